@@ -1,0 +1,185 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and packages the HostawaySync module.
+
+.DESCRIPTION
+    Needs only the .NET SDK: run it as `dotnet tool restore && dotnet pwsh ./build.ps1 -Task <task>`.
+
+    Build    Compiles the solution and lays out the module folder out/HostawaySync/ (the contract that
+             `Import-Module ./out/HostawaySync/HostawaySync.psd1` and every test rely on).
+    Package  Build, then writes out/packages/HostawaySync.<version>.nupkg, installable with Install-PSResource.
+    Test     Build and Package, then every xUnit project and every Pester file (Pester in a fresh pwsh
+             against out/HostawaySync). Ends with one line `N passed, N failed` totalling both; exits
+             non-zero on any failure.
+    Clean    Removes out/ and every bin/ and obj/ folder.
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$PSNativeCommandUseErrorActionPreference = $false   # exit codes are checked explicitly below
+$ProgressPreference = 'SilentlyContinue'
+$PSStyle.OutputRendering = 'PlainText'
+$env:NO_COLOR = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'HostawaySync'
+$PackageOut = Join-Path $Out 'packages'
+$ResultsOut = Join-Path $Out 'test-results'
+$ToolsPackages = Join-Path $Root '.tools/nuget'
+$Solution = Join-Path $Root 'HostawaySync.sln'
+$ModuleVersion = (Import-PowerShellDataFile (Join-Path $Root 'HostawaySync.psd1')).ModuleVersion
+
+# A plain function on purpose: every argument after the program goes to it verbatim through $args.
+function Invoke-Native {
+    $FilePath, $ArgumentList = $args
+    $ArgumentList = @($ArgumentList | ForEach-Object { $_ })
+    Write-Host "> $FilePath $($ArgumentList -join ' ')"
+    & $FilePath @ArgumentList | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+# The command line of a fresh pwsh like this one. Under `dotnet pwsh` the process is dotnet itself,
+# so start pwsh.dll directly (that also works outside the folder that holds dotnet-tools.json).
+function Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($process)
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet build $Solution -c $Configuration "-p:Version=$ModuleVersion" --nologo --verbosity minimal
+    # Portable publish: the engine, its dependencies, its deps.json and runtimes/<rid>/native for every platform.
+    $engineOut = Join-Path $Out 'obj/engine'
+    if (Test-Path $engineOut) { Remove-Item $engineOut -Recurse -Force }
+    Invoke-Native dotnet publish (Join-Path $Root 'src/HostawaySync.Engine/HostawaySync.Engine.csproj') -c $Configuration --no-build -o $engineOut "-p:Version=$ModuleVersion" --nologo --verbosity minimal
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $deps = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'deps') -Force
+    $cmdletsBin = Join-Path $Root "src/HostawaySync/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $cmdletsBin 'HostawaySync.dll'), (Join-Path $cmdletsBin 'HostawaySync.pdb') -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'HostawaySync.psd1') -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'src/HostawaySync/HostawaySync.Format.ps1xml') -Destination $ModuleOut
+    Copy-Item (Join-Path $engineOut '*') -Destination $deps -Recurse
+    Get-ChildItem $deps -Filter '*.xml' -File | Remove-Item   # API docs of the dependencies are not needed at run time
+
+    foreach ($rid in 'win-x64', 'linux-x64', 'linux-arm64', 'osx-x64', 'osx-arm64') {
+        $native = Get-ChildItem (Join-Path $deps "runtimes/$rid/native") -Filter '*e_sqlite3*' -ErrorAction SilentlyContinue
+        if (-not $native) { throw "The module folder lacks the native SQLite library for $rid." }
+    }
+    Write-Host "Module folder: $ModuleOut (version $ModuleVersion)"
+}
+
+function Invoke-Package {
+    if (Test-Path $PackageOut) { Remove-Item $PackageOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $PackageOut
+    # PSResourceGet creates its repository store in the user's data folder on first use; keep the
+    # user's own settings untouched by packaging from a child pwsh with a throwaway data folder.
+    $scratch = Join-Path ([IO.Path]::GetTempPath()) "hostawaysync-package-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory -Path $scratch
+    $saved = @{ XDG_DATA_HOME = $env:XDG_DATA_HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
+    try {
+        $env:XDG_DATA_HOME = $scratch; $env:LOCALAPPDATA = $scratch
+        $pwsh = Get-PwshCommand
+        $script = "`$ErrorActionPreference = 'Stop'; Compress-PSResource -Path '$ModuleOut' -DestinationPath '$PackageOut'"
+        Invoke-Native $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
+    }
+    finally {
+        $env:XDG_DATA_HOME = $saved.XDG_DATA_HOME; $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+        Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $package = Get-ChildItem $PackageOut -Filter "HostawaySync.$ModuleVersion.nupkg"
+    if (-not $package) { throw "Compress-PSResource did not produce HostawaySync.$ModuleVersion.nupkg in $PackageOut." }
+    Write-Host "Package: $($package.FullName) ($([math]::Round($package.Length / 1MB, 1)) MB)"
+}
+
+function Read-TrxCounts([string] $Folder) {
+    $passed = 0; $failed = 0; $skipped = 0
+    foreach ($file in Get-ChildItem $Folder -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $skipped += [int]$counters.notExecuted
+    }
+    return [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-Test {
+    Invoke-Native dotnet restore (Join-Path $Root 'tests/tools/tools.csproj') --packages $ToolsPackages --verbosity quiet
+    if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ResultsOut
+
+    $env:HOSTAWAYSYNC_MODULE_PATH = Join-Path $ModuleOut 'HostawaySync.psd1'
+    $env:HOSTAWAYSYNC_PACKAGE_FOLDER = $PackageOut
+    $env:HOSTAWAYSYNC_TOOLS_PACKAGES = $ToolsPackages
+
+    Write-Host "> dotnet test $Solution"
+    & dotnet test $Solution -c $Configuration --no-build --logger trx --results-directory (Join-Path $ResultsOut 'xunit') --nologo | Out-Host
+    $xunitExit = $LASTEXITCODE
+    $xunit = Read-TrxCounts (Join-Path $ResultsOut 'xunit')
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
+        Write-Host "dotnet test exited with code $xunitExit without reporting a failed test; counting it as one failure."
+        $xunit.Failed = 1
+    }
+
+    $summaryPath = Join-Path $ResultsOut 'pester-summary.json'
+    $pwsh = Get-PwshCommand
+    $pesterArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/pester/Invoke-Tests.ps1'),
+        '-PesterPath', (Join-Path $ToolsPackages 'pester/5.7.1/tools/Pester.psd1'), '-TestPath', (Join-Path $Root 'tests/pester'),
+        '-ResultPath', (Join-Path $ResultsOut 'pester.xml'), '-SummaryPath', $summaryPath)
+    Write-Host "> pwsh tests/pester/Invoke-Tests.ps1 (fresh process, PSModulePath starts with $Out)"
+    $savedModulePath = $env:PSModulePath
+    try {
+        $env:PSModulePath = $Out + [IO.Path]::PathSeparator + $env:PSModulePath
+        & $pwsh[0] @pesterArgs | Out-Host
+        $pesterExit = $LASTEXITCODE
+    }
+    finally { $env:PSModulePath = $savedModulePath }
+    $pester = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } }
+    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) {
+        Write-Host "Pester exited with code $pesterExit without reporting a failed test; counting it as one failure."
+        $pester.Failed = 1
+    }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped. Pester: {3} passed, {4} failed, {5} skipped." -f $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+    Write-Host ("{0} passed, {1} failed" -f $passed, $failed) -NoNewline
+    Write-Host $(if ($skipped) { ", $skipped skipped" } else { '' })
+    return $failed
+}
+
+function Invoke-Clean {
+    foreach ($folder in @($Out) + @(Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        if (Test-Path $folder) { Remove-Item $folder -Recurse -Force; Write-Host "Removed $folder" }
+    }
+}
+
+$failures = 0
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Package' { Invoke-Build; Invoke-Package }
+        'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
+    }
+}
+exit ([int]($failures -gt 0))

@@ -1,0 +1,48 @@
+namespace HostawaySync.Engine.Configuration;
+
+/// <summary>
+/// Where HostawaySync keeps its files when the user has not said otherwise. The per-user data folder is
+/// the platform's local application-data folder (Windows <c>%LOCALAPPDATA%</c>, Linux
+/// <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c>, macOS <c>~/Library/Application Support</c>) plus
+/// <c>HostawaySync</c>.
+/// </summary>
+public static class DataPaths
+{
+    /// <summary>Environment variable that overrides the default database path.</summary>
+    public const string DatabasePathVariable = "HOSTAWAY_DATABASE_PATH";
+
+    /// <summary>The per-user data folder, without creating it.</summary>
+    public static string DataRoot
+    {
+        get
+        {
+            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(local))
+            {
+                // No profile at all (some service accounts): fall back to the home folder rather than the working directory.
+                local = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".local", "share");
+            }
+
+            return Path.Combine(local, "HostawaySync");
+        }
+    }
+
+    /// <summary>The built-in default database path: <c>{DataRoot}/data/database/hostaway.db</c>.</summary>
+    public static string DefaultDatabasePath => Path.Combine(DataRoot, "data", "database", "hostaway.db");
+
+    /// <summary>
+    /// The database path to use: an explicit path if given, else <c>HOSTAWAY_DATABASE_PATH</c>, else
+    /// <see cref="DefaultDatabasePath"/>. Relative paths must already be resolved by the caller (the
+    /// cmdlets resolve them against the PowerShell location, not the process directory).
+    /// </summary>
+    public static string ResolveDatabasePath(string? explicitPath)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            return explicitPath;
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable(DatabasePathVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultDatabasePath : fromEnvironment;
+    }
+}

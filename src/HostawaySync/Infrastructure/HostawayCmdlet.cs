@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using HostawaySync.Engine.Configuration;
+using HostawaySync.Engine.Errors;
+
+namespace HostawaySync.Infrastructure;
+
+/// <summary>Base class of the HostawaySync cmdlets: path resolution and error reporting shared by all of them.</summary>
+public abstract class HostawayCmdlet : PSCmdlet
+{
+    /// <summary>The module version, recorded in the database and the sync log.</summary>
+    protected string ModuleVersion => MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(HostawayCmdlet).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    /// <summary>
+    /// The database path from the parameter, else HOSTAWAY_DATABASE_PATH, else the per-user default,
+    /// resolved like any PowerShell path (relative to the current location, <c>~</c> expanded).
+    /// </summary>
+    protected string ResolveDatabasePath(string? parameterValue) =>
+        ResolveFileSystemPath(DataPaths.ResolveDatabasePath(parameterValue), ErrorIds.DatabasePathInvalid);
+
+    /// <summary>Resolves a path that may not exist yet; it must be on the file system.</summary>
+    protected string ResolveFileSystemPath(string path, string errorId)
+    {
+        string resolved;
+        ProviderInfo provider;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception exception) when (exception is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSArgumentException)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.Create(
+                errorId, ErrorCategory.InvalidArgument, $"The path '{path}' cannot be used: {exception.Message}",
+                "Give a file system path such as './hostaway.db' or '~/data/hostaway.db'.", path, exception));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+
+        if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            ThrowTerminatingError(ErrorRecordFactory.Create(
+                errorId, ErrorCategory.InvalidArgument,
+                $"The path '{path}' is on the {provider.Name} provider; HostawaySync needs a file system path.",
+                "Give a file system path such as './hostaway.db' or '~/data/hostaway.db'.", path));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Stops the cmdlet with the engine error's id, category and recommended action.</summary>
+    protected void ThrowTerminating(HostawayException exception) => ThrowTerminatingError(ErrorRecordFactory.Create(exception));
+}

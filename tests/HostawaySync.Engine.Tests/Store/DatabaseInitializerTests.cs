@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using Dapper;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Tests.Store;
+
+public sealed class DatabaseInitializerTests : IDisposable
+{
+    private static readonly string[] RequiredTables =
+        ["listings", "listing_photos", "guests", "reservations", "conversations", "messages_metadata", "sync_logs", "schema_migrations"];
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Creates_the_database_and_its_folders_with_every_table()
+    {
+        var path = _temp.Combine("a", "b", "hostaway.db");
+
+        var info = DatabaseInitializer.Initialize(path, "1.2.3");
+
+        Assert.Equal(DatabaseAction.Created, info.Action);
+        Assert.Equal(0, info.PreviousSchemaVersion);
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, info.SchemaVersion);
+        Assert.True(File.Exists(path));
+        Assert.Equal("wal", info.JournalMode);
+        Assert.All(RequiredTables, table => Assert.Contains(table, info.Tables));
+        using var connection = Open(path);
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, connection.ExecuteScalar<int>("PRAGMA user_version;"));
+        Assert.Equal("1.2.3", connection.ExecuteScalar<string>("SELECT module_version FROM schema_migrations WHERE version = 1;"));
+        Assert.Contains("listings", connection.Query<string>("SELECT \"table\" FROM pragma_foreign_key_list('listing_photos');"));
+    }
+
+    [Fact]
+    public void Initializing_twice_changes_nothing_and_keeps_the_data()
+    {
+        var path = _temp.Combine("hostaway.db");
+        DatabaseInitializer.Initialize(path);
+        using (var connection = Open(path))
+        {
+            connection.Execute("INSERT INTO sync_logs (run_id, resource, mode, status, started_at) VALUES ('r1', 'Run', 'Full', 'Succeeded', '2026-01-01T00:00:00Z');");
+        }
+
+        var again = DatabaseInitializer.Initialize(path);
+
+        Assert.Equal(DatabaseAction.Unchanged, again.Action);
+        Assert.Equal(again.SchemaVersion, again.PreviousSchemaVersion);
+        using var check = Open(path);
+        Assert.Equal(1, check.ExecuteScalar<int>("SELECT count(*) FROM sync_logs;"));
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, check.ExecuteScalar<int>("SELECT count(*) FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public void An_empty_file_becomes_a_database()
+    {
+        var path = _temp.Combine("empty.db");
+        File.WriteAllBytes(path, []);
+
+        var info = DatabaseInitializer.Initialize(path);
+
+        Assert.Equal(DatabaseAction.Created, info.Action);
+        Assert.Contains("reservations", info.Tables);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_sqlite_is_refused_and_left_byte_for_byte()
+    {
+        var path = _temp.Combine("notes.db");
+        File.WriteAllText(path, "These are my notes, not a database.\n" + new string('x', 500));
+        var before = Hash(path);
+
+        var error = Assert.Throws<HostawayException>(() => DatabaseInitializer.Initialize(path));
+
+        Assert.Equal(ErrorIds.DatabaseNotSqlite, error.ErrorId);
+        Assert.Equal(ErrorKind.StoreUnusable, error.Kind);
+        Assert.NotNull(error.RecommendedAction);
+        Assert.Equal(before, Hash(path));
+        Assert.Single(Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    public void A_directory_is_refused()
+    {
+        var path = _temp.Combine("folder.db");
+        Directory.CreateDirectory(path);
+
+        var error = Assert.Throws<HostawayException>(() => DatabaseInitializer.Initialize(path));
+
+        Assert.Equal(ErrorIds.DatabasePathIsDirectory, error.ErrorId);
+        Assert.Empty(Directory.GetFileSystemEntries(path));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_module_is_refused_and_untouched()
+    {
+        var path = _temp.Combine("newer.db");
+        DatabaseInitializer.Initialize(path);
+        using (var connection = Open(path))
+        {
+            connection.Execute("PRAGMA user_version = 999;");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = Hash(path);
+
+        var error = Assert.Throws<HostawayException>(() => DatabaseInitializer.Initialize(path));
+
+        Assert.Equal(ErrorIds.DatabaseSchemaTooNew, error.ErrorId);
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public void Another_applications_database_is_refused_and_untouched()
+    {
+        var path = _temp.Combine("other.db");
+        using (var connection = Open(path))
+        {
+            connection.Execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = Hash(path);
+
+        var error = Assert.Throws<HostawayException>(() => DatabaseInitializer.Initialize(path));
+
+        Assert.Equal(ErrorIds.DatabaseForeign, error.ErrorId);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public void Inspect_writes_nothing()
+    {
+        var path = _temp.Combine("not", "yet", "hostaway.db");
+
+        var inspection = DatabaseInitializer.Inspect(path);
+
+        Assert.False(inspection.Exists);
+        Assert.Equal(DatabaseAction.Created, inspection.PlannedAction);
+        Assert.False(Directory.Exists(_temp.Combine("not")));
+    }
+
+    [Fact]
+    public void Inspect_reads_the_schema_version_of_an_existing_database()
+    {
+        var path = _temp.Combine("hostaway.db");
+        DatabaseInitializer.Initialize(path);
+
+        var inspection = DatabaseInitializer.Inspect(path);
+
+        Assert.True(inspection.Exists);
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, inspection.SchemaVersion);
+        Assert.Equal(DatabaseAction.Unchanged, inspection.PlannedAction);
+    }
+
+    [Fact]
+    public async Task Concurrent_initializations_migrate_once()
+    {
+        var path = _temp.Combine("race", "hostaway.db");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseInitializer.Initialize(path))));
+
+        Assert.Single(results, r => r.Action == DatabaseAction.Created);
+        using var connection = Open(path);
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, connection.ExecuteScalar<int>("SELECT count(*) FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public void The_schema_is_consistent_and_has_foreign_keys_on_every_link()
+    {
+        var path = _temp.Combine("hostaway.db");
+        DatabaseInitializer.Initialize(path);
+
+        using var connection = Open(path);
+        Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check;"));
+        Assert.Empty(connection.Query("PRAGMA foreign_key_check;"));
+        Assert.Contains("guests", connection.Query<string>("SELECT \"table\" FROM pragma_foreign_key_list('reservations');"));
+        Assert.Contains("conversations", connection.Query<string>("SELECT \"table\" FROM pragma_foreign_key_list('messages_metadata');"));
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
