@@ -47,7 +47,7 @@ public sealed class ModuleLoadingTests : IDisposable
         Assert.Empty(errors);
         var rid = "linux-" + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
         var expected = Path.Combine(ModuleHost.ModuleFolder, "deps", "runtimes", rid, "native", "libe_sqlite3.so");
-        var mapped = File.ReadAllLines("/proc/self/maps").Where(l => l.Contains("e_sqlite3", StringComparison.Ordinal)).ToList();
+        var mapped = File.ReadAllLines("/proc/self/maps").Where(l => l.Contains("libe_sqlite3", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(mapped);
         Assert.All(mapped, line => Assert.EndsWith(expected, line, StringComparison.Ordinal));
     }

@@ -1,0 +1,79 @@
+# Shared helpers for the Pester suite. Everything here works in temporary folders; nothing touches the
+# user's profile, module folders or PSResourceGet settings.
+Set-StrictMode -Version Latest
+
+function Get-HostawayModuleManifest {
+    if ($env:HOSTAWAYSYNC_MODULE_PATH) { return $env:HOSTAWAYSYNC_MODULE_PATH }
+    return (Resolve-Path (Join-Path $PSScriptRoot '../../out/HostawaySync/HostawaySync.psd1')).Path
+}
+
+function New-TestFolder {
+    $path = Join-Path ([IO.Path]::GetTempPath()) "hostawaysync-pester-$([guid]::NewGuid().ToString('N'))"
+    (New-Item -ItemType Directory -Path $path).FullName
+}
+
+function Remove-TestFolder([string] $Path) {
+    if ($Path -and (Test-Path -LiteralPath $Path)) { Remove-Item -LiteralPath $Path -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+# Runs a script in a fresh pwsh (a binary module cannot be unloaded, so some tests need a clean process).
+# -Environment sets variables for the child only; a $null value removes the variable.
+function Invoke-ChildPwsh {
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [string] $WorkingDirectory = ([IO.Path]::GetTempPath()),
+        [int] $TimeoutSeconds = 120
+    )
+    $info = [Diagnostics.ProcessStartInfo]::new()
+    $processPath = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
+        # Started as `dotnet pwsh.dll`: start pwsh.dll the same way (no tool manifest lookup, HOME may differ).
+        $info.FileName = $processPath
+        $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
+    }
+    else { $info.FileName = $processPath }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $info.ArgumentList.Add($argument) }
+    $info.WorkingDirectory = $WorkingDirectory
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $info.Environment['NO_COLOR'] = '1'
+    foreach ($key in $Environment.Keys) {
+        if ($null -eq $Environment[$key]) { [void]$info.Environment.Remove($key) } else { $info.Environment[$key] = [string]$Environment[$key] }
+    }
+    $process = [Diagnostics.Process]::Start($info)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+        $process.Kill($true)
+        throw "Child pwsh did not finish within $TimeoutSeconds s. Output so far: $($stdout.Result)"
+    }
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+}
+
+# Makes a folder unwritable even for root (chattr +i), or with chmod for ordinary users.
+# Returns $false when neither is possible here, so the caller can skip visibly.
+function Set-FolderReadOnly([string] $Path) {
+    if ($IsWindows) {
+        Set-ItemProperty -LiteralPath $Path -Name Attributes -Value ([IO.FileAttributes]::ReadOnly)
+        return $false
+    }
+    $uid = (& id -u)
+    if ($uid -eq '0') {
+        & chattr +i $Path 2>$null
+        return $LASTEXITCODE -eq 0
+    }
+    & chmod 555 $Path
+    return $LASTEXITCODE -eq 0
+}
+
+function Clear-FolderReadOnly([string] $Path) {
+    if ($IsWindows) { return }
+    if ((& id -u) -eq '0') { & chattr -i $Path 2>$null } else { & chmod 755 $Path }
+}
+
+function Get-FileHashString([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash }
+
+Export-ModuleMember -Function *
