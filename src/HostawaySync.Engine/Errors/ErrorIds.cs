@@ -29,4 +29,25 @@ public static class ErrorIds
 
     /// <summary>Another process holds a lock on the database longer than the busy timeout.</summary>
     public const string DatabaseLocked = "HostawayDatabaseLocked";
+
+    /// <summary>The API refused the account id and secret, or kept refusing a freshly minted token.</summary>
+    public const string AuthFailed = "HostawayAuthFailed";
+
+    /// <summary>No credentials were given (parameter or environment).</summary>
+    public const string CredentialsMissing = "HostawayCredentialsMissing";
+
+    /// <summary>The API kept answering 429 after every allowed wait.</summary>
+    public const string RateLimited = "HostawayRateLimited";
+
+    /// <summary>The API or the network stayed unavailable after every retry (5xx, timeouts, resets, truncated bodies).</summary>
+    public const string ApiUnavailable = "HostawayApiUnavailable";
+
+    /// <summary>The API rejected a request as invalid (4xx other than auth and rate limits, or status "fail").</summary>
+    public const string ApiRequestRejected = "HostawayApiRequestRejected";
+
+    /// <summary>The API answered with data that cannot be read.</summary>
+    public const string ApiBadData = "HostawayApiBadData";
+
+    /// <summary>A setting (base URL, rate budget, concurrency...) has an invalid value.</summary>
+    public const string ConfigurationInvalid = "HostawayConfigurationInvalid";
 }
