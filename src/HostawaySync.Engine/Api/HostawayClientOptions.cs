@@ -4,8 +4,8 @@ using HostawaySync.Engine.Errors;
 
 namespace HostawaySync.Engine.Api;
 
-/// <summary>Everything the API client needs. Build it once per run; it is immutable.</summary>
-public sealed class HostawayClientOptions
+/// <summary>Everything the API client needs. Build it once per run; it is immutable (derive variants with <c>with</c>).</summary>
+public sealed record HostawayClientOptions
 {
     /// <summary>Environment variable that overrides the API base URL.</summary>
     public const string BaseUrlVariable = "HOSTAWAY_BASE_URL";

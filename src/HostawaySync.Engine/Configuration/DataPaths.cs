@@ -11,6 +11,9 @@ public static class DataPaths
     /// <summary>Environment variable that overrides the default database path.</summary>
     public const string DatabasePathVariable = "HOSTAWAY_DATABASE_PATH";
 
+    /// <summary>Environment variable that overrides the default conversation files root.</summary>
+    public const string ConversationsPathVariable = "HOSTAWAY_CONVERSATIONS_PATH";
+
     /// <summary>The per-user data folder, without creating it.</summary>
     public static string DataRoot
     {
@@ -29,6 +32,21 @@ public static class DataPaths
 
     /// <summary>The built-in default database path: <c>{DataRoot}/data/database/hostaway.db</c>.</summary>
     public static string DefaultDatabasePath => Path.Combine(DataRoot, "data", "database", "hostaway.db");
+
+    /// <summary>The built-in default root of the conversation text files: <c>{DataRoot}/data/conversations</c>.</summary>
+    public static string DefaultConversationsPath => Path.Combine(DataRoot, "data", "conversations");
+
+    /// <summary>The conversations root: an explicit path, else <c>HOSTAWAY_CONVERSATIONS_PATH</c>, else <see cref="DefaultConversationsPath"/>.</summary>
+    public static string ResolveConversationsPath(string? explicitPath)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            return explicitPath;
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable(ConversationsPathVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultConversationsPath : fromEnvironment;
+    }
 
     /// <summary>
     /// The database path to use: an explicit path if given, else <c>HOSTAWAY_DATABASE_PATH</c>, else

@@ -50,4 +50,10 @@ public static class ErrorIds
 
     /// <summary>A setting (base URL, rate budget, concurrency...) has an invalid value.</summary>
     public const string ConfigurationInvalid = "HostawayConfigurationInvalid";
+
+    /// <summary>A conversation file path would leave the conversations root.</summary>
+    public const string ConversationPathOutsideRoot = "HostawayConversationPathOutsideRoot";
+
+    /// <summary>A conversation file could not be written.</summary>
+    public const string ConversationFileWriteFailed = "HostawayConversationFileWriteFailed";
 }
