@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace HostawaySync.Engine.Conversations;
+
+/// <summary>
+/// Reads and writes conversation files under one root folder. A write goes to a hidden temporary file in the
+/// target's folder, is flushed to disk, then renamed over the target, so the file is always either the old
+/// version or the new one. Thread-safe: concurrent writes to different files (even in one folder) are fine.
+/// </summary>
+public sealed class ConversationFileStore
+{
+    /// <summary>Temporary files younger than this may belong to a write in progress (another thread or process), so they are left alone.</summary>
+    public static readonly TimeSpan StaleTemporaryFileAge = TimeSpan.FromMinutes(15);
+
+    /// <summary>Creates a store for a root folder (created on the first write).</summary>
+    /// <exception cref="Errors.HostawayException">The root is not a valid path.</exception>
+    public ConversationFileStore(string root)
+        : this(new ConversationPaths(root))
+    {
+    }
+
+    /// <summary>Creates a store over existing paths.</summary>
+    public ConversationFileStore(ConversationPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        Paths = paths;
+    }
+
+    /// <summary>The root and the path rules.</summary>
+    public ConversationPaths Paths { get; }
+
+    /// <summary>Test seam: runs after the temporary file is complete and before it replaces the target.</summary>
+    internal Func<string, CancellationToken, Task>? BeforeReplace { get; init; }
+
+    /// <summary>
+    /// Writes a conversation file atomically (see <see cref="ConversationFileFormat.Write"/> for the order of
+    /// messages), creating folders as needed, and removes stale temporary files left in that folder by crashes.
+    /// </summary>
+    /// <exception cref="Errors.HostawayException">
+    /// The path leaves the root (<see cref="Errors.ErrorIds.ConversationPathOutsideRoot"/>) or the file cannot be
+    /// written (<see cref="Errors.ErrorIds.ConversationFileWriteFailed"/>; the previous file is left as it was).
+    /// </exception>
+    public async Task<ConversationFileWriteResult> WriteAsync(string relativePath, ConversationFileHeader header, IReadOnlyList<ConversationFileMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(messages);
+        var fullPath = Paths.FullPath(relativePath);
+        var canonical = Paths.RelativePathOf(fullPath);
+
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var positions = ConversationFileFormat.Write(text, header, messages);
+        var bytes = ConversationFiles.Utf8.GetBytes(text.ToString());
+
+        var folder = Path.GetDirectoryName(fullPath)!;
+        string? temporary = null;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            ConversationFiles.DeleteTemporaryFiles(folder, DateTime.UtcNow - StaleTemporaryFileAge);
+
+            // Hidden by its leading dot only: a Hidden attribute would survive the rename on Windows and hide the conversation file.
+            temporary = Path.Combine(folder, ConversationFiles.NewTemporaryName());
+            var stream = new FileStream(temporary, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous, PreallocationSize = bytes.Length,
+            });
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (BeforeReplace is not null)
+            {
+                await BeforeReplace(temporary, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, fullPath, overwrite: true);
+            temporary = null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ConversationErrors.WriteFailed(fullPath, Paths.Root, ex);
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                TryDelete(temporary);
+            }
+        }
+
+        return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions);
+    }
+
+    /// <summary>Reads and parses a conversation file; null when it does not exist. Problems reading it are reported as parse problems.</summary>
+    /// <exception cref="Errors.HostawayException">The path leaves the root (<see cref="Errors.ErrorIds.ConversationPathOutsideRoot"/>).</exception>
+    public async Task<ConversationParseResult?> ReadAsync(string relativePath, CancellationToken cancellationToken = default)
+    {
+        var fullPath = Paths.FullPath(relativePath);
+        string text;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            if (info.Length > ConversationFiles.MaxFileBytes)
+            {
+                return ConversationFiles.Unreadable($"The file is {info.Length} bytes, more than the {ConversationFiles.MaxFileBytes} bytes a conversation file may have; it was not read.");
+            }
+
+            using var reader = new StreamReader(fullPath, ConversationFiles.Utf8, detectEncodingFromByteOrderMarks: true,
+                new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete, Options = FileOptions.Asynchronous | FileOptions.SequentialScan });
+            text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ConversationFiles.Unreadable($"The file could not be read: {ex.Message}");
+        }
+
+        using var textReader = new StringReader(text);
+        return ConversationFileFormat.Parse(textReader, Paths.RelativePathOf(fullPath));
+    }
+
+    /// <summary>
+    /// Deletes temporary files that crashed writes left anywhere under the root. Files younger than
+    /// <paramref name="minimumAge"/> (default <see cref="StaleTemporaryFileAge"/>) are kept, as they may belong to a
+    /// write in progress. Symbolic links are not followed. Returns how many files were deleted.
+    /// </summary>
+    public int CleanUpTemporaryFiles(TimeSpan? minimumAge = null)
+    {
+        var cutoff = DateTime.UtcNow - (minimumAge ?? StaleTemporaryFileAge);
+        var deleted = 0;
+        foreach (var folder in ConversationTreeWalker.Folders(Paths.Root, CancellationToken.None))
+        {
+            deleted += ConversationFiles.DeleteTemporaryFiles(folder, cutoff);
+        }
+
+        return deleted;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next write's clean-up; readers ignore temporary files.
+        }
+    }
+}
