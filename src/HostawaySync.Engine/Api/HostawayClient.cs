@@ -42,7 +42,17 @@ public sealed class HostawayClient : IDisposable
 
     /// <summary>All listings with their images (<c>includeResources=1</c>), pages fetched ahead concurrently.</summary>
     public IAsyncEnumerable<HostawayListing> GetListingsAsync(CancellationToken cancellationToken = default) =>
-        PageByOffsetAsync(offset => $"listings?limit={_options.PageSize}&offset={offset}&includeResources=1", HostawayListing.FromJson, l => l.Id, cancellationToken);
+        PageByOffsetAsync(ListingsUrl, HostawayListing.FromJson, l => l.Id, cancellationToken);
+
+    /// <summary>Listing pages (one pass).</summary>
+    internal IAsyncEnumerable<ApiPage<HostawayListing>> GetListingPagesAsync(CancellationToken cancellationToken) =>
+        GetOffsetPagesAsync(ListingsUrl, HostawayListing.FromJson, cancellationToken);
+
+    /// <summary>Conversation pages (one pass over all conversations).</summary>
+    internal IAsyncEnumerable<ApiPage<HostawayConversation>> GetConversationPagesAsync(CancellationToken cancellationToken) =>
+        GetOffsetPagesAsync(offset => FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}"), HostawayConversation.FromJson, cancellationToken);
+
+    private string ListingsUrl(int offset) => FormattableString.Invariant($"listings?limit={_options.PageSize}&offset={offset}&includeResources=1");
 
     /// <summary>One listing, or null when it does not exist (any more).</summary>
     public Task<HostawayListing?> GetListingAsync(long listingId, CancellationToken cancellationToken = default) =>
@@ -54,10 +64,29 @@ public sealed class HostawayClient : IDisposable
     /// </summary>
     public async IAsyncEnumerable<HostawayReservation> GetReservationsAsync(ReservationQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var seen = new HashSet<long>();
+        await foreach (var page in GetReservationPagesAsync(query, null, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var reservation in page.Items)
+            {
+                if (seen.Add(reservation.Id))
+                {
+                    yield return reservation;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reservation pages from the <c>afterId</c> cursor <paramref name="startAfterId"/> on (null: from the start).
+    /// Ends on an empty or short page, a cursor that does not advance, or once the reported count has been seen.
+    /// </summary>
+    internal async IAsyncEnumerable<ApiPage<HostawayReservation>> GetReservationPagesAsync(ReservationQuery? query, long? startAfterId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         query ??= new ReservationQuery();
         var limit = _options.PageSize;
         var seen = new HashSet<long>();
-        long? afterId = null;
+        var afterId = startAfterId;
         var pages = 0;
         var maxPages = int.MaxValue;
         while (true)
@@ -70,16 +99,14 @@ public sealed class HostawayClient : IDisposable
                 maxPages = (int)Math.Min(int.MaxValue, (2L * count / limit) + 10);
             }
 
-            foreach (var reservation in page.Items)
+            seen.UnionWith(page.Items.Select(r => r.Id));
+            if (page.Items.Count > 0)
             {
-                if (seen.Add(reservation.Id))
-                {
-                    yield return reservation;
-                }
+                yield return page;
             }
 
             var last = page.Items.Count > 0 ? page.Items[^1].Id : (long?)null;
-            if (last is null || page.Items.Count < limit || last == afterId || (page.Count is { } total && seen.Count >= total))
+            if (last is null || page.Items.Count < limit || last == afterId || (startAfterId is null && page.Count is { } total && seen.Count >= total))
             {
                 yield break;
             }
@@ -159,16 +186,19 @@ public sealed class HostawayClient : IDisposable
         for (var pass = 0; pass < 2; pass++)
         {
             var shifted = false;
-            await foreach (var (item, count) in PassAsync(urlForOffset, map, cancellationToken).ConfigureAwait(false))
+            await foreach (var page in GetOffsetPagesAsync(urlForOffset, map, cancellationToken).ConfigureAwait(false))
             {
-                lastCount = count ?? lastCount;
-                if (seen.Add(idOf(item)))
+                lastCount = page.Count ?? lastCount;
+                foreach (var item in page.Items)
                 {
-                    yield return item;
-                }
-                else
-                {
-                    shifted = true;
+                    if (seen.Add(idOf(item)))
+                    {
+                        yield return item;
+                    }
+                    else
+                    {
+                        shifted = true;
+                    }
                 }
             }
 
@@ -182,7 +212,8 @@ public sealed class HostawayClient : IDisposable
         }
     }
 
-    private async IAsyncEnumerable<(T Item, int? Count)> PassAsync<T>(Func<int, string> urlForOffset, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One pass over an offset-paged endpoint, page by page (pages after the first are fetched ahead once the count is known).</summary>
+    internal async IAsyncEnumerable<ApiPage<T>> GetOffsetPagesAsync<T>(Func<int, string> urlForOffset, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var limit = _options.PageSize;
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -216,9 +247,9 @@ public sealed class HostawayClient : IDisposable
                 }
 
                 count = page.Count ?? count;
-                foreach (var item in page.Items)
+                if (page.Items.Count > 0)
                 {
-                    yield return (item, count);
+                    yield return page with { Count = count };
                 }
 
                 if (page.Items.Count < limit || (count is { } total && offset + page.Items.Count >= total && pending.Count == 0))

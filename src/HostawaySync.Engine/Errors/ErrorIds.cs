@@ -56,4 +56,7 @@ public static class ErrorIds
 
     /// <summary>A conversation file could not be written.</summary>
     public const string ConversationFileWriteFailed = "HostawayConversationFileWriteFailed";
+
+    /// <summary>Another sync holds the database's writer lock longer than the configured wait.</summary>
+    public const string SyncInProgress = "HostawaySyncInProgress";
 }

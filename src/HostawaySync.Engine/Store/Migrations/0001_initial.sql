@@ -80,9 +80,10 @@ CREATE TABLE guests (
 CREATE INDEX ix_guests_email ON guests (email COLLATE NOCASE);
 CREATE INDEX ix_guests_name ON guests (full_name COLLATE NOCASE);
 
--- How reservations are matched to guests: a normalized email or a channel's guest account id.
+-- How reservations are matched to guests: a normalized email or a channel's guest account id; a
+-- reservation with neither is its own guest, keyed by its reservation id so re-syncs find it again.
 CREATE TABLE guest_identity_keys (
-    key_type    TEXT    NOT NULL CHECK (key_type IN ('email', 'external')),
+    key_type    TEXT    NOT NULL CHECK (key_type IN ('email', 'external', 'reservation')),
     key_value   TEXT    NOT NULL,
     guest_id    INTEGER NOT NULL REFERENCES guests (guest_id),
     PRIMARY KEY (key_type, key_value)
@@ -130,12 +131,16 @@ CREATE TABLE reservations (
     inserted_on                 TEXT,
     updated_on                  TEXT,
     latest_activity_on          TEXT,
+    conversations_synced_activity TEXT,               -- latest_activity_on as of the last fetch of its conversations
     raw_json                    TEXT    NOT NULL,
     content_hash                TEXT    NOT NULL,
     first_seen_at               TEXT    NOT NULL,
     updated_at                  TEXT    NOT NULL,
     deleted_at                  TEXT
 );
+-- Reservations whose conversations must be fetched again: durable, so an interrupted run loses nothing.
+CREATE INDEX ix_reservations_conversations_due ON reservations (reservation_id)
+    WHERE deleted_at IS NULL AND conversations_synced_activity IS NOT latest_activity_on;
 CREATE INDEX ix_reservations_listing ON reservations (listing_id, arrival_date);
 CREATE INDEX ix_reservations_guest ON reservations (guest_id);
 CREATE INDEX ix_reservations_status ON reservations (status);
@@ -153,9 +158,9 @@ CREATE TABLE conversations (
     message_sent_on         TEXT,
     message_received_on     TEXT,
     message_count           INTEGER NOT NULL DEFAULT 0,
-    file_path               TEXT,                     -- relative to the conversations root
-    synced_sent_on          TEXT,                     -- last-message times as of the last message fetch
-    synced_received_on      TEXT,
+    file_path               TEXT COLLATE NOCASE UNIQUE, -- relative to the conversations root
+    messages_synced_run     TEXT,                     -- run that last fetched its messages (lets a full sync resume)
+    messages_synced_at      TEXT,
     raw_json                TEXT    NOT NULL,
     content_hash            TEXT    NOT NULL,
     first_seen_at           TEXT    NOT NULL,
@@ -201,6 +206,14 @@ CREATE TABLE sync_state (
     last_success_at         TEXT,
     updated_at      TEXT    NOT NULL
 );
+
+-- Ids seen by the full pass in progress, committed page by page, so that a resumed full sync still knows
+-- what it saw before the interruption and can mark the rest deleted when the pass completes.
+CREATE TABLE sync_seen (
+    resource    TEXT    NOT NULL,
+    object_id   INTEGER NOT NULL,
+    PRIMARY KEY (resource, object_id)
+) WITHOUT ROWID;
 
 CREATE TABLE sync_logs (
     sync_log_id     INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,0 +1,59 @@
+using Dapper;
+using HostawaySync.Engine.Api.Models;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Store;
+
+/// <summary>Upserts conversations (their metadata; message text goes to the conversation files).</summary>
+internal static class ConversationWriter
+{
+    private const string Upsert = """
+        INSERT INTO conversations (conversation_id, reservation_id, listing_id, guest_id, type, recipient_name, has_unread_messages,
+            message_sent_on, message_received_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
+        VALUES ($p0, $p1, $p2, (SELECT guest_id FROM reservations WHERE reservation_id = $p1), $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10, NULL)
+        ON CONFLICT (conversation_id) DO UPDATE SET reservation_id = excluded.reservation_id, listing_id = excluded.listing_id,
+            guest_id = excluded.guest_id, type = excluded.type, recipient_name = excluded.recipient_name,
+            has_unread_messages = excluded.has_unread_messages, message_sent_on = excluded.message_sent_on,
+            message_received_on = excluded.message_received_on, raw_json = excluded.raw_json, content_hash = excluded.content_hash,
+            updated_at = excluded.updated_at, deleted_at = NULL;
+        """;
+
+    /// <summary>Writes conversations; returns the counts. Unchanged ones (same JSON, same guest) are not touched.</summary>
+    public static UpsertCounts Write(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayConversation> conversations, string now)
+    {
+        var counts = new UpsertCounts();
+        var existing = connection.Query<(long Id, string Hash, string? DeletedAt, long? GuestId, long? ReservationGuestId)>(
+                """
+                SELECT c.conversation_id, c.content_hash, c.deleted_at, c.guest_id, r.guest_id
+                FROM conversations c LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
+                WHERE c.conversation_id IN @Ids;
+                """,
+                new { Ids = conversations.Select(c => c.Id).ToArray() }, transaction)
+            .ToDictionary(row => row.Id);
+        using var upsert = new PreparedStatement(connection, transaction, Upsert, 11);
+        foreach (var conversation in conversations)
+        {
+            var hash = ContentHash.Of(conversation.RawJson);
+            var known = existing.TryGetValue(conversation.Id, out var row);
+            if (known && row.Hash == hash && row.DeletedAt is null && row.GuestId == row.ReservationGuestId)
+            {
+                counts.Unchanged++;
+                continue;
+            }
+
+            upsert.Execute(
+                conversation.Id, conversation.ReservationId, conversation.ListingId, conversation.Type, conversation.RecipientName, conversation.HasUnreadMessages,
+                StoreClock.Format(conversation.MessageSentOn), StoreClock.Format(conversation.MessageReceivedOn), conversation.RawJson, hash, now);
+            if (known)
+            {
+                counts.Updated++;
+            }
+            else
+            {
+                counts.Created++;
+            }
+        }
+
+        return counts;
+    }
+}

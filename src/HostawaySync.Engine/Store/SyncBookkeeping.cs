@@ -1,0 +1,56 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Store;
+
+/// <summary>
+/// Cursors, checkpoints and the ids a full pass has seen. Every write here happens in the transaction of the
+/// page it describes, so the cursor never runs ahead of the data.
+/// </summary>
+internal static class SyncBookkeeping
+{
+    public static SyncStateRow? ReadState(SqliteConnection connection, string resource, SqliteTransaction? transaction = null) =>
+        connection.QuerySingleOrDefault<SyncStateRow>(
+            "SELECT resource AS Resource, cursor AS Cursor, checkpoint AS Checkpoint, last_full_sync_at AS LastFullSyncAt, last_success_at AS LastSuccessAt FROM sync_state WHERE resource = @Resource;",
+            new { Resource = resource }, transaction);
+
+    public static void SaveCheckpoint(SqliteConnection connection, SqliteTransaction transaction, string resource, string? checkpoint, string now) =>
+        connection.Execute(
+            """
+            INSERT INTO sync_state (resource, checkpoint, updated_at) VALUES (@Resource, @Checkpoint, @Now)
+            ON CONFLICT (resource) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at;
+            """, new { Resource = resource, Checkpoint = checkpoint, Now = now }, transaction);
+
+    /// <summary>Ends a pass: the new cursor replaces the old, the checkpoint goes.</summary>
+    public static void CompletePass(SqliteConnection connection, SqliteTransaction transaction, string resource, string? cursor, bool full, string now) =>
+        connection.Execute(
+            """
+            INSERT INTO sync_state (resource, cursor, checkpoint, last_full_sync_at, last_success_at, updated_at)
+            VALUES (@Resource, @Cursor, NULL, CASE WHEN @Full THEN @Now END, @Now, @Now)
+            ON CONFLICT (resource) DO UPDATE SET cursor = excluded.cursor, checkpoint = NULL,
+                last_full_sync_at = coalesce(excluded.last_full_sync_at, sync_state.last_full_sync_at),
+                last_success_at = excluded.last_success_at, updated_at = excluded.updated_at;
+            """, new { Resource = resource, Cursor = cursor, Full = full, Now = now }, transaction);
+
+    public static void ClearSeen(SqliteConnection connection, SqliteTransaction transaction, string resource) =>
+        connection.Execute("DELETE FROM sync_seen WHERE resource = @Resource;", new { Resource = resource }, transaction);
+
+    public static void MarkSeen(SqliteConnection connection, SqliteTransaction transaction, string resource, IEnumerable<long> ids) =>
+        connection.Execute(
+            "INSERT OR IGNORE INTO sync_seen (resource, object_id) VALUES (@Resource, @Id);",
+            ids.Select(id => new { Resource = resource, Id = id }), transaction);
+
+    public static int SeenCount(SqliteConnection connection, string resource, SqliteTransaction? transaction = null) =>
+        connection.ExecuteScalar<int>("SELECT count(*) FROM sync_seen WHERE resource = @Resource;", new { Resource = resource }, transaction);
+
+    /// <summary>Live rows of <paramref name="table"/> the pass did not see.</summary>
+    public static IReadOnlyList<long> Unseen(SqliteConnection connection, string resource, StoreTable table, SqliteTransaction? transaction = null) =>
+        connection.Query<long>(
+            $"SELECT t.{table.IdColumn} FROM {table.Name} t WHERE t.deleted_at IS NULL AND t.raw_json <> '{{}}' AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Resource AND s.object_id = t.{table.IdColumn});",
+            new { Resource = resource }, transaction).AsList();
+
+    /// <summary>Marks rows deleted (never removes them); returns how many changed.</summary>
+    public static int SoftDelete(SqliteConnection connection, SqliteTransaction transaction, StoreTable table, IReadOnlyCollection<long> ids, string now) =>
+        ids.Count == 0 ? 0 : connection.Execute(
+            $"UPDATE {table.Name} SET deleted_at = @Now WHERE {table.IdColumn} IN @Ids AND deleted_at IS NULL;", new { Now = now, Ids = ids }, transaction);
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using HostawaySync.Engine.Api.Models;
+using HostawaySync.Engine.Store;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>
+/// Conversations and their messages. The API has no date filter for either, so:
+/// Full lists every conversation (one transaction per page), marks the vanished ones deleted, then fetches
+/// every conversation's messages, several at a time, writing each conversation's file and metadata as it
+/// arrives; each conversation records the run that stored it, so an interrupted full pass resumes where it
+/// stopped. Incremental fetches conversations and messages only for reservations whose latest activity
+/// moved since their conversations were last fetched (a durable marker on the reservation).
+/// </summary>
+internal static class ConversationSyncer
+{
+    private const string Resource = "conversations";
+
+    public static async Task<ResourceOutcome> RunAsync(SyncContext context, SyncMode requested)
+    {
+        var state = SyncBookkeeping.ReadState(context.Connection, Resource);
+        var checkpoint = string.IsNullOrEmpty(state?.Checkpoint) ? null : JsonSerializer.Deserialize<FullCheckpoint>(state.Checkpoint);
+        var full = requested == SyncMode.Full || state?.LastSuccessAt is null || checkpoint is not null;
+        var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
+        var files = new ConversationFileWork(context);
+        if (full)
+        {
+            await RunFullAsync(context, checkpoint, files, outcome).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunIncrementalAsync(context, files, outcome).ConfigureAwait(false);
+        }
+
+        outcome.Messages = files.MessagesStored;
+        return outcome;
+    }
+
+    private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationFileWork files, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        var checkpoint = resume ?? new FullCheckpoint(context.RunId);
+        if (resume is null)
+        {
+            context.InTransaction(transaction =>
+            {
+                SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, JsonSerializer.Serialize(checkpoint), context.Now);
+            });
+        }
+        else
+        {
+            context.Info($"Resuming the interrupted full conversations pass of run {resume.RunKey}.");
+        }
+
+        int? total = null;
+        long listed = 0;
+        await foreach (var page in context.Client.GetConversationPagesAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            total = page.Count ?? total;
+            var now = context.Now;
+            context.InTransaction(transaction =>
+            {
+                outcome.Counts.Add(ConversationWriter.Write(connection, transaction, page.Items, now));
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(c => c.Id));
+            });
+            listed += page.Items.Count;
+            context.Report(SyncResources.Conversations, "Listing conversations", listed, total);
+        }
+
+        var gone = await DeletionCheck.ConfirmAsync(
+            context, Resource, StoreTable.Conversations, total,
+            async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
+            (transaction, conversation) => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, [conversation], context.Now))).ConfigureAwait(false);
+        context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
+
+        var due = connection.Query<long>(
+            "SELECT conversation_id FROM conversations WHERE deleted_at IS NULL AND messages_synced_run IS NOT @Run ORDER BY conversation_id;", new { Run = checkpoint.RunKey }).AsList();
+        context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
+        long done = 0;
+        await ParallelFetch.RunAsync(
+            due, context.Options.MessageFetchConcurrency,
+            async (id, token) => await context.Client.GetMessagesAsync(id, includeScheduled: true, token).CollectAsync(token).ConfigureAwait(false),
+            async (id, messages) =>
+            {
+                await files.StoreAsync(id, messages, checkpoint.RunKey, markReservation: true).ConfigureAwait(false);
+                context.Report(SyncResources.Conversations, "Fetching messages", ++done, due.Count);
+            },
+            context.CancellationToken).ConfigureAwait(false);
+
+        context.InTransaction(transaction =>
+        {
+            // Reservations without any conversation have nothing more to fetch until their activity moves.
+            connection.Execute(
+                """
+                UPDATE reservations SET conversations_synced_activity = latest_activity_on
+                WHERE deleted_at IS NULL AND conversations_synced_activity IS NOT latest_activity_on
+                  AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.reservation_id = reservations.reservation_id AND c.deleted_at IS NULL);
+                """, transaction: transaction);
+            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
+        });
+        context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
+    }
+
+    private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        var due = connection.Query<long>(
+            "SELECT reservation_id FROM reservations WHERE deleted_at IS NULL AND conversations_synced_activity IS NOT latest_activity_on ORDER BY reservation_id;").AsList();
+        context.Debug(string.Create(CultureInfo.InvariantCulture, $"{due.Count} reservations have new activity; fetching their conversations and messages."));
+        long done = 0;
+        await ParallelFetch.RunAsync(
+            due, context.Options.MessageFetchConcurrency,
+            async (reservationId, token) =>
+            {
+                var conversations = await context.Client.GetReservationConversationsAsync(reservationId, token).ConfigureAwait(false);
+                var messages = new List<IReadOnlyList<HostawayMessage>>(conversations.Count);
+                foreach (var conversation in conversations)
+                {
+                    messages.Add(await context.Client.GetMessagesAsync(conversation.Id, includeScheduled: true, token).CollectAsync(token).ConfigureAwait(false));
+                }
+
+                return (Conversations: conversations, Messages: messages);
+            },
+            async (reservationId, fetched) =>
+            {
+                context.InTransaction(transaction => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, fetched.Conversations, context.Now)));
+                for (var i = 0; i < fetched.Conversations.Count; i++)
+                {
+                    await files.StoreAsync(fetched.Conversations[i].Id, fetched.Messages[i], context.RunId, markReservation: false).ConfigureAwait(false);
+                }
+
+                // Only now that every conversation of the reservation is stored.
+                context.InTransaction(transaction => connection.Execute(
+                    "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id;", new { Id = reservationId }, transaction));
+                context.Report(SyncResources.Conversations, "Fetching conversations of active reservations", ++done, due.Count);
+            },
+            context.CancellationToken).ConfigureAwait(false);
+
+        context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: false, context.Now));
+        context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
+    }
+
+    private sealed record FullCheckpoint(string RunKey);
+}

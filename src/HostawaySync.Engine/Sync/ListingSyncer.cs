@@ -1,0 +1,46 @@
+using HostawaySync.Engine.Store;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>
+/// Listings have no modification time in the API and are few, so every run pulls them all (the cheap way to
+/// refresh them): one transaction per page, and listings no longer listed are marked deleted at the end.
+/// </summary>
+internal static class ListingSyncer
+{
+    private const string Resource = "listings";
+
+    public static async Task<ResourceOutcome> RunAsync(SyncContext context)
+    {
+        var connection = context.Connection;
+        var outcome = new ResourceOutcome(SyncMode.Full, null);
+        context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
+        int? total = null;
+        long done = 0;
+        await foreach (var page in context.Client.GetListingPagesAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            total = page.Count ?? total;
+            var now = context.Now;
+            context.InTransaction(transaction =>
+            {
+                outcome.Counts.Add(ListingWriter.Write(connection, transaction, page.Items, context.Options.StorePhotoMetadata, now));
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(l => l.Id));
+            });
+            done += page.Items.Count;
+            context.Report(SyncResources.Listings, "Fetching listings", done, total);
+        }
+
+        var gone = await DeletionCheck.ConfirmAsync(
+            context, Resource, StoreTable.Listings, total,
+            async (id, token) => await context.Client.GetListingAsync(id, token).ConfigureAwait(false),
+            (transaction, listing) => outcome.Counts.Add(ListingWriter.Write(connection, transaction, [listing], context.Options.StorePhotoMetadata, context.Now))).ConfigureAwait(false);
+        context.InTransaction(transaction =>
+        {
+            outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Listings, gone, context.Now);
+            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
+        });
+        context.Report(SyncResources.Listings, "Listings done", done, total, completed: true);
+        return outcome;
+    }
+}

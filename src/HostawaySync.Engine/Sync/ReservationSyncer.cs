@@ -1,0 +1,132 @@
+using System.Globalization;
+using Dapper;
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Store;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>
+/// Reservations (and the guests derived from them), one transaction per page with its checkpoint.
+/// Full: every page in the API's default order (updatedOn descending, afterId cursor); at the end, stored
+/// reservations the API no longer has are marked deleted. Incremental: two cheap passes, both in the
+/// default order: "changes" stops at the first reservation older than the cursor's updatedOn minus the
+/// overlap; "activity" reads the reservations with activity since the cursor's date (the latestActivity
+/// filter is date-granular), which catches new messages, since they move latestActivityOn but not updatedOn.
+/// An interrupted pass resumes after the last stored page.
+/// </summary>
+internal static class ReservationSyncer
+{
+    private const string Resource = "reservations";
+
+    public static async Task<ResourceOutcome> RunAsync(SyncContext context, SyncMode requested)
+    {
+        var state = SyncBookkeeping.ReadState(context.Connection, Resource);
+        var cursor = ReservationCursor.Parse(state?.Cursor);
+        var checkpoint = ReservationCheckpoint.Parse(state?.Checkpoint);
+        var full = requested == SyncMode.Full || cursor?.UpdatedOn is null || checkpoint?.Pass == "full";
+        var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
+        if (full)
+        {
+            await RunFullAsync(context, checkpoint?.Pass == "full" ? checkpoint : null, cursor, outcome).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunIncrementalAsync(context, checkpoint, cursor!, outcome).ConfigureAwait(false);
+        }
+
+        context.Report(SyncResources.Reservations, "Reservations done", outcome.Counts.Created + outcome.Counts.Updated + outcome.Counts.Unchanged, null, completed: true);
+        return outcome;
+    }
+
+    private static async Task RunFullAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor? cursor, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        var checkpoint = resume ?? new ReservationCheckpoint("full", null, null, null, new ReservationCursor(null, null));
+        if (resume is null)
+        {
+            context.InTransaction(transaction =>
+            {
+                SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, checkpoint.ToJson(), context.Now);
+            });
+        }
+        else
+        {
+            context.Info(string.Create(CultureInfo.InvariantCulture, $"Resuming the interrupted full reservations pass after reservation {resume.AfterId}."));
+        }
+
+        var (finished, count) = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: true, outcome).ConfigureAwait(false);
+        var gone = await DeletionCheck.ConfirmAsync(
+            context, Resource, StoreTable.Reservations, count,
+            async (id, token) => await context.Client.GetReservationAsync(id, token).ConfigureAwait(false),
+            (transaction, reservation) => outcome.Counts.Add(ReservationWriter.Write(connection, transaction, [reservation], context.Now).Counts)).ConfigureAwait(false);
+        var newCursor = finished.Seen.Max(cursor);
+        context.InTransaction(transaction =>
+        {
+            var guests = connection.Query<long>("SELECT DISTINCT guest_id FROM reservations WHERE reservation_id IN @Ids AND guest_id IS NOT NULL;", new { Ids = gone }, transaction).AsList();
+            outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Reservations, gone, context.Now);
+            GuestResolver.Refresh(connection, transaction, guests, context.Now);
+            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            SyncBookkeeping.CompletePass(connection, transaction, Resource, newCursor.ToJson(), full: true, context.Now);
+        });
+        outcome.CursorAfter = newCursor.ToJson();
+    }
+
+    private static async Task RunIncrementalAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor cursor, ResourceOutcome outcome)
+    {
+        var overlap = context.Options.IncrementalOverlap;
+        var checkpoint = resume?.Pass is "changes" or "activity"
+            ? resume
+            : new ReservationCheckpoint("changes", null, cursor.UpdatedOn!.Value - overlap, null, new ReservationCursor(null, null));
+        if (checkpoint.Pass == "changes")
+        {
+            context.Debug(string.Create(CultureInfo.InvariantCulture, $"Reading reservations changed since {checkpoint.UpdatedBound:yyyy-MM-dd HH:mm:ss} UTC (newest first)."));
+            (checkpoint, _) = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: false, outcome).ConfigureAwait(false);
+            var since = DateOnly.FromDateTime((cursor.LatestActivityOn ?? cursor.UpdatedOn!.Value) - overlap);
+            checkpoint = new ReservationCheckpoint("activity", null, null, since, checkpoint.Seen);
+            var next = checkpoint;
+            context.InTransaction(transaction => SyncBookkeeping.SaveCheckpoint(context.Connection, transaction, Resource, next.ToJson(), context.Now));
+        }
+
+        context.Debug(string.Create(CultureInfo.InvariantCulture, $"Reading reservations with activity since {checkpoint.ActivitySince:yyyy-MM-dd}."));
+        (checkpoint, _) = await RunPassAsync(context, checkpoint, new ReservationQuery { LatestActivityStart = checkpoint.ActivitySince }, markSeen: false, outcome).ConfigureAwait(false);
+        var newCursor = cursor.Max(checkpoint.Seen);
+        context.InTransaction(transaction => SyncBookkeeping.CompletePass(context.Connection, transaction, Resource, newCursor.ToJson(), full: false, context.Now));
+        outcome.CursorAfter = newCursor.ToJson();
+    }
+
+    /// <summary>Pages from the checkpoint on; each page is stored with the checkpoint it reaches. Returns the final checkpoint and the API's count.</summary>
+    private static async Task<(ReservationCheckpoint Checkpoint, int? Count)> RunPassAsync(
+        SyncContext context, ReservationCheckpoint checkpoint, ReservationQuery query, bool markSeen, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        int? count = null;
+        long done = 0;
+        await foreach (var page in context.Client.GetReservationPagesAsync(query, checkpoint.AfterId, context.CancellationToken).ConfigureAwait(false))
+        {
+            count = page.Count ?? count;
+            var pageSeen = new ReservationCursor(page.Items.Max(r => r.UpdatedOn), page.Items.Max(r => r.LatestActivityOn));
+            var next = checkpoint with { AfterId = page.Items[^1].Id, Seen = checkpoint.Seen.Max(pageSeen) };
+            var now = context.Now;
+            context.InTransaction(transaction =>
+            {
+                outcome.Counts.Add(ReservationWriter.Write(connection, transaction, page.Items, now).Counts);
+                if (markSeen)
+                {
+                    SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id));
+                }
+
+                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, next.ToJson(), now);
+            });
+            checkpoint = next;
+            done += page.Items.Count;
+            context.Report(SyncResources.Reservations, checkpoint.Pass == "full" ? "Fetching reservations" : "Fetching changed reservations", done, count);
+            if (checkpoint.UpdatedBound is { } bound && page.Items.Any(r => r.UpdatedOn < bound))
+            {
+                break;
+            }
+        }
+
+        return (checkpoint, count);
+    }
+}

@@ -1,0 +1,23 @@
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Errors;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>The outcome of one sync run.</summary>
+/// <param name="RunId">Identifies the run in the sync log.</param>
+/// <param name="Mode">The mode the run was asked for or chose.</param>
+/// <param name="Status">Succeeded, Partial, Failed or Cancelled.</param>
+/// <param name="StartedAt">Start (UTC).</param>
+/// <param name="Duration">Wall time.</param>
+/// <param name="Resources">One result per resource, in the order they ran.</param>
+/// <param name="Api">Requests, retries, 429s, bytes and budget waits of the whole run.</param>
+/// <param name="Error">The error that stopped the run or a resource, if any.</param>
+public sealed record SyncRunResult(
+    string RunId,
+    SyncMode Mode,
+    SyncStatus Status,
+    DateTime StartedAt,
+    TimeSpan Duration,
+    IReadOnlyList<ResourceSyncResult> Resources,
+    ApiRunStatistics Api,
+    HostawayException? Error);

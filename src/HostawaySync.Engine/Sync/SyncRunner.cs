@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Diagnostics;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>
+/// Runs a sync: prepares the database, takes the writer lock, syncs listings, reservations (with guests) and
+/// conversations (with messages and files) in that order, and records the run in the sync log. Returns the
+/// outcome rather than throwing for API and store failures; the caller decides how loud a failure is.
+/// </summary>
+public static class SyncRunner
+{
+    private const string RunResource = "Run";
+
+    /// <summary>Runs one sync.</summary>
+    public static async Task<SyncRunResult> RunAsync(SyncOptions options, ISyncLog? log = null, ISyncProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        log ??= NullSyncLog.Instance;
+        var time = options.Client.TimeProvider;
+        var startedAt = time.GetUtcNow().UtcDateTime;
+        var clock = time.GetTimestamp();
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
+
+        DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
+        using var writerLock = await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
+        using var connection = StoreConnection.Open(options.DatabasePath, SqliteOpenMode.ReadWrite, pooling: false);
+        using var client = new HostawayClient(options.Client, log);
+        var now = StoreClock.Format(startedAt);
+        if (SyncLogWriter.CloseInterrupted(connection, now) > 0)
+        {
+            log.Write(SyncLogLevel.Warning, "The previous sync did not finish; this run resumes from its last stored page.");
+        }
+
+        var context = new SyncContext(connection, client, options, log, progress, runId, cancellationToken);
+        var requested = options.Mode ?? (SyncBookkeeping.ReadState(connection, "reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
+        var runLogId = SyncLogWriter.Open(connection, runId, RunResource, requested, now, null, options.ModuleVersion);
+        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{options.DatabasePath}'."));
+
+        var results = new List<ResourceSyncResult>();
+        HostawayException? failure = null;
+        ExceptionDispatchInfo? unexpected = null;
+        var cancelled = false;
+        foreach (var (resource, name, run) in Plan(options.Resources))
+        {
+            var before = client.Statistics;
+            var resourceClock = time.GetTimestamp();
+            var cursorBefore = SyncBookkeeping.ReadState(connection, name)?.Cursor;
+            var logId = SyncLogWriter.Open(connection, runId, resource.ToString(), requested, context.Now, cursorBefore, options.ModuleVersion);
+            ResourceOutcome? outcome = null;
+            var status = SyncStatus.Succeeded;
+            HostawayException? error = null;
+            try
+            {
+                outcome = await run(context, requested).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                status = SyncStatus.Cancelled;
+                cancelled = true;
+            }
+            catch (HostawayException exception)
+            {
+                status = SyncStatus.Failed;
+                error = exception;
+            }
+            catch (SqliteException exception) when (StoreErrors.FromSqlite(options.DatabasePath, exception) is { } storeError)
+            {
+                status = SyncStatus.Failed;
+                error = storeError;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                status = SyncStatus.Failed;
+                unexpected = ExceptionDispatchInfo.Capture(exception);
+                error = new HostawayException("HostawaySyncUnexpectedError", ErrorKind.BadData, $"The {resource} sync failed unexpectedly: {exception.Message}", "Report this error with the sync log (Get-HostawaySyncLog).", resource.ToString(), exception);
+            }
+
+            var spent = Delta(before, client.Statistics);
+            var result = new ResourceSyncResult(
+                resource, outcome?.Mode ?? requested, status, outcome?.Counts.Created ?? 0, outcome?.Counts.Updated ?? 0, outcome?.Counts.Unchanged ?? 0,
+                outcome?.Counts.Deleted ?? 0, outcome?.Messages ?? 0, spent.Requests, spent.Retries, spent.RateLimited, time.GetElapsedTime(resourceClock),
+                cursorBefore, outcome?.CursorAfter ?? cursorBefore, error?.ErrorId, error?.Message);
+            results.Add(result);
+            SyncLogWriter.Close(connection, logId, result, context.Now);
+            if (error is not null)
+            {
+                failure ??= error;
+                log.Write(SyncLogLevel.Warning, $"{resource} sync failed: {error.Message}");
+            }
+
+            if (cancelled || unexpected is not null || (error is not null && StopsTheRun(error.Kind)))
+            {
+                break;
+            }
+        }
+
+        var runStatus = cancelled ? SyncStatus.Cancelled
+            : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
+            : results.Any(r => r.Status == SyncStatus.Succeeded) ? SyncStatus.Partial
+            : SyncStatus.Failed;
+        var mode = results.Any(r => r.Mode == SyncMode.Full) ? SyncMode.Full : requested;
+        var api = client.Statistics;
+        var total = new ResourceSyncResult(
+            options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
+            results.Sum(r => r.Messages), api.Requests, api.Retries, api.RateLimited, time.GetElapsedTime(clock), null, null, failure?.ErrorId, failure?.Message);
+        SyncLogWriter.Close(connection, runLogId, total, context.Now);
+        unexpected?.Throw();
+        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
+        return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
+    }
+
+    private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Plan(SyncResources resources)
+    {
+        var plan = new List<(SyncResources, string, Func<SyncContext, SyncMode, Task<ResourceOutcome>>)>();
+        if (resources.HasFlag(SyncResources.Listings))
+        {
+            plan.Add((SyncResources.Listings, "listings", (context, _) => ListingSyncer.RunAsync(context)));
+        }
+
+        if (resources.HasFlag(SyncResources.Reservations))
+        {
+            plan.Add((SyncResources.Reservations, "reservations", ReservationSyncer.RunAsync));
+        }
+
+        if (resources.HasFlag(SyncResources.Conversations))
+        {
+            plan.Add((SyncResources.Conversations, "conversations", ConversationSyncer.RunAsync));
+        }
+
+        return plan;
+    }
+
+    /// <summary>Failures that would only repeat for the next resource: credentials, network, rate limit, an unusable store.</summary>
+    private static bool StopsTheRun(ErrorKind kind) => kind is not ErrorKind.BadData;
+
+    private static ApiRunStatistics Delta(ApiRunStatistics before, ApiRunStatistics after) => new(
+        after.Requests - before.Requests, after.Retries - before.Retries, after.RateLimited - before.RateLimited, after.TransientFailures - before.TransientFailures,
+        after.TokensIssued - before.TokensIssued, after.BytesReceived - before.BytesReceived, after.BudgetWait - before.BudgetWait);
+}
