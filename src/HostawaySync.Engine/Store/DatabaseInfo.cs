@@ -1,6 +1,6 @@
 namespace HostawaySync.Engine.Store;
 
-/// <summary>Describes a HostawaySync database after <see cref="DatabaseInitializer.Initialize"/>.</summary>
+/// <summary>Describes a HostawaySync database after <see cref="DatabaseInitializer.Initialize(string, string?)"/>.</summary>
 /// <param name="Path">Full path of the database file.</param>
 /// <param name="SchemaVersion">Schema version now in the database.</param>
 /// <param name="PreviousSchemaVersion">Schema version before (0 for a new database).</param>

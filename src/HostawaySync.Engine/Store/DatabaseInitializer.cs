@@ -20,7 +20,7 @@ public static class DatabaseInitializer
 
     /// <summary>
     /// Looks at a database path without writing anything (not even SQLite's side files) and says what
-    /// <see cref="Initialize"/> would do. Throws <see cref="HostawayException"/> for paths it would refuse.
+    /// <see cref="Initialize(string, string?)"/> would do. Throws <see cref="HostawayException"/> for paths it would refuse.
     /// </summary>
     public static DatabaseInspection Inspect(string path)
     {
@@ -69,7 +69,10 @@ public static class DatabaseInitializer
     /// </summary>
     /// <param name="path">Full path of the database file.</param>
     /// <param name="moduleVersion">Version of the module doing the work, recorded with each migration.</param>
-    public static DatabaseInfo Initialize(string path, string? moduleVersion = null)
+    public static DatabaseInfo Initialize(string path, string? moduleVersion = null) => Initialize(path, moduleVersion, CurrentSchemaVersion);
+
+    /// <summary>Initializes up to <paramref name="targetVersion"/> only: what an older module would have built (tests of upgrades).</summary>
+    internal static DatabaseInfo Initialize(string path, string? moduleVersion, int targetVersion)
     {
         var inspection = Inspect(path);
         var fullPath = inspection.Path;
@@ -78,7 +81,7 @@ public static class DatabaseInitializer
         var createdFile = !inspection.Exists;
         try
         {
-            return InitializeExisting(fullPath, moduleVersion);
+            return InitializeExisting(fullPath, moduleVersion, targetVersion);
         }
         catch (SqliteException exception)
         {
@@ -100,28 +103,28 @@ public static class DatabaseInitializer
         }
     }
 
-    private static DatabaseInfo InitializeExisting(string fullPath, string? moduleVersion)
+    private static DatabaseInfo InitializeExisting(string fullPath, string? moduleVersion, int targetVersion)
     {
         // Not pooled: closing the last connection checkpoints the WAL and removes the side files.
         using var connection = StoreConnection.Open(fullPath, SqliteOpenMode.ReadWriteCreate, pooling: false);
-        var previousVersion = Migrate(connection, fullPath, moduleVersion);
+        var previousVersion = Migrate(connection, fullPath, moduleVersion, targetVersion);
         var journalMode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL;") ?? "unknown";
         var tables = connection.Query<string>(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name;").AsList();
         var sqliteVersion = connection.ExecuteScalar<string>("SELECT sqlite_version();") ?? "unknown";
-        var action = previousVersion == CurrentSchemaVersion ? DatabaseAction.Unchanged
+        var action = previousVersion == targetVersion ? DatabaseAction.Unchanged
             : previousVersion == 0 ? DatabaseAction.Created
             : DatabaseAction.Upgraded;
         connection.Close();
 
-        return new DatabaseInfo(fullPath, CurrentSchemaVersion, previousVersion, action, tables, journalMode, sqliteVersion, new FileInfo(fullPath).Length);
+        return new DatabaseInfo(fullPath, Math.Max(previousVersion, targetVersion), previousVersion, action, tables, journalMode, sqliteVersion, new FileInfo(fullPath).Length);
     }
 
     /// <summary>Applies the missing migrations; returns the version the database had before.</summary>
-    private static int Migrate(SqliteConnection connection, string fullPath, string? moduleVersion)
+    private static int Migrate(SqliteConnection connection, string fullPath, string? moduleVersion, int targetVersion)
     {
         var version = ReadVersion(connection, fullPath);
-        if (version == CurrentSchemaVersion)
+        if (version >= targetVersion)
         {
             return version;
         }
@@ -130,7 +133,7 @@ public static class DatabaseInitializer
         using var transaction = connection.BeginTransaction(deferred: false);
         version = ReadVersion(connection, fullPath);
         var before = version;
-        foreach (var migration in MigrationCatalog.All.Where(m => m.Version > before))
+        foreach (var migration in MigrationCatalog.All.Where(m => m.Version > before && m.Version <= targetVersion))
         {
             connection.Execute(migration.Sql, transaction: transaction);
             connection.Execute(

@@ -13,6 +13,9 @@ namespace HostawaySync.Engine.Sync;
 /// </summary>
 internal sealed class ConversationFileWork
 {
+    /// <summary>The sync_seen resource that lists the conversations a full pass has stored the messages of.</summary>
+    public const string MessagesDoneResource = "conversation_messages";
+
     private readonly SyncContext _context;
     private readonly ConversationFileStore _files;
     private readonly ConversationPaths _paths;
@@ -30,8 +33,11 @@ internal sealed class ConversationFileWork
     /// <summary>Messages stored so far.</summary>
     public long MessagesStored { get; private set; }
 
-    /// <summary>Writes the file and the metadata. <paramref name="markReservation"/>: also mark the reservation's conversations synced (full passes, where each conversation is tracked by itself).</summary>
-    public async Task StoreAsync(long conversationId, IReadOnlyList<HostawayMessage> messages, string? syncedRun, bool markReservation)
+    /// <summary>
+    /// Writes the file and the metadata. <paramref name="fullPass"/>: a full pass, which records the conversation as done
+    /// (so an interrupted pass resumes after it) and marks its reservation's conversations synced.
+    /// </summary>
+    public async Task StoreAsync(long conversationId, IReadOnlyList<HostawayMessage> messages, bool fullPass)
     {
         var connection = _context.Connection;
         var row = connection.QuerySingle<ConversationFileRow>(
@@ -59,13 +65,17 @@ internal sealed class ConversationFileWork
         {
             MessageWriter.Write(connection, transaction, conversationId, messages, written, now);
             connection.Execute(
-                """
-                UPDATE conversations SET file_path = @Path, message_count = @Count, messages_synced_run = @Run, messages_synced_at = @Now WHERE conversation_id = @Id;
-                """,
-                new { Path = relativePath, Count = messages.Count, Run = syncedRun, Now = now, Id = conversationId }, transaction);
-            if (markReservation && row.ReservationId is { } reservationId)
+                "UPDATE conversations SET file_path = @Path, message_count = @Count WHERE conversation_id = @Id AND (file_path IS NOT @Path OR message_count IS NOT @Count);",
+                new { Path = relativePath, Count = messages.Count, Id = conversationId }, transaction);
+            if (fullPass)
             {
-                connection.Execute("UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id;", new { Id = reservationId }, transaction);
+                SyncBookkeeping.MarkSeen(connection, transaction, MessagesDoneResource, [conversationId]);
+                if (row.ReservationId is { } reservationId)
+                {
+                    connection.Execute(
+                        "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id AND conversations_synced_activity IS NOT latest_activity_on;",
+                        new { Id = reservationId }, transaction);
+                }
             }
         });
         MessagesStored += messages.Count;

@@ -34,6 +34,7 @@ internal static class ConversationSyncer
             await RunIncrementalAsync(context, files, outcome).ConfigureAwait(false);
         }
 
+        LegacyFileImporter.Run(context);
         outcome.Messages = files.MessagesStored;
         return outcome;
     }
@@ -47,6 +48,7 @@ internal static class ConversationSyncer
             context.InTransaction(transaction =>
             {
                 SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+                SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
                 SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, JsonSerializer.Serialize(checkpoint), context.Now);
             });
         }
@@ -77,7 +79,11 @@ internal static class ConversationSyncer
         context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
 
         var due = connection.Query<long>(
-            "SELECT conversation_id FROM conversations WHERE deleted_at IS NULL AND messages_synced_run IS NOT @Run ORDER BY conversation_id;", new { Run = checkpoint.RunKey }).AsList();
+            """
+            SELECT c.conversation_id FROM conversations c
+            WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Done AND s.object_id = c.conversation_id)
+            ORDER BY c.conversation_id;
+            """, new { Done = ConversationFileWork.MessagesDoneResource }).AsList();
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
         long done = 0;
         await ParallelFetch.RunAsync(
@@ -85,7 +91,7 @@ internal static class ConversationSyncer
             async (id, token) => await context.Client.GetMessagesAsync(id, includeScheduled: true, token).CollectAsync(token).ConfigureAwait(false),
             async (id, messages) =>
             {
-                await files.StoreAsync(id, messages, checkpoint.RunKey, markReservation: true).ConfigureAwait(false);
+                await files.StoreAsync(id, messages, fullPass: true).ConfigureAwait(false);
                 context.Report(SyncResources.Conversations, "Fetching messages", ++done, due.Count);
             },
             context.CancellationToken).ConfigureAwait(false);
@@ -100,6 +106,7 @@ internal static class ConversationSyncer
                   AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.reservation_id = reservations.reservation_id AND c.deleted_at IS NULL);
                 """, transaction: transaction);
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
             SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
         });
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
@@ -130,7 +137,7 @@ internal static class ConversationSyncer
                 context.InTransaction(transaction => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, fetched.Conversations, context.Now)));
                 for (var i = 0; i < fetched.Conversations.Count; i++)
                 {
-                    await files.StoreAsync(fetched.Conversations[i].Id, fetched.Messages[i], context.RunId, markReservation: false).ConfigureAwait(false);
+                    await files.StoreAsync(fetched.Conversations[i].Id, fetched.Messages[i], fullPass: false).ConfigureAwait(false);
                 }
 
                 // Only now that every conversation of the reservation is stored.

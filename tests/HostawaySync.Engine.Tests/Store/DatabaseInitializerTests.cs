@@ -54,6 +54,29 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public void A_database_of_an_older_schema_is_upgraded_in_place_keeping_its_data()
+    {
+        var path = _temp.Combine("older.db");
+        var old = DatabaseInitializer.Initialize(path, "0.0.9", targetVersion: 1);
+        Assert.Equal(1, old.SchemaVersion);
+        Assert.DoesNotContain("conversation_file_index", old.Tables);
+        using (var connection = Open(path))
+        {
+            connection.Execute("INSERT INTO listings (listing_id, name, raw_json, content_hash, first_seen_at, updated_at) VALUES (7, 'Beach House', '{}', 'h', 'now', 'now');");
+        }
+
+        var upgraded = DatabaseInitializer.Initialize(path, "1.0.0");
+
+        Assert.Equal(DatabaseAction.Upgraded, upgraded.Action);
+        Assert.Equal(1, upgraded.PreviousSchemaVersion);
+        Assert.Equal(DatabaseInitializer.CurrentSchemaVersion, upgraded.SchemaVersion);
+        Assert.Contains("conversation_file_index", upgraded.Tables);
+        using var check = Open(path);
+        Assert.Equal("Beach House", check.ExecuteScalar<string>("SELECT name FROM listings WHERE listing_id = 7;"));
+        Assert.Equal(["0.0.9", "1.0.0"], check.Query<string>("SELECT module_version FROM schema_migrations ORDER BY version;").Distinct());
+    }
+
+    [Fact]
     public void An_empty_file_becomes_a_database()
     {
         var path = _temp.Combine("empty.db");

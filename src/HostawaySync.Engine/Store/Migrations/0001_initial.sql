@@ -159,8 +159,6 @@ CREATE TABLE conversations (
     message_received_on     TEXT,
     message_count           INTEGER NOT NULL DEFAULT 0,
     file_path               TEXT COLLATE NOCASE UNIQUE, -- relative to the conversations root
-    messages_synced_run     TEXT,                     -- run that last fetched its messages (lets a full sync resume)
-    messages_synced_at      TEXT,
     raw_json                TEXT    NOT NULL,
     content_hash            TEXT    NOT NULL,
     first_seen_at           TEXT    NOT NULL,

@@ -1,0 +1,88 @@
+using HostawaySync.Simulator.Generation;
+using HostawaySync.Simulator.Json;
+using HostawaySync.Simulator.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace HostawaySync.Simulator.Http;
+
+/// <summary><c>GET /v1/listings</c> and <c>GET /v1/listings/{id}</c>.</summary>
+internal static class ListingEndpoints
+{
+    private static readonly string[] SortOrders =
+        ["name", "nameReversed", "order", "orderReversed", "contactName", "contactNameReversed", "latestActivity", "latestActivityDesc"];
+
+    /// <summary>Lists listings: filters city, country, match, latestActivityStart/End; documented sort orders.</summary>
+    public static ApiResponse List(AccountSnapshot snapshot, IQueryCollection raw)
+    {
+        var query = new QueryReader(raw);
+        var page = PageRequest.Read(query);
+        var sortOrder = query.OneOf("sortOrder", SortOrders);
+        var activityStart = query.Date("latestActivityStart");
+        var activityEnd = query.Date("latestActivityEnd");
+        var city = query.String("city");
+        var country = query.String("country");
+        var match = query.String("match");
+        var includeResources = query.Flag("includeResources");
+        if (query.Error is { } error)
+        {
+            return ApiResponse.FailResult(400, error);
+        }
+
+        IEnumerable<ListingState> rows = snapshot.ListingsInDisplayOrder;
+        if (city is not null)
+        {
+            rows = rows.Where(l => string.Equals(Catalog.Cities[l.CityIndex].City, city, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (country is not null)
+        {
+            rows = rows.Where(l => string.Equals(Catalog.Cities[l.CityIndex].Country, country, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Catalog.Cities[l.CityIndex].CountryCode, country, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (match is not null)
+        {
+            rows = rows.Where(l => l.Name.Contains(match, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Date-granular and inclusive: the date part of latestActivityOn is compared with the given days.
+        if (activityStart is { } from)
+        {
+            rows = rows.Where(l => DateOnly.FromDateTime(l.LatestActivityOn) >= from);
+        }
+
+        if (activityEnd is { } to)
+        {
+            rows = rows.Where(l => DateOnly.FromDateTime(l.LatestActivityOn) <= to);
+        }
+
+        var ordered = Sort(rows, sortOrder).ToList();
+        var pageRows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
+        return Envelope.Plain(pageRows, ordered.Count, page, (w, l) => ListingWriter.Write(w, snapshot.Context, l, includeResources));
+    }
+
+    /// <summary>One listing, or 404.</summary>
+    public static ApiResponse Get(AccountSnapshot snapshot, long? id, IQueryCollection raw)
+    {
+        var listing = id is null ? null : snapshot.FindListing(id.Value);
+        if (listing is null)
+        {
+            return ApiResponse.FailResult(404, "Listing not found");
+        }
+
+        var includeResources = new QueryReader(raw).Flag("includeResources");
+        return ApiResponse.Single(w => ListingWriter.Write(w, snapshot.Context, listing, includeResources));
+    }
+
+    private static IEnumerable<ListingState> Sort(IEnumerable<ListingState> rows, string? sortOrder) => sortOrder switch
+    {
+        "name" => rows.OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Id),
+        "nameReversed" => rows.OrderByDescending(l => l.Name, StringComparer.OrdinalIgnoreCase).ThenByDescending(l => l.Id),
+        "orderReversed" => rows.OrderByDescending(l => l.Order).ThenByDescending(l => l.Id),
+        "contactName" => rows.OrderBy(l => l.ContactName, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Id),
+        "contactNameReversed" => rows.OrderByDescending(l => l.ContactName, StringComparer.OrdinalIgnoreCase).ThenByDescending(l => l.Id),
+        "latestActivity" => rows.OrderBy(l => l.LatestActivityOn).ThenBy(l => l.Id),
+        "latestActivityDesc" => rows.OrderByDescending(l => l.LatestActivityOn).ThenByDescending(l => l.Id),
+        _ => rows, // "order" and the default: the display order the snapshot keeps
+    };
+}

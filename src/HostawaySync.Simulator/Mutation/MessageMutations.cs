@@ -1,0 +1,83 @@
+using HostawaySync.Simulator.Generation;
+using HostawaySync.Simulator.Model;
+
+namespace HostawaySync.Simulator.Mutation;
+
+/// <summary>
+/// New guest and host messages. They move the conversation's last sent/received times and the reservation's
+/// latestActivityOn, never its updatedOn. A reservation without a conversation gets one.
+/// </summary>
+internal static class MessageMutations
+{
+    /// <summary>The outcome of adding messages.</summary>
+    /// <param name="MessageIds">New message ids.</param>
+    /// <param name="ConversationIds">Conversations that got messages, in first-touched order.</param>
+    /// <param name="NewConversationIds">Conversations created for them.</param>
+    /// <param name="ReservationIds">Reservations whose latestActivityOn moved.</param>
+    public sealed record Result(List<long> MessageIds, List<long> ConversationIds, List<long> NewConversationIds, List<long> ReservationIds);
+
+    /// <summary>Adds <paramref name="count"/> messages; about a third continue the previous message's thread.</summary>
+    public static Result Add(MutationWork work, int count)
+    {
+        var result = new Result([], [], [], []);
+        var reservationIds = work.Reservations.Keys.Order().ToArray();
+        if (reservationIds.Length == 0)
+        {
+            return result;
+        }
+
+        var byReservation = work.Conversations.Values
+            .GroupBy(c => c.ReservationId)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Id).Order().ToList());
+        var seen = new HashSet<long>();
+        long previous = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var rng = work.Rng;
+            var reservationId = previous >= 0 && rng.Chance(0.35) ? previous : reservationIds[rng.Next(reservationIds.Length)];
+            previous = reservationId;
+            var reservation = work.Reservations[reservationId];
+            long conversationId;
+            if (byReservation.TryGetValue(reservationId, out var existing))
+            {
+                conversationId = existing[0];
+            }
+            else
+            {
+                var counters = work.Counters;
+                conversationId = counters.NextConversationId;
+                var created = ConversationFactory.Create(
+                    work.Context, conversationId, reservation, counters.NextMessageId, 0, false, false, work.Now);
+                work.Conversations.Add(conversationId, created);
+                byReservation[reservationId] = [conversationId];
+                result.NewConversationIds.Add(conversationId);
+                work.Counters = counters with { NextConversationId = counters.NextConversationId + 1 + rng.Next(3) };
+            }
+
+            var messageId = work.Counters.NextMessageId;
+            work.Counters = work.Counters with { NextMessageId = messageId + 1 };
+            var message = new AppendedMessage(messageId, work.Now, rng.Chance(0.55), MessageStatuses.Sent);
+            var conversation = work.Conversations[conversationId];
+            conversation = ConversationFactory.WithSummary(work.Context, conversation with { Appended = [.. conversation.Appended, message] });
+            work.Conversations[conversationId] = conversation;
+
+            var unread = byReservation[reservationId].Any(id => work.Conversations[id].HasUnreadMessages);
+            work.Reservations[reservationId] = ReservationActivity.WithConversation(reservation, conversation) with { HasUnreadMessages = unread };
+            work.TouchListingActivity(reservation.ListingId);
+
+            result.MessageIds.Add(messageId);
+            if (seen.Add(conversationId))
+            {
+                result.ConversationIds.Add(conversationId);
+            }
+
+            // Reservation and conversation ids come from different sequences; keep them apart.
+            if (seen.Add(-reservationId))
+            {
+                result.ReservationIds.Add(reservationId);
+            }
+        }
+
+        return result;
+    }
+}

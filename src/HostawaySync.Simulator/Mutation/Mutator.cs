@@ -1,0 +1,62 @@
+using HostawaySync.Simulator.Model;
+using HostawaySync.Simulator.Util;
+
+namespace HostawaySync.Simulator.Mutation;
+
+/// <summary>
+/// Applies a <see cref="MutationRequest"/> to a snapshot and returns the next snapshot. Each object gets at most
+/// one kind of change per call, so the report says exactly what happened to each id.
+/// Order: listings (new, edited, deleted), reservations (new, modified, cancelled, deleted), then messages.
+/// </summary>
+internal static class Mutator
+{
+    /// <summary>Applies the request; <paramref name="seed"/> makes the choices reproducible.</summary>
+    public static (AccountSnapshot Snapshot, MutationReport Report) Apply(AccountSnapshot snapshot, MutationRequest request, int seed, DateTime now)
+    {
+        int[] counts =
+        [
+            request.UpdatedReservations, request.NewReservations, request.CancelledReservations, request.DeletedReservations,
+            request.NewMessages, request.NewListings, request.UpdatedListings, request.DeletedListings,
+        ];
+        if (counts.Any(n => n < 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "Mutation counts must not be negative.");
+        }
+
+        var work = new MutationWork(snapshot, new DetRandom(StableHash.Of(snapshot.Context.Seed, HashTags.Mutation, seed)), now);
+        var newListings = ListingMutations.Create(work, request.NewListings);
+        var updatedListings = ListingMutations.Update(work, request.UpdatedListings);
+        var deletedListings = ListingMutations.Delete(work, request.DeletedListings);
+        var newReservations = ReservationMutations.Create(work, request.NewReservations);
+        var updatedReservations = ReservationMutations.Update(work, request.UpdatedReservations);
+        var cancelledReservations = ReservationMutations.Cancel(work, request.CancelledReservations);
+        var (deletedReservations, deletedConversations) = ReservationMutations.Delete(work, request.DeletedReservations);
+        var messages = MessageMutations.Add(work, request.NewMessages);
+
+        var next = new AccountSnapshot(
+            snapshot.Context,
+            work.Listings.Values,
+            work.Reservations.Values,
+            work.Conversations.Values,
+            work.Guests,
+            work.DeletedListings,
+            work.DeletedReservationIds,
+            work.Counters);
+        var report = new MutationReport(
+            updatedReservations,
+            newReservations,
+            cancelledReservations,
+            deletedReservations,
+            messages.ConversationIds,
+            messages.MessageIds,
+            newListings,
+            updatedListings,
+            deletedListings)
+        {
+            NewConversationIds = messages.NewConversationIds,
+            DeletedConversationIds = deletedConversations,
+            ReservationIdsWithNewMessages = messages.ReservationIds,
+        };
+        return (next, report);
+    }
+}

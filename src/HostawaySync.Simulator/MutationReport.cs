@@ -1,0 +1,32 @@
+namespace HostawaySync.Simulator;
+
+/// <summary>Every id a <see cref="HostawaySimulator.Mutate"/> call touched, by kind of change.</summary>
+/// <param name="UpdatedReservationIds">Reservations modified (updatedOn and latestActivityOn moved).</param>
+/// <param name="NewReservationIds">Reservations created.</param>
+/// <param name="CancelledReservationIds">Reservations cancelled (updatedOn and latestActivityOn moved).</param>
+/// <param name="DeletedReservationIds">Reservations deleted.</param>
+/// <param name="ConversationIdsWithNewMessages">Conversations that received messages (including new ones).</param>
+/// <param name="NewMessageIds">Messages created.</param>
+/// <param name="NewListingIds">Listings created.</param>
+/// <param name="UpdatedListingIds">Listings whose content changed (latestActivityOn does not move).</param>
+/// <param name="DeletedListingIds">Listings deleted.</param>
+public sealed record MutationReport(
+    IReadOnlyList<long> UpdatedReservationIds,
+    IReadOnlyList<long> NewReservationIds,
+    IReadOnlyList<long> CancelledReservationIds,
+    IReadOnlyList<long> DeletedReservationIds,
+    IReadOnlyList<long> ConversationIdsWithNewMessages,
+    IReadOnlyList<long> NewMessageIds,
+    IReadOnlyList<long> NewListingIds,
+    IReadOnlyList<long> UpdatedListingIds,
+    IReadOnlyList<long> DeletedListingIds)
+{
+    /// <summary>Conversations created because a new message went to a reservation without one.</summary>
+    public IReadOnlyList<long> NewConversationIds { get; init; } = [];
+
+    /// <summary>Conversations removed together with their deleted reservations.</summary>
+    public IReadOnlyList<long> DeletedConversationIds { get; init; } = [];
+
+    /// <summary>Reservations whose <c>latestActivityOn</c> moved because of new messages (their <c>updatedOn</c> did not).</summary>
+    public IReadOnlyList<long> ReservationIdsWithNewMessages { get; init; } = [];
+}

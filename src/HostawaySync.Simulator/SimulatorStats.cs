@@ -1,0 +1,21 @@
+namespace HostawaySync.Simulator;
+
+/// <summary>What the simulator saw since start or the last <see cref="HostawaySimulator.ResetStats"/>.</summary>
+/// <param name="Requests">All <c>/v1</c> requests, whatever their outcome.</param>
+/// <param name="RequestsByEndpoint">Requests per route template, e.g. <c>GET /v1/conversations/{id}/messages</c>;
+/// requests matching no route count under <c>&lt;METHOD&gt; /v1/*</c>.</param>
+/// <param name="RateLimited">Requests answered with HTTP 429.</param>
+/// <param name="Forbidden">Requests answered with HTTP 403 (missing, unknown, revoked or not yet warm token).</param>
+/// <param name="FaultsInjected">Requests that got an injected fault.</param>
+/// <param name="FaultsByKind">Injected faults per <see cref="FaultKinds"/> name.</param>
+/// <param name="PeakConcurrentRequests">Most <c>/v1</c> requests in flight at once.</param>
+/// <param name="TokensIssued">Access tokens issued.</param>
+public sealed record SimulatorStats(
+    long Requests,
+    IReadOnlyDictionary<string, long> RequestsByEndpoint,
+    long RateLimited,
+    long Forbidden,
+    long FaultsInjected,
+    IReadOnlyDictionary<string, long> FaultsByKind,
+    int PeakConcurrentRequests,
+    long TokensIssued);

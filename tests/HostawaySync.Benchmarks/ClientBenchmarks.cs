@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using HostawaySync.Engine.Api;
+using HostawaySync.Simulator;
+
+namespace HostawaySync.Benchmarks;
+
+/// <summary>How well the API client uses its rate budget, and whether it stays under a strict server limit.</summary>
+public static class ClientBenchmarks
+{
+    /// <summary>
+    /// 200 ms simulated latency, a budget of 20 requests/s (200 per 10 s) on both sides: fetch message pages of
+    /// many conversations from 16 concurrent consumers; report achieved requests/s ÷ budget and 429s.
+    /// </summary>
+    public static async Task<BenchmarkResult> BudgetUseAsync(int conversations = 900)
+    {
+        var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 200, IpRequestsPer10Seconds = 200, Latency = TimeSpan.FromMilliseconds(200) };
+        await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 42, Dataset = DatasetOptions.Medium, Settings = settings });
+        var ids = simulator.GetCounts().SentMessagesByConversation.Keys.Order().Take(conversations).ToList();
+        using var client = new HostawayClient(Options(simulator) with { RequestsPer10Seconds = 200 });
+
+        var (elapsed, requests) = await FetchMessagesAsync(client, ids, consumers: 16);
+
+        var stats = simulator.GetStats();
+        var perSecond = requests / elapsed.TotalSeconds;
+        var ratio = perSecond / 20.0;
+        return new BenchmarkResult("client-budget",
+        [
+            Figure("requests", requests.ToString(CultureInfo.InvariantCulture)),
+            Figure("elapsed (s)", elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)),
+            Figure("achieved requests/s", perSecond.ToString("0.00", CultureInfo.InvariantCulture)),
+            Figure("achieved ÷ budget (20/s)", ratio.ToString("0.000", CultureInfo.InvariantCulture)),
+            Figure("429s drawn", stats.RateLimited.ToString(CultureInfo.InvariantCulture)),
+            Figure("peak concurrent requests", stats.PeakConcurrentRequests.ToString(CultureInfo.InvariantCulture)),
+        ], "achieved ÷ budget >= 0.90 and 0 429s", ratio >= 0.90 && stats.RateLimited == 0);
+    }
+
+    /// <summary>The default budget (15 per 10 s) against a simulator that enforces exactly 15 per 10 s per IP: no 429.</summary>
+    public static async Task<BenchmarkResult> DefaultBudgetAsync(int conversations = 70)
+    {
+        var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 20, IpRequestsPer10Seconds = 15, Latency = TimeSpan.FromMilliseconds(20) };
+        await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 43, Dataset = DatasetOptions.Small, Settings = settings });
+        var ids = simulator.GetCounts().SentMessagesByConversation.Keys.Order().Take(conversations).ToList();
+        using var client = new HostawayClient(Options(simulator));
+
+        var (elapsed, requests) = await FetchMessagesAsync(client, ids, consumers: 8);
+
+        var stats = simulator.GetStats();
+        return new BenchmarkResult("client-default",
+        [
+            Figure("requests", requests.ToString(CultureInfo.InvariantCulture)),
+            Figure("elapsed (s)", elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)),
+            Figure("achieved requests per 10 s", (requests / elapsed.TotalSeconds * 10).ToString("0.00", CultureInfo.InvariantCulture)),
+            Figure("429s drawn", stats.RateLimited.ToString(CultureInfo.InvariantCulture)),
+        ], "0 429s", stats.RateLimited == 0);
+    }
+
+    private static HostawayClientOptions Options(HostawaySimulator simulator) => new()
+    {
+        Credential = new NetworkCredential(simulator.AccountId.ToString(CultureInfo.InvariantCulture), simulator.ClientSecret),
+        BaseUrl = simulator.BaseUrl,
+    };
+
+    private static async Task<(TimeSpan Elapsed, long Requests)> FetchMessagesAsync(HostawayClient client, IReadOnlyList<long> conversationIds, int consumers)
+    {
+        // Mint the token first so the measured span is steady paging, not the token warm-up.
+        await client.GetCountAsync(ApiResource.Listings);
+        var before = client.Statistics.Requests;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, consumers).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < conversationIds.Count; i = Interlocked.Increment(ref next))
+            {
+                await foreach (var message in client.GetMessagesAsync(conversationIds[i]))
+                {
+                    GC.KeepAlive(message);
+                }
+            }
+        }));
+        return (clock.Elapsed, client.Statistics.Requests - before);
+    }
+
+    private static KeyValuePair<string, string> Figure(string name, string value) => new(name, value);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Dapper;
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Conversations;
+using HostawaySync.Engine.Sync;
+using HostawaySync.Simulator;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Tests.Sync;
+
+/// <summary>A simulator, a temporary database and conversations root, and the checks that compare them.</summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private SyncHarness(HostawaySimulator simulator)
+    {
+        Simulator = simulator;
+        DatabasePath = _temp.Combine("data", "hostaway.db");
+        ConversationsPath = _temp.Combine("conversations");
+    }
+
+    public HostawaySimulator Simulator { get; }
+
+    public string DatabasePath { get; }
+
+    public string ConversationsPath { get; }
+
+    public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null) =>
+        new(await HostawaySimulator.StartAsync(new SimulatorOptions
+        {
+            Seed = seed,
+            Dataset = dataset,
+            Settings = settings ?? new SimulatorSettings { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0 },
+        }));
+
+    public SyncOptions Options(SyncMode? mode = null, Func<HostawayClientOptions, HostawayClientOptions>? client = null)
+    {
+        var clientOptions = new HostawayClientOptions
+        {
+            Credential = new NetworkCredential(Simulator.AccountId.ToString(CultureInfo.InvariantCulture), Simulator.ClientSecret),
+            BaseUrl = Simulator.BaseUrl,
+            RequestsPer10Seconds = 100_000,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(100),
+            MaxTransientRetries = 12,
+            RequestTimeout = TimeSpan.FromSeconds(10),
+        };
+        return new SyncOptions
+        {
+            DatabasePath = DatabasePath,
+            ConversationsPath = ConversationsPath,
+            Client = client?.Invoke(clientOptions) ?? clientOptions,
+            Mode = mode,
+        };
+    }
+
+    public Task<SyncRunResult> RunAsync(SyncMode? mode = null, CancellationToken cancellationToken = default) =>
+        SyncRunner.RunAsync(Options(mode), cancellationToken: cancellationToken);
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
+    /// Every live object of the API is stored, identical; nothing else is live. With <paramref name="deletionsReconciled"/>
+    /// false (after incremental syncs), stored rows the API deleted may still be live.
+    /// </summary>
+    public void AssertEqualsGroundTruth(bool deletionsReconciled = true)
+    {
+        var truth = Simulator.GetGroundTruth();
+        using var db = Open();
+        Assert.Equal("ok", db.ExecuteScalar<string>("PRAGMA integrity_check;"));
+        Assert.Empty(db.Query("PRAGMA foreign_key_check;"));
+
+        AssertTable(db, "listings", "listing_id", truth.Listings, deletionsReconciled);
+        AssertTable(db, "reservations", "reservation_id", truth.Reservations, deletionsReconciled);
+
+        var photos = db.Query<(long Id, long ListingId, string Url)>("SELECT p.photo_id, p.listing_id, p.url FROM listing_photos p JOIN listings l ON l.listing_id = p.listing_id WHERE l.deleted_at IS NULL;").ToDictionary(p => p.Id);
+        var expectedPhotos = truth.Listings.SelectMany(l => l["listingImages"]!.AsArray().Select(i => (Id: (long)i!["id"]!, ListingId: (long)l["id"]!, Url: (string)i["url"]!))).ToList();
+        Assert.Equal(expectedPhotos.Count, photos.Count);
+        Assert.All(expectedPhotos, p => Assert.Equal(p, photos[p.Id]));
+
+        var conversations = db.Query<(long Id, string? FilePath)>("SELECT conversation_id, file_path FROM conversations WHERE deleted_at IS NULL;").ToDictionary(c => c.Id);
+        var truthConversations = truth.Conversations.Select(c => (long)c["id"]!).ToHashSet();
+        Assert.Subset(conversations.Keys.ToHashSet(), truthConversations);
+        if (deletionsReconciled)
+        {
+            Assert.Equal(truthConversations.Order(), conversations.Keys.Order());
+        }
+
+        var paths = new ConversationPaths(ConversationsPath);
+        foreach (var conversationId in truthConversations)
+        {
+            var expected = truth.MessagesByConversation.TryGetValue(conversationId, out var list) ? list : [];
+            var stored = db.Query<(long Id, string Direction, string? Status, string? FilePath, long Position)>(
+                "SELECT message_id, direction, status, file_path, file_position FROM messages_metadata WHERE conversation_id = @Id AND message_id > 0 ORDER BY file_position;", new { Id = conversationId }).ToList();
+            Assert.Equal(expected.Select(m => (long)m["id"]!).Order(), stored.Select(m => m.Id).Order());
+            foreach (var message in expected)
+            {
+                var row = stored.Single(s => s.Id == (long)message["id"]!);
+                Assert.Equal((int)message["isIncoming"]! == 1 ? "guest" : "host", row.Direction);
+                Assert.Equal((string?)message["status"], row.Status);
+            }
+
+            var filePath = conversations[conversationId].FilePath;
+            Assert.NotNull(filePath);
+            var full = paths.FullPath(filePath);
+            Assert.StartsWith(paths.Root, full, StringComparison.Ordinal);
+            using var reader = new StreamReader(full);
+            var parsed = ConversationFileFormat.Parse(reader);
+            Assert.Equal(conversationId, parsed.Header.ConversationId);
+            var bodies = parsed.Messages.ToDictionary(m => m.Message.MessageId!.Value, m => m.Message.Body);
+            foreach (var message in expected)
+            {
+                var body = ((string?)message["body"] ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+                Assert.Equal(body, bodies[(long)message["id"]!]);
+            }
+        }
+
+        AssertGuestsArePartition(db);
+    }
+
+    /// <summary>Guests are exactly the connected components of reservations sharing a normalized email or a guest account id.</summary>
+    public void AssertGuestsArePartition(SqliteConnection db)
+    {
+        var rows = db.Query<(long Id, long? GuestId, string? Email, string? External)>(
+            "SELECT reservation_id, guest_id, guest_email, guest_external_account_id FROM reservations WHERE raw_json <> '{}';").ToList();
+        var parent = rows.ToDictionary(r => r.Id, r => r.Id);
+        long Find(long x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        foreach (var group in rows.Where(r => !string.IsNullOrWhiteSpace(r.Email)).GroupBy(r => r.Email!.Trim().ToLowerInvariant())
+                     .Concat(rows.Where(r => !string.IsNullOrWhiteSpace(r.External)).GroupBy(r => r.External!.Trim())))
+        {
+            var first = group.First().Id;
+            foreach (var other in group.Skip(1))
+            {
+                parent[Find(other.Id)] = Find(first);
+            }
+        }
+
+        Assert.All(rows, r => Assert.NotNull(r.GuestId));
+        var expected = rows.GroupBy(r => Find(r.Id)).Select(g => g.Select(r => r.Id).Order().ToArray()).Select(a => string.Join(',', a)).Order().ToList();
+        var actual = rows.GroupBy(r => r.GuestId).Select(g => g.Select(r => r.Id).Order().ToArray()).Select(a => string.Join(',', a)).Order().ToList();
+        Assert.Equal(expected, actual);
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT count(*) FROM reservations r JOIN guests g ON g.guest_id = r.guest_id WHERE g.merged_into_guest_id IS NOT NULL;"));
+    }
+
+    /// <summary>A fingerprint of every table (rows and their updated_at), to prove a repeated sync changed nothing.</summary>
+    public string Fingerprint()
+    {
+        using var db = Open();
+        var parts = new List<string>();
+        foreach (var table in new[] { "listings", "listing_photos", "guests", "guest_identity_keys", "reservations", "conversations", "messages_metadata" })
+        {
+            var rows = db.Query($"SELECT * FROM {table} ORDER BY 1, 2;")
+                .Select(row => string.Join('\u001f', ((IDictionary<string, object?>)row).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+            parts.Add(table + ":" + string.Join('\n', rows));
+        }
+
+        return string.Join('\n', parts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+
+    private static void AssertTable(SqliteConnection db, string table, string idColumn, IReadOnlyList<JsonObject> truth, bool deletionsReconciled)
+    {
+        var stored = db.Query<(long Id, string Json, string? DeletedAt)>($"SELECT {idColumn}, raw_json, deleted_at FROM {table} WHERE raw_json <> '{{}}';").ToDictionary(r => r.Id);
+        foreach (var expected in truth)
+        {
+            var id = (long)expected["id"]!;
+            Assert.True(stored.TryGetValue(id, out var row), $"{table} {id} is missing");
+            Assert.Null(row.DeletedAt);
+            Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(row.Json)), $"{table} {id} differs from the API");
+        }
+
+        var live = stored.Values.Where(r => r.DeletedAt is null).Select(r => r.Id).ToHashSet();
+        var truthIds = truth.Select(t => (long)t["id"]!).ToHashSet();
+        if (deletionsReconciled)
+        {
+            Assert.Equal(truthIds.Order(), live.Order());
+        }
+        else
+        {
+            Assert.Superset(truthIds, live);
+        }
+    }
+}
