@@ -103,7 +103,8 @@ public static class SyncRunner
             : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
             : results.Any(r => r.Status == SyncStatus.Succeeded) ? SyncStatus.Partial
             : SyncStatus.Failed;
-        var mode = results.Any(r => r.Mode == SyncMode.Full) ? SyncMode.Full : requested;
+        // Listings are always read in full (the API has no change marker for them); the run's mode is that of the rest.
+        var mode = results.Any(r => r.Mode == SyncMode.Full && r.Resource != SyncResources.Listings) ? SyncMode.Full : requested;
         var api = client.Statistics;
         var total = new ResourceSyncResult(
             options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),

@@ -15,26 +15,39 @@ public sealed class SyncHarness : IAsyncDisposable
 {
     private readonly TempFolder _temp = new();
 
-    private SyncHarness(HostawaySimulator simulator)
+    private readonly SimulatorOptions _simulatorOptions;
+
+    private SyncHarness(HostawaySimulator simulator, SimulatorOptions simulatorOptions)
     {
         Simulator = simulator;
+        _simulatorOptions = simulatorOptions;
         DatabasePath = _temp.Combine("data", "hostaway.db");
         ConversationsPath = _temp.Combine("conversations");
     }
 
-    public HostawaySimulator Simulator { get; }
+    public HostawaySimulator Simulator { get; private set; }
 
     public string DatabasePath { get; }
 
     public string ConversationsPath { get; }
 
-    public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null) =>
-        new(await HostawaySimulator.StartAsync(new SimulatorOptions
+    public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null)
+    {
+        var options = new SimulatorOptions
         {
             Seed = seed,
             Dataset = dataset,
             Settings = settings ?? new SimulatorSettings { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0 },
-        }));
+        };
+        return new SyncHarness(await HostawaySimulator.StartAsync(options), options);
+    }
+
+    /// <summary>The API comes back (same seed, same data; a new port) after the old one was stopped: a network outage.</summary>
+    public async Task RestartSimulatorAsync()
+    {
+        await Simulator.DisposeAsync();
+        Simulator = await HostawaySimulator.StartAsync(_simulatorOptions);
+    }
 
     public SyncOptions Options(SyncMode? mode = null, Func<HostawayClientOptions, HostawayClientOptions>? client = null)
     {
