@@ -2,7 +2,8 @@ using System.Text.Json;
 using HostawaySync.Benchmarks;
 
 // Usage: HostawaySync.Benchmarks <scenario>... [--json <file>]
-// Scenarios: client-budget (rate-budget use at 200 ms latency), client-default (default budget vs a 15/10 s server).
+// Scenarios: client-budget (rate-budget use at 200 ms latency), client-default (default budget vs a 15/10 s server),
+// sync-economy (requests of a full and an incremental sync against the minimum, Medium account).
 var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
 var scenarios = args.TakeWhile(a => a != "--json").ToList();
 if (scenarios.Count == 0)
@@ -18,6 +19,7 @@ foreach (var scenario in scenarios)
     {
         "client-budget" => await ClientBenchmarks.BudgetUseAsync(),
         "client-default" => await ClientBenchmarks.DefaultBudgetAsync(),
+        "sync-economy" => await SyncBenchmarks.EconomyAsync(HostawaySync.Simulator.DatasetOptions.Medium, scenario),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
     };
     results.Add(result);

@@ -142,6 +142,19 @@ public sealed class RobustnessTests
         Assert.DoesNotContain(harness.Simulator.ClientSecret, everything, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Photo_metadata_is_not_stored_when_switched_off()
+    {
+        await using var harness = await SyncHarness.StartAsync(46, DatasetOptions.Tiny);
+
+        var result = await SyncRunner.RunAsync(harness.Options(SyncMode.Full) with { StorePhotoMetadata = false });
+
+        Assert.Equal(SyncStatus.Succeeded, result.Status);
+        using var db = harness.Open();
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT count(*) FROM listing_photos;"));
+        Assert.True(db.ExecuteScalar<long>("SELECT sum(photo_count) FROM listings;") > 0, "the dataset has no photos, so this test proves nothing");
+    }
+
     private sealed class OnProgress(SyncResources resource, long done, Action action) : ISyncProgress
     {
         private int _fired;
