@@ -68,10 +68,10 @@ function Invoke-Build {
     Invoke-Native dotnet build $Solution -c $Configuration "-p:Version=$ModuleVersion" --nologo --verbosity minimal
     # Portable publish: the engine, its dependencies, its deps.json and runtimes/<rid>/native for every platform.
     $engineOut = Join-Path $Out 'obj/engine'
-    if (Test-Path $engineOut) { Remove-Item $engineOut -Recurse -Force }
+    if (Test-Path -LiteralPath $engineOut) { Remove-Item -LiteralPath $engineOut -Recurse -Force }
     Invoke-Native dotnet publish (Join-Path $Root 'src/HostawaySync.Engine/HostawaySync.Engine.csproj') -c $Configuration --no-build -o $engineOut "-p:Version=$ModuleVersion" --nologo --verbosity minimal
 
-    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    if (Test-Path -LiteralPath $ModuleOut) { Remove-Item -LiteralPath $ModuleOut -Recurse -Force }
     $deps = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'deps') -Force
     $cmdletsBin = Join-Path $Root "src/HostawaySync/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $cmdletsBin 'HostawaySync.dll'), (Join-Path $cmdletsBin 'HostawaySync.pdb') -Destination $ModuleOut
@@ -88,7 +88,7 @@ function Invoke-Build {
 }
 
 function Invoke-Package {
-    if (Test-Path $PackageOut) { Remove-Item $PackageOut -Recurse -Force }
+    if (Test-Path -LiteralPath $PackageOut) { Remove-Item -LiteralPath $PackageOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $PackageOut
     # PSResourceGet creates its repository store in the user's data folder on first use; keep the
     # user's own settings untouched by packaging from a child pwsh with a throwaway data folder.
@@ -103,7 +103,7 @@ function Invoke-Package {
     }
     finally {
         $env:XDG_DATA_HOME = $saved.XDG_DATA_HOME; $env:LOCALAPPDATA = $saved.LOCALAPPDATA
-        Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
     $package = Get-ChildItem $PackageOut -Filter "HostawaySync.$ModuleVersion.nupkg"
     if (-not $package) { throw "Compress-PSResource did not produce HostawaySync.$ModuleVersion.nupkg in $PackageOut." }
@@ -113,7 +113,7 @@ function Invoke-Package {
 function Read-TrxCounts([string] $Folder) {
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($file in Get-ChildItem $Folder -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         $skipped += [int]$counters.notExecuted
@@ -123,7 +123,7 @@ function Read-TrxCounts([string] $Folder) {
 
 function Invoke-Test {
     Invoke-Native dotnet restore (Join-Path $Root 'tests/tools/tools.csproj') --packages $ToolsPackages --verbosity quiet
-    if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
+    if (Test-Path -LiteralPath $ResultsOut) { Remove-Item -LiteralPath $ResultsOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $ResultsOut
 
     $env:HOSTAWAYSYNC_MODULE_PATH = Join-Path $ModuleOut 'HostawaySync.psd1'
@@ -152,7 +152,7 @@ function Invoke-Test {
         $pesterExit = $LASTEXITCODE
     }
     finally { $env:PSModulePath = $savedModulePath }
-    $pester = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } }
+    $pester = if (Test-Path -LiteralPath $summaryPath) { Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } }
     if ($pesterExit -ne 0 -and $pester.Failed -eq 0) {
         Write-Host "Pester exited with code $pesterExit without reporting a failed test; counting it as one failure."
         $pester.Failed = 1
@@ -169,17 +169,26 @@ function Invoke-Test {
 
 function Invoke-Clean {
     foreach ($folder in @($Out) + @(Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
-        if (Test-Path $folder) { Remove-Item $folder -Recurse -Force; Write-Host "Removed $folder" }
+        if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force; Write-Host "Removed $folder" }
     }
 }
 
 $failures = 0
-foreach ($name in $Task) {
-    switch ($name) {
-        'Clean' { Invoke-Clean }
-        'Build' { Invoke-Build }
-        'Package' { Invoke-Build; Invoke-Package }
-        'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
+try {
+    foreach ($name in $Task) {
+        switch ($name) {
+            'Clean' { Invoke-Clean }
+            'Build' { Invoke-Build }
+            'Package' { Invoke-Build; Invoke-Package }
+            'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
+        }
     }
+}
+catch {
+    Write-Host "build.ps1 failed: $($_.Exception.Message)"
+    Write-Host $_.ScriptStackTrace
+    # CI reads the last line: a build that could not run its tests is a failure, never "no tests".
+    if ($Task -contains 'Test') { Write-Host '0 passed, 1 failed' }
+    exit 1
 }
 exit ([int]($failures -gt 0))
