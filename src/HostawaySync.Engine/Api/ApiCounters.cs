@@ -10,6 +10,32 @@ internal sealed class ApiCounters
     private long _tokensIssued;
     private long _bytesReceived;
     private long _budgetWaitTicks;
+    private long _serverTimeTicks;
+
+    /// <summary>The newest Date header the API sent (its clock, which also stamps the data), or null.</summary>
+    public DateTimeOffset? ServerTime
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _serverTimeTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    public void ServerDate(DateTimeOffset date)
+    {
+        var ticks = date.UtcTicks;
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _serverTimeTicks);
+            if (current >= ticks)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _serverTimeTicks, ticks, current) != current);
+    }
 
     public void Request() => Interlocked.Increment(ref _requests);
 

@@ -91,6 +91,10 @@ internal sealed class ApiTransport : IDisposable
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             _counters.Bytes(body.Length);
+            if (response.Headers.Date is { } serverDate)
+            {
+                _counters.ServerDate(serverDate);
+            }
             var status = (int)response.StatusCode;
             if (_log.IsEnabled(SyncLogLevel.Trace))
             {

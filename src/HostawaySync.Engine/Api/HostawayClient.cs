@@ -34,6 +34,12 @@ public sealed class HostawayClient : IDisposable
     /// <summary>Requests, retries, 429s, bytes and budget waits so far.</summary>
     public ApiRunStatistics Statistics => _counters.Snapshot();
 
+    /// <summary>
+    /// The API's clock as of the newest response (its Date header, one-second resolution), or null before the first
+    /// response. The API stamps its data with the same clock, so this tells which timestamps may still gain company.
+    /// </summary>
+    public DateTimeOffset? ServerTime => _counters.ServerTime;
+
     /// <summary>Items requested per page.</summary>
     public int PageSize => _options.PageSize;
 

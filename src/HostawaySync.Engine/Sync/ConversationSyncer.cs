@@ -25,13 +25,16 @@ internal static class ConversationSyncer
         var full = requested == SyncMode.Full || state?.LastSuccessAt is null || checkpoint is not null;
         var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
         var files = new ConversationFileWork(context);
+        // Activity times have one-second resolution: a message in the very second its conversation was fetched leaves
+        // latestActivityOn as it was. The next pass therefore checks again every reservation active since this one began.
+        var horizon = Horizon(context);
         if (full)
         {
-            await RunFullAsync(context, checkpoint, files, outcome).ConfigureAwait(false);
+            await RunFullAsync(context, checkpoint, files, outcome, horizon).ConfigureAwait(false);
         }
         else
         {
-            await RunIncrementalAsync(context, files, outcome).ConfigureAwait(false);
+            await RunIncrementalAsync(context, files, outcome, horizon).ConfigureAwait(false);
         }
 
         LegacyFileImporter.Run(context);
@@ -39,10 +42,11 @@ internal static class ConversationSyncer
         return outcome;
     }
 
-    private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationFileWork files, ResourceOutcome outcome)
+    private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationFileWork files, ResourceOutcome outcome, string horizon)
     {
         var connection = context.Connection;
-        var checkpoint = resume ?? new FullCheckpoint(context.RunId);
+        var checkpoint = resume ?? new FullCheckpoint(context.RunId, horizon);
+        horizon = checkpoint.Horizon ?? horizon; // a resumed pass keeps the horizon of its start
         if (resume is null)
         {
             context.InTransaction(transaction =>
@@ -107,16 +111,21 @@ internal static class ConversationSyncer
                 """, transaction: transaction);
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
             SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
-            SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
+            SyncBookkeeping.CompletePass(connection, transaction, Resource, horizon, full: true, context.Now);
         });
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
 
-    private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome)
+    private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome, string nextHorizon)
     {
         var connection = context.Connection;
+        var horizon = ReservationCursor.Parse(SyncBookkeeping.ReadState(connection, Resource)?.Cursor)?.LatestActivityOn;
         var due = connection.Query<long>(
-            "SELECT reservation_id FROM reservations WHERE deleted_at IS NULL AND conversations_synced_activity IS NOT latest_activity_on ORDER BY reservation_id;").AsList();
+            """
+            SELECT reservation_id FROM reservations
+            WHERE deleted_at IS NULL AND (conversations_synced_activity IS NOT latest_activity_on OR latest_activity_on >= @Horizon)
+            ORDER BY reservation_id;
+            """, new { Horizon = StoreClock.Format(horizon) ?? "9999" }).AsList();
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"{due.Count} reservations have new activity; fetching their conversations and messages."));
         long done = 0;
         await ParallelFetch.RunAsync(
@@ -147,9 +156,21 @@ internal static class ConversationSyncer
             },
             context.CancellationToken).ConfigureAwait(false);
 
-        context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: false, context.Now));
+        context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, nextHorizon, full: false, context.Now));
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
 
-    private sealed record FullCheckpoint(string RunKey);
+    /// <summary>
+    /// The conversations cursor: the API's time when this pass began, less a second of resolution (the store's newest
+    /// activity less the overlap when the API sends no Date header). Reservations active since then are checked again next time.
+    /// </summary>
+    private static string Horizon(SyncContext context)
+    {
+        DateTime? since = context.Client.ServerTime is { } serverTime
+            ? serverTime.UtcDateTime.AddSeconds(-1)
+            : StoreClock.Parse(context.Connection.ExecuteScalar<string?>("SELECT max(latest_activity_on) FROM reservations WHERE deleted_at IS NULL;")) - context.Options.IncrementalOverlap;
+        return new ReservationCursor(null, since).ToJson();
+    }
+
+    private sealed record FullCheckpoint(string RunKey, string? Horizon);
 }

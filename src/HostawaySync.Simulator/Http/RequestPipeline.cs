@@ -30,6 +30,8 @@ internal sealed class RequestPipeline(SimulatorCore core)
     {
         var match = ApiRouter.Match(http.Request.Method, path);
         using var inFlight = core.Stats.Begin(match.Template);
+        // Like a real server, the Date header and the data's timestamps come from one clock: the simulated one.
+        http.Response.Headers.Date = core.Clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         var settings = core.Settings;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, core.ShutdownToken);
         var cancellationToken = linked.Token;

@@ -31,6 +31,9 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public string ConversationsPath { get; }
 
+    /// <summary>The client's wait before using a new token (tests that run many syncs turn it off, with the simulator's).</summary>
+    public TimeSpan ClientTokenWarmup { get; set; } = TimeSpan.FromMilliseconds(1100);
+
     public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null)
     {
         var options = new SimulatorOptions
@@ -60,6 +63,7 @@ public sealed class SyncHarness : IAsyncDisposable
             MaxRetryDelay = TimeSpan.FromMilliseconds(100),
             MaxTransientRetries = 12,
             RequestTimeout = TimeSpan.FromSeconds(10),
+            TokenWarmup = ClientTokenWarmup,
         };
         return new SyncOptions
         {
@@ -101,7 +105,13 @@ public sealed class SyncHarness : IAsyncDisposable
 
         var conversations = db.Query<(long Id, string? FilePath)>("SELECT conversation_id, file_path FROM conversations WHERE deleted_at IS NULL;").ToDictionary(c => c.Id);
         var truthConversations = truth.Conversations.Select(c => (long)c["id"]!).ToHashSet();
-        Assert.Subset(conversations.Keys.ToHashSet(), truthConversations);
+        var missing = truthConversations.Where(id => !conversations.ContainsKey(id)).ToList();
+        Assert.True(missing.Count == 0, "conversations missing from the database: " + string.Join(", ", missing.Select(id =>
+            $"{id} (reservation {truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]}: "
+            + truth.Reservations.FirstOrDefault(r => (long)r["id"]! == (long)truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]!)?.ToJsonString()
+            + " db: " + string.Join(";", db.Query<string>("SELECT coalesce(updated_on,'-') || ' ' || coalesce(latest_activity_on,'-') || ' synced ' || coalesce(conversations_synced_activity,'-') FROM reservations WHERE reservation_id = @Id", new { Id = (long)truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]! }))
+            + " cursor: " + db.ExecuteScalar<string>("SELECT cursor FROM sync_state WHERE resource = 'reservations'") + " now " + Simulator.UtcNow.ToString("O")
+            + ")")));
         if (deletionsReconciled)
         {
             Assert.Equal(truthConversations.Order(), conversations.Keys.Order());
