@@ -12,6 +12,7 @@
     FormatsToProcess     = @('HostawaySync.Format.ps1xml')
     CmdletsToExport      = @(
         'Initialize-HostawayDatabase'
+        'Invoke-HostawaySync'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -129,6 +129,7 @@ function Invoke-Test {
     $env:HOSTAWAYSYNC_MODULE_PATH = Join-Path $ModuleOut 'HostawaySync.psd1'
     $env:HOSTAWAYSYNC_PACKAGE_FOLDER = $PackageOut
     $env:HOSTAWAYSYNC_TOOLS_PACKAGES = $ToolsPackages
+    $env:HOSTAWAYSYNC_SIMULATOR_PATH = Join-Path $Root "src/HostawaySync.Simulator/bin/$Configuration/net10.0/HostawaySync.Simulator.dll"
 
     Write-Host "> dotnet test $Solution"
     & dotnet test $Solution -c $Configuration --no-build --logger trx --results-directory (Join-Path $ResultsOut 'xunit') --nologo | Out-Host

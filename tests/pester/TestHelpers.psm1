@@ -74,6 +74,45 @@ function Clear-FolderReadOnly([string] $Path) {
     if ((& id -u) -eq '0') { & chattr -i $Path 2>$null } else { & chmod 755 $Path }
 }
 
+# Starts the Hostaway simulator (program mode, loopback only) and returns where it listens. Stop it with Stop-TestSimulator.
+function Start-TestSimulator {
+    param([int] $Seed = 42, [string] $Size = 'tiny', [string[]] $Arguments = @())
+    $dll = if ($env:HOSTAWAYSYNC_SIMULATOR_PATH) { $env:HOSTAWAYSYNC_SIMULATOR_PATH } else { Join-Path $PSScriptRoot '../../src/HostawaySync.Simulator/bin/Release/net10.0/HostawaySync.Simulator.dll' }
+    if (-not (Test-Path -LiteralPath $dll)) { throw "The simulator is not built: $dll" }
+    $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--port', '0', '--seed', $Seed, '--size', $Size, '--account-rate', '0', '--ip-rate', '0') + $Arguments) { $info.ArgumentList.Add([string]$argument) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($info)
+    $baseUrl = $process.StandardOutput.ReadLine()
+    if (-not $baseUrl -or -not $baseUrl.StartsWith('http://127.0.0.1:')) {
+        $process.Kill($true)
+        throw "The simulator did not start: $baseUrl $($process.StandardError.ReadToEnd())"
+    }
+    $uri = [uri]$baseUrl
+    [pscustomobject]@{
+        BaseUrl    = $baseUrl
+        ControlUrl = "http://127.0.0.1:$($uri.Port)/_control/"
+        AccountId  = '10450'
+        Secret     = 'simulator-secret'
+        Process    = $process
+    }
+}
+
+function Stop-TestSimulator($Simulator) {
+    if ($Simulator -and -not $Simulator.Process.HasExited) {
+        $Simulator.Process.Kill($true)
+        $Simulator.Process.WaitForExit()
+    }
+}
+
+function Get-TestSimulatorStats($Simulator) { Invoke-RestMethod -Uri "$($Simulator.ControlUrl)stats" }
+
+function New-TestCredential($Simulator, [string] $Secret = $Simulator.Secret) {
+    [pscredential]::new($Simulator.AccountId, (ConvertTo-SecureString $Secret -AsPlainText -Force))
+}
+
 function Get-FileHashString([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash }
 
 Export-ModuleMember -Function *

@@ -45,6 +45,21 @@ public abstract class HostawayCmdlet : PSCmdlet
         return resolved;
     }
 
+    /// <summary>Whether a stream (Verbose, Debug) is wanted: the common switch if given, else the preference variable.</summary>
+    protected bool StreamWanted(string switchName, string preferenceVariable)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(switchName, out var value) && value is SwitchParameter flag)
+        {
+            return flag.IsPresent;
+        }
+
+        var preference = GetVariableValue(preferenceVariable);
+        var text = preference?.ToString();
+        return text is not null
+            && !string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(text, nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Stops the cmdlet with the engine error's id, category and recommended action.</summary>
     protected void ThrowTerminating(HostawayException exception) => ThrowTerminatingError(ErrorRecordFactory.Create(exception));
 }

@@ -1,0 +1,47 @@
+namespace HostawaySync.Output;
+
+/// <summary>What one sync run did to one resource (Listings, Reservations or Conversations).</summary>
+public sealed class HostawayResourceSyncResult
+{
+    /// <summary>Listings, Reservations or Conversations.</summary>
+    public string Resource { get; init; } = string.Empty;
+
+    /// <summary>Full or Incremental.</summary>
+    public string Mode { get; init; } = string.Empty;
+
+    /// <summary>Succeeded, Failed or Cancelled.</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>Rows created.</summary>
+    public int Created { get; init; }
+
+    /// <summary>Rows changed.</summary>
+    public int Updated { get; init; }
+
+    /// <summary>Rows fetched but unchanged.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Rows marked deleted.</summary>
+    public int Deleted { get; init; }
+
+    /// <summary>Messages stored (conversations).</summary>
+    public long Messages { get; init; }
+
+    /// <summary>API requests.</summary>
+    public long Requests { get; init; }
+
+    /// <summary>Retried requests.</summary>
+    public long Retries { get; init; }
+
+    /// <summary>429 answers.</summary>
+    public long RateLimited { get; init; }
+
+    /// <summary>Wall time.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Stable error id when it failed.</summary>
+    public string? ErrorId { get; init; }
+
+    /// <summary>What went wrong.</summary>
+    public string? ErrorMessage { get; init; }
+}

@@ -1,0 +1,56 @@
+namespace HostawaySync.Output;
+
+/// <summary>What Invoke-HostawaySync returns: the outcome of one sync run, with totals and one entry per resource.</summary>
+public sealed class HostawaySyncResult
+{
+    /// <summary>Identifies the run in the sync log (Get-HostawaySyncLog).</summary>
+    public string RunId { get; init; } = string.Empty;
+
+    /// <summary>Succeeded, Partial, Failed or Cancelled.</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>Full or Incremental.</summary>
+    public string Mode { get; init; } = string.Empty;
+
+    /// <summary>When the run started (UTC).</summary>
+    public DateTime StartedAt { get; init; }
+
+    /// <summary>Wall time.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Rows created, all resources.</summary>
+    public int Created { get; init; }
+
+    /// <summary>Rows changed, all resources.</summary>
+    public int Updated { get; init; }
+
+    /// <summary>Rows fetched but unchanged, all resources.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Rows marked deleted, all resources.</summary>
+    public int Deleted { get; init; }
+
+    /// <summary>Messages stored.</summary>
+    public long Messages { get; init; }
+
+    /// <summary>API requests, token requests and retries included.</summary>
+    public long Requests { get; init; }
+
+    /// <summary>Retried requests.</summary>
+    public long Retries { get; init; }
+
+    /// <summary>429 answers received.</summary>
+    public long RateLimited { get; init; }
+
+    /// <summary>Stable error id of the first failure, if any.</summary>
+    public string? ErrorId { get; init; }
+
+    /// <summary>What went wrong, if anything.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The database written.</summary>
+    public string DatabasePath { get; init; } = string.Empty;
+
+    /// <summary>Per-resource results, in the order they ran.</summary>
+    public HostawayResourceSyncResult[] Resources { get; init; } = [];
+}

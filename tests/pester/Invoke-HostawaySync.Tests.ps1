@@ -1,0 +1,141 @@
+# Invoke-HostawaySync against the Hostaway simulator (loopback), always with temporary database and conversation folders.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Get-HostawayModuleManifest
+    Import-Module $manifest -Force
+    $simulator = Start-TestSimulator -Seed 7
+    $savedBaseUrl, $savedBudget = $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S
+    $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
+    # The simulator enforces no limit here; the default budget (15 per 10 s) would only make these tests slow.
+    $env:HOSTAWAY_REQUESTS_PER_10S = '1000'
+}
+
+AfterAll {
+    $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S = $savedBaseUrl, $savedBudget
+    Stop-TestSimulator $simulator
+}
+
+Describe 'Invoke-HostawaySync' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+    }
+    AfterEach { Remove-TestFolder $folder }
+
+    It 'runs a full sync first, then incremental ones, and returns a typed result' {
+        $first = Invoke-HostawaySync @sync
+        $second = Invoke-HostawaySync @sync
+
+        $first | Should -BeOfType 'HostawaySync.Output.HostawaySyncResult'
+        $first.Status | Should -Be 'Succeeded'
+        $first.Mode | Should -Be 'Full'
+        $first.Created | Should -BeGreaterThan 0
+        $first.Messages | Should -BeGreaterThan 0
+        $first.Resources.Resource | Should -Be @('Listings', 'Reservations', 'Conversations')
+        $second.Mode | Should -Be 'Incremental'
+        $second.Created + $second.Updated + $second.Deleted | Should -Be 0
+        (Get-ChildItem (Join-Path $folder 'conversations') -Recurse -Filter '*_conversation.txt').Count | Should -BeGreaterThan 0
+        (Get-Command Invoke-HostawaySync).OutputType.Name | Should -Contain 'HostawaySync.Output.HostawaySyncResult'
+    }
+
+    It '-Full and -Resource narrow what is synced' {
+        $result = Invoke-HostawaySync @sync -Full -Resource Listings, Reservations
+        $result.Resources.Resource | Should -Be @('Listings', 'Reservations')
+        $result.Mode | Should -Be 'Full'
+    }
+
+    It '-WhatIf describes the plan and touches nothing: no database, no files, no request' {
+        $before = (Get-TestSimulatorStats $simulator).requests
+        $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -WhatIf" -Environment @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl }
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match 'What if: .*Full sync of Listings, Reservations, Conversations'
+        (Get-TestSimulatorStats $simulator).requests | Should -Be $before
+        Get-ChildItem $folder | Should -BeNullOrEmpty
+    }
+
+    It '-WhatIf on an existing database estimates from what is stored, without changing it' {
+        $null = Invoke-HostawaySync @sync
+        $hash = Get-FileHashString $sync.DatabasePath
+        $files = (Get-ChildItem $folder).Name
+        $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -Full -WhatIf"
+        $run.Output | Should -Match 'about [\d,]+ requests'
+        Get-FileHashString $sync.DatabasePath | Should -Be $hash
+        (Get-ChildItem $folder).Name | Should -Be $files
+    }
+
+    It '-IfDue does nothing when the last sync is recent, and says so' {
+        $null = Invoke-HostawaySync @sync
+        $before = (Get-TestSimulatorStats $simulator).requests
+        $verbose = Invoke-HostawaySync @sync -IfDue -Verbose 4>&1
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'Not due'
+        ($verbose | Where-Object { $_ -is [HostawaySync.Output.HostawaySyncResult] }) | Should -BeNullOrEmpty
+        (Get-TestSimulatorStats $simulator).requests | Should -Be $before
+    }
+
+    It 'wrong credentials stop with HostawayAuthFailed, an authentication error with advice, never showing the secret' {
+        $sync.Credential = New-TestCredential $simulator -Secret 'wrong-secret-value'
+        $failure = { Invoke-HostawaySync @sync -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayAuthFailed,HostawaySync.Commands.InvokeHostawaySyncCommand' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        ($failure | Out-String) | Should -Not -Match 'wrong-secret-value'
+    }
+
+    It 'missing credentials stop with HostawayCredentialsMissing' {
+        $sync.Remove('Credential')
+        $saved = $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY
+        try {
+            $env:HOSTAWAY_ACCOUNT_ID = $null; $env:HOSTAWAY_API_KEY = $null
+            { Invoke-HostawaySync @sync -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayCredentialsMissing,HostawaySync.Commands.InvokeHostawaySyncCommand'
+        }
+        finally { $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY = $saved }
+    }
+
+    It 'takes credentials from HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY' {
+        $sync.Remove('Credential')
+        $saved = $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY
+        try {
+            $env:HOSTAWAY_ACCOUNT_ID = $simulator.AccountId; $env:HOSTAWAY_API_KEY = $simulator.Secret
+            (Invoke-HostawaySync @sync -Resource Listings).Status | Should -Be 'Succeeded'
+        }
+        finally { $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY = $saved }
+    }
+
+    It 'verbose and debug output show requests and decisions but never the secret' {
+        $streams = Invoke-HostawaySync @sync -Resource Listings -Verbose -Debug 4>&1 5>&1 | Out-String
+        $streams | Should -Match 'Sync run'
+        $streams | Should -Match 'GET listings'
+        $streams | Should -Not -Match ([regex]::Escape($simulator.Secret))
+    }
+
+    It 'pwsh -c exits non-zero when the sync failed and zero when it succeeded' {
+        $script = "Import-Module '$manifest'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -Resource Listings | Out-Null"
+        $environment = @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl; HOSTAWAY_ACCOUNT_ID = $simulator.AccountId; HOSTAWAY_API_KEY = 'wrong' }
+        (Invoke-ChildPwsh -Script $script -Environment $environment).ExitCode | Should -Not -Be 0
+        $environment.HOSTAWAY_API_KEY = $simulator.Secret
+        $ok = Invoke-ChildPwsh -Script $script -Environment $environment
+        $ok.ExitCode | Should -Be 0 -Because $ok.Error
+    }
+
+    It 'stops cleanly on Ctrl+C (Stop), and the next run finishes the job' {
+        $slow = Start-TestSimulator -Seed 8 -Size small -Arguments '--latency-ms', '100'
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$manifest'; `$env:HOSTAWAY_BASE_URL = '$($slow.BaseUrl)'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -Credential `$args[0]").AddArgument((New-TestCredential $slow))
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Seconds 3
+            $ps.Stop()
+            $handle.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Dispose()
+
+            $env:HOSTAWAY_BASE_URL = $slow.BaseUrl
+            $sync.Credential = New-TestCredential $slow
+            $resumed = Invoke-HostawaySync @sync
+            $resumed.Status | Should -Be 'Succeeded'
+        }
+        finally {
+            $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
+            Stop-TestSimulator $slow
+        }
+    }
+}
