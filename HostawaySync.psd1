@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Initialize-HostawayDatabase'
         'Invoke-HostawaySync'
+        'Get-HostawaySyncLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

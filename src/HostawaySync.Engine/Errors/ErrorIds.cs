@@ -59,4 +59,7 @@ public static class ErrorIds
 
     /// <summary>Another sync holds the database's writer lock longer than the configured wait.</summary>
     public const string SyncInProgress = "HostawaySyncInProgress";
+
+    /// <summary>A query found no HostawaySync database at the path.</summary>
+    public const string DatabaseNotFound = "HostawayDatabaseNotFound";
 }

@@ -1,0 +1,72 @@
+using Dapper;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Queries;
+
+/// <summary>
+/// Read-only queries over the store. Results stream: each row is yielded as SQLite produces it, so the first
+/// object reaches the pipeline before a large query finishes. WAL mode means a running sync never blocks them.
+/// </summary>
+public static class StoreReader
+{
+    /// <summary>Sync log rows, newest first.</summary>
+    public static IEnumerable<SyncLogEntry> SyncLog(string databasePath, SyncLogFilter filter)
+    {
+        var sql = """
+            SELECT sync_log_id, run_id, resource, mode, status, started_at, finished_at, duration_ms, created, updated, unchanged, deleted,
+                   requests, retries, rate_limited, cursor_before, cursor_after, error_id, error_message, module_version
+            FROM sync_logs
+            WHERE (@RunId IS NULL OR run_id = @RunId)
+              AND (@AnyResource OR lower(resource) IN @Resources)
+              AND (@AnyStatus OR lower(status) IN @Statuses)
+              AND (@Since IS NULL OR started_at >= @Since)
+              AND (@Last IS NULL OR run_id IN (SELECT run_id FROM sync_logs WHERE resource = 'Run' ORDER BY sync_log_id DESC LIMIT @Last))
+            ORDER BY sync_log_id DESC;
+            """;
+        var parameters = new
+        {
+            filter.RunId,
+            AnyResource = filter.Resources is null || filter.Resources.Count == 0,
+            Resources = (filter.Resources ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
+            AnyStatus = filter.Statuses is null || filter.Statuses.Count == 0,
+            Statuses = (filter.Statuses ?? []).Select(s => s.ToLowerInvariant()).ToArray(),
+            Since = StoreClock.Format(filter.Since),
+            Last = filter.LastRuns,
+        };
+        using var connection = Open(databasePath);
+        foreach (var row in connection.Query<SyncLogRow>(sql, parameters, buffered: false))
+        {
+            yield return new SyncLogEntry
+            {
+                Id = row.sync_log_id, RunId = row.run_id, Resource = row.resource, Mode = row.mode, Status = row.status,
+                StartedAt = StoreClock.Parse(row.started_at) ?? DateTime.MinValue, FinishedAt = StoreClock.Parse(row.finished_at),
+                Duration = row.duration_ms is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Created = (int)row.created, Updated = (int)row.updated,
+                Unchanged = (int)row.unchanged, Deleted = (int)row.deleted, Requests = row.requests, Retries = row.retries, RateLimited = row.rate_limited,
+                CursorBefore = row.cursor_before, CursorAfter = row.cursor_after, ErrorId = row.error_id, ErrorMessage = row.error_message, ModuleVersion = row.module_version,
+            };
+        }
+    }
+
+    /// <summary>Opens the database read-only; a missing or unusable database is a <see cref="HostawayException"/>.</summary>
+    internal static SqliteConnection Open(string databasePath)
+    {
+        var inspection = DatabaseInitializer.Inspect(databasePath);
+        if (!inspection.Exists || inspection.SchemaVersion == 0)
+        {
+            throw new HostawayException(
+                ErrorIds.DatabaseNotFound, ErrorKind.InvalidArgument, $"There is no HostawaySync database at '{inspection.Path}'.",
+                "Run Invoke-HostawaySync first, or pass -DatabasePath (or set HOSTAWAY_DATABASE_PATH) to your database.", inspection.Path);
+        }
+
+        return StoreConnection.Open(inspection.Path, SqliteOpenMode.ReadOnly, TimeSpan.FromSeconds(5));
+    }
+
+#pragma warning disable IDE1006, CA1707 // Column names as SQLite returns them.
+    private sealed record SyncLogRow(
+        long sync_log_id, string run_id, string resource, string mode, string status, string started_at, string? finished_at, long? duration_ms,
+        long created, long updated, long unchanged, long deleted, long requests, long retries, long rate_limited, string? cursor_before,
+        string? cursor_after, string? error_id, string? error_message, string? module_version);
+#pragma warning restore IDE1006, CA1707
+}
