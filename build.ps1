@@ -80,6 +80,14 @@ function Invoke-Build {
     Copy-Item (Join-Path $engineOut '*') -Destination $deps -Recurse
     Get-ChildItem $deps -Filter '*.xml' -File | Remove-Item   # API docs of the dependencies are not needed at run time
 
+    # Help: MAML built from the markdown sources against the compiled cmdlets (in a fresh pwsh, as the module cannot be unloaded).
+    $helpSource = Join-Path $Root 'src/HostawaySync/Help'
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'en-US')
+    Copy-Item (Join-Path $helpSource 'en-US/about_HostawaySync.help.txt') -Destination (Join-Path $ModuleOut 'en-US')
+    $pwsh = Get-PwshCommand
+    Invoke-Native $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $helpSource 'ConvertTo-MamlHelp.ps1') `
+        -ModuleManifest (Join-Path $ModuleOut 'HostawaySync.psd1') -SourceFolder (Join-Path $helpSource 'en-US') -OutputFile (Join-Path $ModuleOut 'en-US/HostawaySync.dll-Help.xml')
+
     foreach ($rid in 'win-x64', 'linux-x64', 'linux-arm64', 'osx-x64', 'osx-arm64') {
         $native = Get-ChildItem (Join-Path $deps "runtimes/$rid/native") -Filter '*e_sqlite3*' -ErrorAction SilentlyContinue
         if (-not $native) { throw "The module folder lacks the native SQLite library for $rid." }

@@ -1,0 +1,169 @@
+<#
+.SYNOPSIS
+    Builds the module's MAML help (en-US/HostawaySync.dll-Help.xml) from the markdown sources in Help/en-US.
+
+.DESCRIPTION
+    platyPS is not available here, so the project turns its own markdown into MAML. Run it in a fresh pwsh
+    (build.ps1 does) against the built module: the syntax, parameter types, positions and pipeline input
+    come from the compiled cmdlets; the words come from Help/en-US/<Cmdlet>.md (sections SYNOPSIS,
+    DESCRIPTION, PARAMETERS with one "## -Name" per parameter, EXAMPLES with one "## title" and a
+    powershell code block each, OUTPUTS). A cmdlet without a help file, a parameter without a description
+    or fewer than two examples fails the build.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $SourceFolder,
+    [Parameter(Mandatory)] [string] $OutputFile
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$module = Import-Module $ModuleManifest -PassThru
+$common = [System.Management.Automation.Cmdlet]::CommonParameters + 'ProgressAction'
+$standard = @{
+    '-WhatIf'  = @('Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is changed.')
+    '-Confirm' = @('Prompts you for confirmation before running the cmdlet.')
+}
+
+function Read-HelpSource([string] $Path) {
+    $sections = [ordered]@{}
+    $current = $null
+    $sub = $null
+    $inCode = $false
+    foreach ($line in [IO.File]::ReadAllLines($Path)) {
+        if (-not $inCode -and $line -match '^# (.+)$') { $current = $Matches[1].Trim(); $sections[$current] = [ordered]@{ '' = [Collections.Generic.List[string]]::new() }; $sub = ''; continue }
+        if (-not $inCode -and $line -match '^## (.+)$' -and $current) { $sub = $Matches[1].Trim(); $sections[$current][$sub] = [Collections.Generic.List[string]]::new(); continue }
+        if ($line -match '^```') { $inCode = -not $inCode }
+        if ($current) { $sections[$current][$sub].Add($line) }
+    }
+    return $sections
+}
+
+function Get-Paragraphs([string[]] $Lines) {
+    # Blank lines separate paragraphs; lines within one are joined.
+    $paragraphs = [Collections.Generic.List[string]]::new()
+    $buffer = [Collections.Generic.List[string]]::new()
+    foreach ($line in $Lines + '') {
+        if ([string]::IsNullOrWhiteSpace($line)) {
+            if ($buffer.Count) { $paragraphs.Add(($buffer -join ' ').Trim()); $buffer.Clear() }
+        }
+        else { $buffer.Add($line.Trim()) }
+    }
+    return $paragraphs
+}
+
+function Write-Paragraphs([System.Xml.XmlWriter] $Xml, [string] $Element, [string[]] $Lines) {
+    $Xml.WriteStartElement('maml', $Element, 'http://schemas.microsoft.com/maml/2004/10')
+    foreach ($paragraph in Get-Paragraphs $Lines) { $Xml.WriteElementString('maml', 'para', 'http://schemas.microsoft.com/maml/2004/10', $paragraph) }
+    $Xml.WriteEndElement()
+}
+
+$maml = 'http://schemas.microsoft.com/maml/2004/10'
+$command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+$dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
+$settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [Text.UTF8Encoding]::new($false) }
+$null = New-Item -ItemType Directory -Force -Path (Split-Path $OutputFile)
+$xml = [System.Xml.XmlWriter]::Create($OutputFile, $settings)
+$xml.WriteStartDocument()
+$xml.WriteStartElement('helpItems', 'http://msh')
+$xml.WriteAttributeString('schema', 'maml')
+foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
+    $source = Join-Path $SourceFolder "$($cmdlet.Name).md"
+    if (-not (Test-Path -LiteralPath $source)) { throw "No help source for $($cmdlet.Name): $source" }
+    $help = Read-HelpSource $source
+    foreach ($section in 'SYNOPSIS', 'DESCRIPTION', 'PARAMETERS', 'EXAMPLES', 'OUTPUTS') {
+        if (-not $help.Contains($section)) { throw "$source has no '# $section' section." }
+    }
+    $parameters = $cmdlet.Parameters.Values | Where-Object { $_.Name -notin $common }
+    foreach ($name in $standard.Keys) {
+        if ($cmdlet.Parameters.ContainsKey($name.TrimStart('-')) -and -not $help.PARAMETERS.Contains($name)) { $help.PARAMETERS[$name] = [Collections.Generic.List[string]]$standard[$name] }
+    }
+    foreach ($parameter in $parameters) {
+        if (-not $help.PARAMETERS.Contains("-$($parameter.Name)") -or -not (Get-Paragraphs $help.PARAMETERS["-$($parameter.Name)"])) { throw "$source does not describe -$($parameter.Name)." }
+    }
+    $examples = @($help.EXAMPLES.Keys | Where-Object { $_ })
+    if ($examples.Count -lt 2) { throw "$source has fewer than two examples." }
+
+    $xml.WriteStartElement('command', 'command', $command)
+    $xml.WriteAttributeString('xmlns', 'maml', $null, $maml)
+    $xml.WriteAttributeString('xmlns', 'dev', $null, $dev)
+    $xml.WriteStartElement('command', 'details', $command)
+    $xml.WriteElementString('command', 'name', $command, $cmdlet.Name)
+    $xml.WriteElementString('command', 'verb', $command, $cmdlet.Verb)
+    $xml.WriteElementString('command', 'noun', $command, $cmdlet.Noun)
+    Write-Paragraphs $xml 'description' $help.SYNOPSIS['']
+    $xml.WriteEndElement()
+    Write-Paragraphs $xml 'description' $help.DESCRIPTION['']
+
+    $xml.WriteStartElement('command', 'syntax', $command)
+    foreach ($set in $cmdlet.ParameterSets) {
+        $xml.WriteStartElement('command', 'syntaxItem', $command)
+        $xml.WriteElementString('maml', 'name', $maml, $cmdlet.Name)
+        foreach ($parameter in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+            $xml.WriteStartElement('command', 'parameter', $command)
+            $xml.WriteAttributeString('required', $parameter.IsMandatory.ToString().ToLowerInvariant())
+            $xml.WriteAttributeString('position', $(if ($parameter.Position -ge 0) { [string]($parameter.Position + 1) } else { 'named' }))
+            $xml.WriteElementString('maml', 'name', $maml, $parameter.Name)
+            if ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
+                $xml.WriteElementString('command', 'parameterValue', $command, $parameter.ParameterType.Name)
+            }
+            $xml.WriteEndElement()
+        }
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    $xml.WriteStartElement('command', 'parameters', $command)
+    foreach ($parameter in $parameters) {
+        $first = $parameter.ParameterSets.Values | Select-Object -First 1
+        $pipeline = @(if ($first.ValueFromPipeline) { 'ByValue' }; if ($first.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
+        $xml.WriteStartElement('command', 'parameter', $command)
+        $xml.WriteAttributeString('required', $first.IsMandatory.ToString().ToLowerInvariant())
+        $xml.WriteAttributeString('globbing', 'false')
+        $xml.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
+        $xml.WriteAttributeString('position', $(if ($first.Position -ge 0) { [string]($first.Position + 1) } else { 'named' }))
+        $xml.WriteAttributeString('aliases', $(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }))
+        $xml.WriteElementString('maml', 'name', $maml, $parameter.Name)
+        Write-Paragraphs $xml 'description' $help.PARAMETERS["-$($parameter.Name)"]
+        $xml.WriteElementString('command', 'parameterValue', $command, $parameter.ParameterType.Name)
+        $xml.WriteStartElement('dev', 'type', $dev)
+        $xml.WriteElementString('maml', 'name', $maml, $parameter.ParameterType.FullName)
+        $xml.WriteEndElement()
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    $xml.WriteStartElement('command', 'returnValues', $command)
+    foreach ($output in $help.OUTPUTS.Keys | Where-Object { $_ }) {
+        $xml.WriteStartElement('command', 'returnValue', $command)
+        $xml.WriteStartElement('dev', 'type', $dev)
+        $xml.WriteElementString('maml', 'name', $maml, $output)
+        $xml.WriteEndElement()
+        Write-Paragraphs $xml 'description' $help.OUTPUTS[$output]
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    $xml.WriteStartElement('command', 'examples', $command)
+    $number = 0
+    foreach ($title in $examples) {
+        $number++
+        $lines = @($help.EXAMPLES[$title])
+        $codeStart = [array]::FindIndex($lines, [Predicate[string]] { param($l) $l -match '^```' })
+        $codeEnd = [array]::FindIndex($lines, $codeStart + 1, [Predicate[string]] { param($l) $l -match '^```' })
+        if ($codeStart -lt 0 -or $codeEnd -lt 0) { throw "Example '$title' in $source has no code block." }
+        $xml.WriteStartElement('command', 'example', $command)
+        $xml.WriteElementString('maml', 'title', $maml, "-------------------------- Example ${number}: $title --------------------------")
+        $xml.WriteElementString('dev', 'code', $dev, ($lines[($codeStart + 1)..($codeEnd - 1)] -join "`n"))
+        $xml.WriteStartElement('dev', 'remarks', $dev)
+        foreach ($paragraph in Get-Paragraphs ($lines | Select-Object -Skip ($codeEnd + 1))) { $xml.WriteElementString('maml', 'para', $maml, $paragraph) }
+        $xml.WriteEndElement()
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+    $xml.WriteEndElement()
+}
+$xml.WriteEndElement()
+$xml.WriteEndDocument()
+$xml.Dispose()
+Write-Host "Help: $OutputFile ($(@($module.ExportedCmdlets.Keys).Count) cmdlets)"
