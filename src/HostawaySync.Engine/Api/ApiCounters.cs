@@ -22,20 +22,7 @@ internal sealed class ApiCounters
         }
     }
 
-    public void ServerDate(DateTimeOffset date)
-    {
-        var ticks = date.UtcTicks;
-        long current;
-        do
-        {
-            current = Interlocked.Read(ref _serverTimeTicks);
-            if (current >= ticks)
-            {
-                return;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _serverTimeTicks, ticks, current) != current);
-    }
+    public void ServerDate(DateTimeOffset date) => AtomicMax.Raise(ref _serverTimeTicks, date.UtcTicks);
 
     public void Request() => Interlocked.Increment(ref _requests);
 

@@ -62,20 +62,7 @@ internal sealed class RequestBudget : IDisposable
     }
 
     /// <summary>Pauses every request until <paramref name="until"/> (a 429's retry time).</summary>
-    public void CloseGateUntil(DateTimeOffset until)
-    {
-        var ticks = until.UtcTicks;
-        long current;
-        do
-        {
-            current = Interlocked.Read(ref _gateUntilTicks);
-            if (current >= ticks)
-            {
-                return;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _gateUntilTicks, ticks, current) != current);
-    }
+    public void CloseGateUntil(DateTimeOffset until) => AtomicMax.Raise(ref _gateUntilTicks, until.UtcTicks);
 
     /// <summary>The budget in force (it only ever goes down).</summary>
     public int Limit => Volatile.Read(ref _limit);
