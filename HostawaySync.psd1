@@ -14,6 +14,9 @@
         'Initialize-HostawayDatabase'
         'Invoke-HostawaySync'
         'Get-HostawaySyncLog'
+        'Get-HostawayListing'
+        'Get-HostawayReservation'
+        'Get-HostawayGuest'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -113,6 +113,33 @@ function New-TestCredential($Simulator, [string] $Secret = $Simulator.Secret) {
     [pscredential]::new($Simulator.AccountId, (ConvertTo-SecureString $Secret -AsPlainText -Force))
 }
 
+# A simulated account synced into a temporary database: what the query cmdlets' tests read.
+function New-SyncedTestAccount([int] $Seed = 11, [string] $Size = 'tiny') {
+    $simulator = Start-TestSimulator -Seed $Seed -Size $Size
+    $folder = New-TestFolder
+    $database = Join-Path $folder 'hostaway.db'
+    $saved = $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S
+    try {
+        $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S = $simulator.BaseUrl, '1000'
+        $result = Invoke-HostawaySync -DatabasePath $database -ConversationsPath (Join-Path $folder 'conversations') -Credential (New-TestCredential $simulator)
+    }
+    finally { $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S = $saved }
+    if ($result.Status -ne 'Succeeded') { throw "The test sync failed: $($result.ErrorMessage)" }
+    [pscustomobject]@{ Simulator = $simulator; Folder = $folder; DatabasePath = $database; Counts = (Invoke-RestMethod "$($simulator.ControlUrl)counts") }
+}
+
+function Remove-SyncedTestAccount($Account) {
+    if ($Account) { Stop-TestSimulator $Account.Simulator; Remove-TestFolder $Account.Folder }
+}
+
+# Exports objects to CSV and checks every column is a flat value (no System.Object[] or nested objects).
+function Test-FlatCsv([object[]] $InputObject, [string] $Folder) {
+    $csv = Join-Path $Folder ([guid]::NewGuid().ToString('N') + '.csv')
+    $InputObject | Export-Csv -LiteralPath $csv
+    $text = Get-Content -LiteralPath $csv -Raw
+    return -not ($text -match 'System\.Object\[\]|System\.Collections|HostawaySync\.')
+}
+
 function Get-FileHashString([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash }
 
 Export-ModuleMember -Function *

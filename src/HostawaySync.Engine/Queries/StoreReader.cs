@@ -49,6 +49,83 @@ public static class StoreReader
         }
     }
 
+    /// <summary>Listings, by id.</summary>
+    public static IEnumerable<ListingRecord> Listings(string databasePath, ListingFilter filter)
+    {
+        var query = new QueryBuilder();
+        query.Raw("raw_json <> '{}'");
+        query.In("listing_id", filter.Ids);
+        query.Like("name", filter.Names);
+        query.Like("city", filter.Cities);
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw("deleted_at IS NULL");
+        }
+
+        return Stream<ListingRecord>(databasePath, """
+            SELECT listing_id AS ListingId, name AS Name, internal_name AS InternalName, address AS Address, city AS City, country AS Country,
+                   bedrooms AS Bedrooms, bathrooms AS Bathrooms, person_capacity AS PersonCapacity, price AS Price, currency_code AS CurrencyCode,
+                   time_zone AS TimeZone, special_status AS SpecialStatus, photo_count AS PhotoCount,
+                   replace(replace(latest_activity_on, 'T', ' '), 'Z', '') AS LatestActivityOn, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+            FROM listings
+            """ + query.Where + " ORDER BY listing_id;", query);
+    }
+
+    /// <summary>Reservations, by arrival date then id.</summary>
+    public static IEnumerable<ReservationRecord> Reservations(string databasePath, ReservationFilter filter)
+    {
+        var query = new QueryBuilder();
+        query.In("reservation_id", filter.Ids);
+        query.In("listing_id", filter.ListingIds);
+        query.In("guest_id", filter.GuestIds);
+        query.In("lower(status)", filter.Statuses?.Select(s => s.ToLowerInvariant()).ToList());
+        query.Compare("arrival_date", ">=", StoreClock.Format(filter.ArrivalFrom));
+        query.Compare("arrival_date", "<=", StoreClock.Format(filter.ArrivalTo));
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw("deleted_at IS NULL");
+        }
+
+        return Stream<ReservationRecord>(databasePath, """
+            SELECT reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId, channel_name AS ChannelName, status AS Status,
+                   arrival_date AS ArrivalDate, departure_date AS DepartureDate, nights AS Nights, number_of_guests AS NumberOfGuests,
+                   total_price AS TotalPrice, currency AS Currency, guest_name AS GuestName, guest_email AS GuestEmail,
+                   confirmation_code AS ConfirmationCode, replace(replace(reservation_date, 'T', ' '), 'Z', '') AS ReservationDate,
+                   replace(replace(updated_on, 'T', ' '), 'Z', '') AS UpdatedOn, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+            FROM reservations
+            """ + query.Where + " ORDER BY arrival_date, reservation_id;", query);
+    }
+
+    /// <summary>Guests (merged guests resolve to the guest they were merged into), by id.</summary>
+    public static IEnumerable<GuestRecord> Guests(string databasePath, GuestFilter filter)
+    {
+        var query = new QueryBuilder();
+        query.Raw("merged_into_guest_id IS NULL");
+        if (filter.Ids is { Count: > 0 })
+        {
+            query.Raw("guest_id IN (SELECT coalesce(merged_into_guest_id, guest_id) FROM guests WHERE guest_id IN (SELECT value FROM json_each(@ids)))");
+            query.Parameters.Add("@ids", System.Text.Json.JsonSerializer.Serialize(filter.Ids));
+        }
+
+        query.Like("full_name", filter.Names);
+        query.Like("email", filter.Emails);
+        return Stream<GuestRecord>(databasePath, """
+            SELECT guest_id AS GuestId, full_name AS FullName, email AS Email, phone AS Phone, external_account_id AS ExternalAccountId,
+                   city AS City, country AS Country, reservation_count AS ReservationCount, first_arrival_date AS FirstArrivalDate,
+                   last_arrival_date AS LastArrivalDate
+            FROM guests
+            """ + query.Where + " ORDER BY guest_id;", query);
+    }
+
+    private static IEnumerable<T> Stream<T>(string databasePath, string sql, QueryBuilder query)
+    {
+        using var connection = Open(databasePath);
+        foreach (var row in connection.Query<T>(sql, query.Parameters, buffered: false))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Opens the database read-only; a missing or unusable database is a <see cref="HostawayException"/>.</summary>
     internal static SqliteConnection Open(string databasePath)
     {

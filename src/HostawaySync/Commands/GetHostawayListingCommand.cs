@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
+using HostawaySync.Infrastructure;
+using HostawaySync.Output;
+
+namespace HostawaySync.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets listings from the local database.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "HostawayListing")]
+[OutputType(typeof(HostawayListing))]
+public sealed class GetHostawayListingCommand : HostawayCmdlet
+{
+    /// <summary>Listing ids.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public long[]? ListingId { get; set; }
+
+    /// <summary>Listing names; wildcards allowed.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Cities; wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? City { get; set; }
+
+    /// <summary>Also listings the API no longer has.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
+    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            foreach (var listing in StoreReader.Listings(ResolveDatabasePath(DatabasePath), new ListingFilter(ListingId, Name, City, IncludeDeleted)))
+            {
+                WriteObject(HostawayListing.From(listing));
+            }
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+        }
+    }
+}

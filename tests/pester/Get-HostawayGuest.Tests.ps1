@@ -1,0 +1,35 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-HostawayModuleManifest) -Force
+    $account = New-SyncedTestAccount -Seed 13 -Size small
+    $db = @{ DatabasePath = $account.DatabasePath }
+}
+AfterAll { Remove-SyncedTestAccount $account }
+
+Describe 'Get-HostawayGuest' {
+    It 'returns guests as typed objects, fewer than reservations because guests repeat' {
+        $guests = Get-HostawayGuest @db
+        $guests[0] | Should -BeOfType 'HostawaySync.Output.HostawayGuest'
+        $guests.Count | Should -BeLessThan $account.Counts.reservations
+        ($guests | Measure-Object ReservationCount -Sum).Sum | Should -Be $account.Counts.reservations
+        ($guests | Where-Object ReservationCount -GT 1) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'works at the end of the listing | reservation | guest pipeline, each guest once' {
+        $reservations = Get-HostawayListing @db | Get-HostawayReservation @db -Status new
+        $guests = Get-HostawayListing @db | Get-HostawayReservation @db -Status new | Get-HostawayGuest @db
+        $guests | Should -Not -BeNullOrEmpty
+        $guests.GuestId | Sort-Object | Should -Be ($reservations.GuestId | Sort-Object -Unique)
+    }
+
+    It 'filters by email and name with wildcards' {
+        $withEmail = Get-HostawayGuest @db | Where-Object { $_.Email -match '^[a-z]{3}' } | Select-Object -First 1
+        (Get-HostawayGuest @db -Email ($withEmail.Email.Substring(0, 3).ToUpperInvariant() + '*')).GuestId | Should -Contain $withEmail.GuestId
+        $named = Get-HostawayGuest @db | Where-Object { $_.FullName -match '^[A-Za-z]{3}' } | Select-Object -First 1
+        (Get-HostawayGuest @db -Name ($named.FullName.Substring(0, 3) + '*')).GuestId | Should -Contain $named.GuestId
+    }
+
+    It 'exports to CSV as flat columns' {
+        Test-FlatCsv (Get-HostawayGuest @db) $account.Folder | Should -BeTrue
+    }
+}
