@@ -17,6 +17,8 @@
         'Get-HostawayListing'
         'Get-HostawayReservation'
         'Get-HostawayGuest'
+        'Get-HostawayConversation'
+        'Get-HostawayMessage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

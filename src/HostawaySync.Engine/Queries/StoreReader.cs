@@ -117,6 +117,73 @@ public static class StoreReader
             """ + query.Where + " ORDER BY guest_id;", query);
     }
 
+    /// <summary>Conversations, by id.</summary>
+    public static IEnumerable<ConversationRecord> Conversations(string databasePath, ConversationFilter filter)
+    {
+        var query = new QueryBuilder();
+        query.In("conversation_id", filter.Ids);
+        query.In("reservation_id", filter.ReservationIds);
+        query.In("listing_id", filter.ListingIds);
+        query.In("guest_id", filter.GuestIds);
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw("deleted_at IS NULL");
+        }
+
+        return Stream<ConversationRecord>(databasePath, """
+            SELECT conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId,
+                   recipient_name AS RecipientName, type AS Type, message_count AS MessageCount,
+                   replace(replace(message_sent_on, 'T', ' '), 'Z', '') AS MessageSentOn, replace(replace(message_received_on, 'T', ' '), 'Z', '') AS MessageReceivedOn,
+                   file_path AS FilePath, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+            FROM conversations
+            """ + query.Where + " ORDER BY conversation_id;", query);
+    }
+
+    /// <summary>
+    /// Messages in conversation order (conversation, then position in its file). With <paramref name="conversationsRoot"/>,
+    /// each message's text is read from its conversation file (each file is read once).
+    /// </summary>
+    public static IEnumerable<MessageRecord> Messages(string databasePath, MessageFilter filter, string? conversationsRoot = null)
+    {
+        var query = new QueryBuilder();
+        query.In("conversation_id", filter.ConversationIds);
+        query.In("reservation_id", filter.ReservationIds);
+        query.In("listing_id", filter.ListingIds);
+        query.Compare("direction", "=", filter.Direction?.ToLowerInvariant());
+        query.Compare("sent_at", ">=", StoreClock.Format(filter.Since));
+        query.Compare("sent_at", "<", StoreClock.Format(filter.Until));
+        var rows = Stream<MessageRecord>(databasePath, """
+            SELECT message_id AS MessageId, conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId,
+                   direction AS Direction, replace(replace(sent_at, 'T', ' '), 'Z', '') AS SentAt, communication_type AS CommunicationType,
+                   status AS Status, body_length AS BodyLength, file_path AS FilePath, file_position AS FilePosition
+            FROM messages_metadata
+            """ + query.Where + " ORDER BY coalesce(conversation_id, 0), file_path, file_position, message_id;", query);
+        return conversationsRoot is null ? rows : WithText(rows, new HostawaySync.Engine.Conversations.ConversationFileStore(conversationsRoot));
+    }
+
+    private static IEnumerable<MessageRecord> WithText(IEnumerable<MessageRecord> rows, HostawaySync.Engine.Conversations.ConversationFileStore files)
+    {
+        string? currentPath = null;
+        IReadOnlyList<HostawaySync.Engine.Conversations.ParsedConversationMessage> parsed = [];
+        foreach (var row in rows)
+        {
+            if (row.FilePath is { } path && !string.Equals(path, currentPath, StringComparison.Ordinal))
+            {
+                currentPath = path;
+                // Synchronous on purpose: queries stream on the caller's thread, one file at a time.
+                parsed = File.Exists(files.Paths.FullPath(path)) ? HostawaySync.Engine.Conversations.ConversationFiles.ParseFile(files.Paths.FullPath(path), path).Messages : [];
+            }
+
+            if (row.FilePosition is { } position && position < parsed.Count
+                && (parsed[position].Message.MessageId is null || parsed[position].Message.MessageId == row.MessageId))
+            {
+                row.Text = parsed[position].Message.Body;
+            }
+
+            yield return row;
+        }
+    }
+
     private static IEnumerable<T> Stream<T>(string databasePath, string sql, QueryBuilder query)
     {
         using var connection = Open(databasePath);

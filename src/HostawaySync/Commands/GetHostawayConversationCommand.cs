@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
+using HostawaySync.Infrastructure;
+using HostawaySync.Output;
+
+namespace HostawaySync.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets conversations from the local database.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "HostawayConversation")]
+[OutputType(typeof(HostawayConversation))]
+public sealed class GetHostawayConversationCommand : HostawayCmdlet
+{
+    private readonly HashSet<long> _written = [];
+
+    /// <summary>Conversation ids.</summary>
+    [Parameter(Position = 0)]
+    [Alias("Id")]
+    public long[]? ConversationId { get; set; }
+
+    /// <summary>Only conversations of these reservations (binds from Get-HostawayReservation output).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long[]? ReservationId { get; set; }
+
+    /// <summary>Only conversations about these listings (binds from Get-HostawayListing output).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long[]? ListingId { get; set; }
+
+    /// <summary>Only conversations with these guests (binds from Get-HostawayGuest output).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long[]? GuestId { get; set; }
+
+    /// <summary>Also conversations the API no longer has.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
+    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            foreach (var conversation in StoreReader.Conversations(ResolveDatabasePath(DatabasePath), new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)))
+            {
+                if (_written.Add(conversation.ConversationId))
+                {
+                    WriteObject(HostawayConversation.From(conversation));
+                }
+            }
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Management.Automation;
+using HostawaySync.Engine.Configuration;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
+using HostawaySync.Infrastructure;
+using HostawaySync.Output;
+
+namespace HostawaySync.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets messages from the local database, with their text from the conversation files if asked.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "HostawayMessage")]
+[OutputType(typeof(HostawayMessage))]
+public sealed class GetHostawayMessageCommand : HostawayCmdlet
+{
+    private readonly HashSet<long> _written = [];
+
+    /// <summary>Only messages of these conversations (binds from Get-HostawayConversation output).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public long[]? ConversationId { get; set; }
+
+    /// <summary>Only messages about these reservations (binds from Get-HostawayReservation output).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long[]? ReservationId { get; set; }
+
+    /// <summary>Only messages about these listings (binds from Get-HostawayListing output).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long[]? ListingId { get; set; }
+
+    /// <summary>Only messages from the guest or only those from the host.</summary>
+    [Parameter]
+    [ValidateSet("Guest", "Host", IgnoreCase = true)]
+    public string? Direction { get; set; }
+
+    /// <summary>Only messages sent at or after this time.</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Only messages sent before this time.</summary>
+    [Parameter]
+    public DateTime? Until { get; set; }
+
+    /// <summary>Also read each message's text from its conversation file.</summary>
+    [Parameter]
+    public SwitchParameter IncludeText { get; set; }
+
+    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Root of the conversation files (with -IncludeText). Default: HOSTAWAY_CONVERSATIONS_PATH, else the per-user data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ConversationsPath { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var root = IncludeText ? ResolveFileSystemPath(DataPaths.ResolveConversationsPath(ConversationsPath), ErrorIds.ConfigurationInvalid) : null;
+        var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, Utc(Since), Utc(Until));
+        try
+        {
+            foreach (var message in StoreReader.Messages(ResolveDatabasePath(DatabasePath), filter, root))
+            {
+                if (_written.Add(message.MessageId))
+                {
+                    WriteObject(HostawayMessage.From(message));
+                }
+            }
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+        }
+    }
+
+    private static DateTime? Utc(DateTime? value) =>
+        value is { } time ? (time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time).ToUniversalTime() : null;
+}
