@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -11,10 +10,8 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayConversation")]
 [OutputType(typeof(HostawayConversation))]
-public sealed class GetHostawayConversationCommand : HostawayCmdlet
+public sealed class GetHostawayConversationCommand : StoreQueryCmdlet
 {
-    private readonly HashSet<long> _written = [];
-
     /// <summary>Conversation ids.</summary>
     [Parameter(Position = 0)]
     [Alias("Id")]
@@ -42,21 +39,8 @@ public sealed class GetHostawayConversationCommand : HostawayCmdlet
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            foreach (var conversation in StoreReader.Conversations(ResolveDatabasePath(DatabasePath), new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)))
-            {
-                if (_written.Add(conversation.ConversationId))
-                {
-                    WriteObject(HostawayConversation.From(conversation));
-                }
-            }
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteRecords(
+            StoreReader.Conversations(ResolveDatabasePath(DatabasePath), new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)),
+            c => c.ConversationId, HostawayConversation.From);
 }

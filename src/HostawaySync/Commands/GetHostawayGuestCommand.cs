@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -11,10 +10,8 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayGuest")]
 [OutputType(typeof(HostawayGuest))]
-public sealed class GetHostawayGuestCommand : HostawayCmdlet
+public sealed class GetHostawayGuestCommand : StoreQueryCmdlet
 {
-    private readonly HashSet<long> _written = [];
-
     /// <summary>Guest ids (binds from Get-HostawayReservation output).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
@@ -38,22 +35,6 @@ public sealed class GetHostawayGuestCommand : HostawayCmdlet
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            foreach (var guest in StoreReader.Guests(ResolveDatabasePath(DatabasePath), new GuestFilter(GuestId, Name, Email)))
-            {
-                // Several reservations of one guest arrive through the pipeline: each guest is written once.
-                if (_written.Add(guest.GuestId))
-                {
-                    WriteObject(HostawayGuest.From(guest));
-                }
-            }
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteRecords(StoreReader.Guests(ResolveDatabasePath(DatabasePath), new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -11,7 +10,7 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayListing")]
 [OutputType(typeof(HostawayListing))]
-public sealed class GetHostawayListingCommand : HostawayCmdlet
+public sealed class GetHostawayListingCommand : StoreQueryCmdlet
 {
     /// <summary>Listing ids.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -40,18 +39,6 @@ public sealed class GetHostawayListingCommand : HostawayCmdlet
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        try
-        {
-            foreach (var listing in StoreReader.Listings(ResolveDatabasePath(DatabasePath), new ListingFilter(ListingId, Name, City, IncludeDeleted)))
-            {
-                WriteObject(HostawayListing.From(listing));
-            }
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteRecords(StoreReader.Listings(ResolveDatabasePath(DatabasePath), new ListingFilter(ListingId, Name, City, IncludeDeleted)), l => l.ListingId, HostawayListing.From);
 }

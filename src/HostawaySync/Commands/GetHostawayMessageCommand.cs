@@ -12,10 +12,8 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayMessage")]
 [OutputType(typeof(HostawayMessage))]
-public sealed class GetHostawayMessageCommand : HostawayCmdlet
+public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
 {
-    private readonly HashSet<long> _written = [];
-
     /// <summary>Only messages of these conversations (binds from Get-HostawayConversation output).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public long[]? ConversationId { get; set; }
@@ -60,20 +58,7 @@ public sealed class GetHostawayMessageCommand : HostawayCmdlet
     {
         var root = IncludeText ? ResolveFileSystemPath(DataPaths.ResolveConversationsPath(ConversationsPath), ErrorIds.ConfigurationInvalid) : null;
         var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, Utc(Since), Utc(Until));
-        try
-        {
-            foreach (var message in StoreReader.Messages(ResolveDatabasePath(DatabasePath), filter, root))
-            {
-                if (_written.Add(message.MessageId))
-                {
-                    WriteObject(HostawayMessage.From(message));
-                }
-            }
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-        }
+        WriteRecords(StoreReader.Messages(ResolveDatabasePath(DatabasePath), filter, root), m => m.MessageId, HostawayMessage.From);
     }
 
     private static DateTime? Utc(DateTime? value) =>

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -11,7 +10,7 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayReservation")]
 [OutputType(typeof(HostawayReservation))]
-public sealed class GetHostawayReservationCommand : HostawayCmdlet
+public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
 {
     /// <summary>Reservation ids.</summary>
     [Parameter(Position = 0)]
@@ -54,16 +53,6 @@ public sealed class GetHostawayReservationCommand : HostawayCmdlet
         var filter = new ReservationFilter(
             ReservationId, ListingId, GuestId, Status,
             ArrivalFrom is { } from ? DateOnly.FromDateTime(from) : null, ArrivalTo is { } to ? DateOnly.FromDateTime(to) : null, IncludeDeleted);
-        try
-        {
-            foreach (var reservation in StoreReader.Reservations(ResolveDatabasePath(DatabasePath), filter))
-            {
-                WriteObject(HostawayReservation.From(reservation));
-            }
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-        }
+        WriteRecords(StoreReader.Reservations(ResolveDatabasePath(DatabasePath), filter), r => r.ReservationId, HostawayReservation.From);
     }
 }
