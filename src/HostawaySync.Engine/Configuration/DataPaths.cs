@@ -36,6 +36,9 @@ public static class DataPaths
     /// <summary>The built-in default root of the conversation text files: <c>{DataRoot}/data/conversations</c>.</summary>
     public static string DefaultConversationsPath => Path.Combine(DataRoot, "data", "conversations");
 
+    /// <summary>The default folder of training-data exports: <c>{DataRoot}/data/exports/training_data</c>.</summary>
+    public static string DefaultTrainingDataPath => Path.Combine(DataRoot, "data", "exports", "training_data");
+
     /// <summary>The conversations root: an explicit path, else <c>HOSTAWAY_CONVERSATIONS_PATH</c>, else <see cref="DefaultConversationsPath"/>.</summary>
     public static string ResolveConversationsPath(string? explicitPath)
     {
