@@ -19,6 +19,13 @@
         'Get-HostawayGuest'
         'Get-HostawayConversation'
         'Get-HostawayMessage'
+        'Get-HostawayListingPhoto'
+        'Sync-HostawayListing'
+        'Sync-HostawayReservation'
+        'Sync-HostawayConversation'
+        'Test-HostawaySync'
+        'Get-HostawayConfiguration'
+        'Set-HostawayConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

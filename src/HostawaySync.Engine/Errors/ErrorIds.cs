@@ -62,4 +62,13 @@ public static class ErrorIds
 
     /// <summary>A query found no HostawaySync database at the path.</summary>
     public const string DatabaseNotFound = "HostawayDatabaseNotFound";
+
+    /// <summary>The per-user configuration file cannot be written.</summary>
+    public const string ConfigurationNotWritable = "HostawayConfigurationNotWritable";
+
+    /// <summary>Nothing has been synced yet and SyncFullOnStart is off: a full sync must be asked for explicitly.</summary>
+    public const string FullSyncRequired = "HostawayFullSyncRequired";
+
+    /// <summary>A setting name that does not exist.</summary>
+    public const string SettingNotFound = "HostawaySettingNotFound";
 }

@@ -71,6 +71,27 @@ public static class StoreReader
             """ + query.Where + " ORDER BY listing_id;", query);
     }
 
+    /// <summary>Listing photos, by listing then gallery position.</summary>
+    public static IEnumerable<ListingPhotoRecord> ListingPhotos(string databasePath, ListingPhotoFilter filter)
+    {
+        var query = new QueryBuilder();
+        query.In("p.photo_id", filter.PhotoIds);
+        query.In("p.listing_id", filter.ListingIds);
+        query.Like("l.name", filter.ListingNames);
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw("l.deleted_at IS NULL");
+        }
+
+        return Stream<ListingPhotoRecord>(databasePath, """
+            SELECT p.photo_id AS PhotoId, p.listing_id AS ListingId, l.name AS ListingName, p.sort_order AS SortOrder, p.url AS Url,
+                   p.caption AS Caption, p.airbnb_caption AS AirbnbCaption, p.vrbo_caption AS VrboCaption,
+                   p.booking_engine_caption AS BookingEngineCaption,
+                   replace(replace(l.deleted_at, 'T', ' '), 'Z', '') AS ListingDeletedAt, replace(replace(p.updated_at, 'T', ' '), 'Z', '') AS UpdatedAt
+            FROM listing_photos p JOIN listings l ON l.listing_id = p.listing_id
+            """ + query.Where + " ORDER BY p.listing_id, p.sort_order, p.photo_id;", query);
+    }
+
     /// <summary>Reservations, by arrival date then id.</summary>
     public static IEnumerable<ReservationRecord> Reservations(string databasePath, ReservationFilter filter)
     {

@@ -23,6 +23,7 @@ public sealed class GetHostawayConversationCommand : StoreQueryCmdlet
 
     /// <summary>Only conversations about these listings (binds from Get-HostawayListing output).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListingCompleter))]
     public long[]? ListingId { get; set; }
 
     /// <summary>Only conversations with these guests (binds from Get-HostawayGuest output).</summary>
@@ -34,13 +35,17 @@ public sealed class GetHostawayConversationCommand : StoreQueryCmdlet
     public SwitchParameter IncludeDeleted { get; set; }
 
     /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
+    protected override void ProcessRecord()
+    {
+        var path = ResolveDatabasePath(DatabasePath);
         WriteRecords(
-            StoreReader.Conversations(ResolveDatabasePath(DatabasePath), new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)),
+            path,
+            StoreReader.Conversations(path, new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)),
             c => c.ConversationId, HostawayConversation.From);
+    }
 }

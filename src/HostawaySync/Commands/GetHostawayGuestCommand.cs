@@ -30,11 +30,14 @@ public sealed class GetHostawayGuestCommand : StoreQueryCmdlet
     public string[]? Email { get; set; }
 
     /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
-        WriteRecords(StoreReader.Guests(ResolveDatabasePath(DatabasePath), new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
+    protected override void ProcessRecord()
+    {
+        var path = ResolveDatabasePath(DatabasePath);
+        WriteRecords(path, StoreReader.Guests(path, new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
+    }
 }

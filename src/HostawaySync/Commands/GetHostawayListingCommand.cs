@@ -15,12 +15,14 @@ public sealed class GetHostawayListingCommand : StoreQueryCmdlet
     /// <summary>Listing ids.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(ListingCompleter))]
     public long[]? ListingId { get; set; }
 
     /// <summary>Listing names; wildcards allowed.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListingCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Cities; wildcards allowed.</summary>
@@ -34,11 +36,14 @@ public sealed class GetHostawayListingCommand : StoreQueryCmdlet
     public SwitchParameter IncludeDeleted { get; set; }
 
     /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
-        WriteRecords(StoreReader.Listings(ResolveDatabasePath(DatabasePath), new ListingFilter(ListingId, Name, City, IncludeDeleted)), l => l.ListingId, HostawayListing.From);
+    protected override void ProcessRecord()
+    {
+        var path = ResolveDatabasePath(DatabasePath);
+        WriteRecords(path, StoreReader.Listings(path, new ListingFilter(ListingId, Name, City, IncludeDeleted)), l => l.ListingId, HostawayListing.From);
+    }
 }

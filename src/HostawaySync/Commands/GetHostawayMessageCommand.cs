@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Configuration;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -24,6 +22,7 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
 
     /// <summary>Only messages about these listings (binds from Get-HostawayListing output).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListingCompleter))]
     public long[]? ListingId { get; set; }
 
     /// <summary>Only messages from the guest or only those from the host.</summary>
@@ -44,7 +43,7 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     public SwitchParameter IncludeText { get; set; }
 
     /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
@@ -56,9 +55,10 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var root = IncludeText ? ResolveFileSystemPath(DataPaths.ResolveConversationsPath(ConversationsPath), ErrorIds.ConfigurationInvalid) : null;
+        var root = IncludeText ? ResolveConversationsPath(ConversationsPath) : null;
         var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, Utc(Since), Utc(Until));
-        WriteRecords(StoreReader.Messages(ResolveDatabasePath(DatabasePath), filter, root), m => m.MessageId, HostawayMessage.From);
+        var path = ResolveDatabasePath(DatabasePath);
+        WriteRecords(path, StoreReader.Messages(path, filter, root), m => m.MessageId, HostawayMessage.From);
     }
 
     private static DateTime? Utc(DateTime? value) =>

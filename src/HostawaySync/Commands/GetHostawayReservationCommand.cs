@@ -19,6 +19,7 @@ public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
 
     /// <summary>Only these listings (binds from Get-HostawayListing output).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListingCompleter))]
     public long[]? ListingId { get; set; }
 
     /// <summary>Only these guests (binds from Get-HostawayGuest output).</summary>
@@ -43,7 +44,7 @@ public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
     public SwitchParameter IncludeDeleted { get; set; }
 
     /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
@@ -53,6 +54,7 @@ public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
         var filter = new ReservationFilter(
             ReservationId, ListingId, GuestId, Status,
             ArrivalFrom is { } from ? DateOnly.FromDateTime(from) : null, ArrivalTo is { } to ? DateOnly.FromDateTime(to) : null, IncludeDeleted);
-        WriteRecords(StoreReader.Reservations(ResolveDatabasePath(DatabasePath), filter), r => r.ReservationId, HostawayReservation.From);
+        var path = ResolveDatabasePath(DatabasePath);
+        WriteRecords(path, StoreReader.Reservations(path, filter), r => r.ReservationId, HostawayReservation.From);
     }
 }

@@ -10,12 +10,44 @@ public abstract class HostawayCmdlet : PSCmdlet
     /// <summary>The module version, recorded in the database and the sync log.</summary>
     protected string ModuleVersion => MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(HostawayCmdlet).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
+    private HostawaySettings? _settings;
+
     /// <summary>
-    /// The database path from the parameter, else HOSTAWAY_DATABASE_PATH, else the per-user default,
-    /// resolved like any PowerShell path (relative to the current location, <c>~</c> expanded).
+    /// The settings in effect for this invocation (environment, session values, configuration file, defaults),
+    /// read once; an unusable configuration stops the cmdlet with HostawayConfigurationInvalid.
+    /// </summary>
+    protected HostawaySettings Settings
+    {
+        get
+        {
+            if (_settings is null)
+            {
+                try
+                {
+                    _settings = HostawaySettings.Resolve(SessionConfiguration.Current());
+                }
+                catch (HostawayException exception)
+                {
+                    ThrowTerminating(exception);
+                    throw;
+                }
+            }
+
+            return _settings;
+        }
+    }
+
+    /// <summary>
+    /// The database path from the parameter, else the DatabasePath setting (HOSTAWAY_DATABASE_PATH, session,
+    /// configuration file, per-user default), resolved like any PowerShell path (relative to the current location,
+    /// <c>~</c> expanded).
     /// </summary>
     protected string ResolveDatabasePath(string? parameterValue) =>
-        ResolveFileSystemPath(DataPaths.ResolveDatabasePath(parameterValue), ErrorIds.DatabasePathInvalid);
+        ResolveFileSystemPath(string.IsNullOrWhiteSpace(parameterValue) ? Settings.DatabasePath : parameterValue, ErrorIds.DatabasePathInvalid);
+
+    /// <summary>The conversation files root from the parameter, else the ConversationsPath setting, resolved like <see cref="ResolveDatabasePath"/>.</summary>
+    protected string ResolveConversationsPath(string? parameterValue) =>
+        ResolveFileSystemPath(string.IsNullOrWhiteSpace(parameterValue) ? Settings.ConversationsPath : parameterValue, ErrorIds.ConfigurationInvalid);
 
     /// <summary>Resolves a path that may not exist yet; it must be on the file system.</summary>
     protected string ResolveFileSystemPath(string path, string errorId)

@@ -1,4 +1,5 @@
 using HostawaySync.Engine.Errors;
+using HostawaySync.Output;
 
 namespace HostawaySync.Infrastructure;
 
@@ -11,8 +12,8 @@ public abstract class StoreQueryCmdlet : HostawayCmdlet
 {
     private readonly HashSet<long> _written = [];
 
-    /// <summary>Writes <paramref name="records"/> as they stream in, each key once per invocation.</summary>
-    protected void WriteRecords<TRecord>(IEnumerable<TRecord> records, Func<TRecord, long> key, Func<TRecord, object> toOutput)
+    /// <summary>Writes <paramref name="records"/> as they stream in, each key once per invocation, tagged with the database they came from.</summary>
+    protected void WriteRecords<TRecord>(string databasePath, IEnumerable<TRecord> records, Func<TRecord, long> key, Func<TRecord, IStoredObject> toOutput)
     {
         try
         {
@@ -20,7 +21,9 @@ public abstract class StoreQueryCmdlet : HostawayCmdlet
             {
                 if (_written.Add(key(record)))
                 {
-                    WriteObject(toOutput(record));
+                    var output = toOutput(record);
+                    output.DatabasePath = databasePath;
+                    WriteObject(output);
                 }
             }
         }

@@ -1,8 +1,14 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawayConversation returns: a stored conversation, with flat, CSV-friendly columns.</summary>
-public sealed class HostawayConversation
+public sealed class HostawayConversation : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
     /// <summary>Conversation id.</summary>
     public long ConversationId { get; init; }
 

@@ -1,8 +1,14 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawayGuest returns: one person across their reservations, with flat, CSV-friendly columns.</summary>
-public sealed class HostawayGuest
+public sealed class HostawayGuest : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
     /// <summary>Guest id (stable).</summary>
     public long GuestId { get; init; }
 

@@ -1,8 +1,14 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawayListing returns: a stored listing, with flat, CSV-friendly columns.</summary>
-public sealed class HostawayListing
+public sealed class HostawayListing : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
     /// <summary>Hostaway listing id.</summary>
     public long ListingId { get; init; }
 

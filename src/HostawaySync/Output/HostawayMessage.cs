@@ -1,8 +1,14 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawayMessage returns: a message's metadata and, with -IncludeText, its text; flat, CSV-friendly columns.</summary>
-public sealed class HostawayMessage
+public sealed class HostawayMessage : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
     /// <summary>Message id (negative for messages indexed from files of earlier tools).</summary>
     public long MessageId { get; init; }
 

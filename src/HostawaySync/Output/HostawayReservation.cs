@@ -1,8 +1,14 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawayReservation returns: a stored reservation, with flat, CSV-friendly columns.</summary>
-public sealed class HostawayReservation
+public sealed class HostawayReservation : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
     /// <summary>Hostaway reservation id.</summary>
     public long ReservationId { get; init; }
 

@@ -1,3 +1,5 @@
+using HostawaySync.Engine.Sync;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Invoke-HostawaySync returns: the outcome of one sync run, with totals and one entry per resource.</summary>
@@ -53,4 +55,31 @@ public sealed class HostawaySyncResult
 
     /// <summary>Per-resource results, in the order they ran.</summary>
     public HostawayResourceSyncResult[] Resources { get; init; } = [];
+
+    /// <summary>Maps an engine run result.</summary>
+    internal static HostawaySyncResult From(SyncRunResult result, string databasePath) => new()
+    {
+        RunId = result.RunId,
+        Status = result.Status.ToString(),
+        Mode = result.Mode.ToString(),
+        StartedAt = result.StartedAt,
+        Duration = result.Duration,
+        Created = result.Resources.Sum(r => r.Created),
+        Updated = result.Resources.Sum(r => r.Updated),
+        Unchanged = result.Resources.Sum(r => r.Unchanged),
+        Deleted = result.Resources.Sum(r => r.Deleted),
+        Messages = result.Resources.Sum(r => r.Messages),
+        Requests = result.Api.Requests,
+        Retries = result.Api.Retries,
+        RateLimited = result.Api.RateLimited,
+        ErrorId = result.Error?.ErrorId,
+        ErrorMessage = result.Error?.Message,
+        DatabasePath = databasePath,
+        Resources = [.. result.Resources.Select(r => new HostawayResourceSyncResult
+        {
+            Resource = r.Resource.ToString(), Mode = r.Mode.ToString(), Status = r.Status.ToString(), Created = r.Created, Updated = r.Updated,
+            Unchanged = r.Unchanged, Deleted = r.Deleted, Messages = r.Messages, Requests = r.Requests, Retries = r.Retries,
+            RateLimited = r.RateLimited, Duration = r.Duration, ErrorId = r.ErrorId, ErrorMessage = r.ErrorMessage,
+        })],
+    };
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using HostawaySync.Engine.Api;
+
+namespace HostawaySync.Engine.Configuration;
+
+/// <summary>Every HostawaySync setting, in the order users see them.</summary>
+public static class SettingCatalog
+{
+    /// <summary>The database file.</summary>
+    public const string DatabasePath = nameof(DatabasePath);
+
+    /// <summary>The root folder of the conversation text files.</summary>
+    public const string ConversationsPath = nameof(ConversationsPath);
+
+    /// <summary>The API root.</summary>
+    public const string BaseUrl = nameof(BaseUrl);
+
+    /// <summary>The request budget per 10 seconds.</summary>
+    public const string RequestsPer10Seconds = nameof(RequestsPer10Seconds);
+
+    /// <summary>Whether listing photo URLs and metadata are stored.</summary>
+    public const string StorePhotoMetadata = nameof(StorePhotoMetadata);
+
+    /// <summary>Whether a run without -Full or -Incremental does a full sync when nothing has been synced yet.</summary>
+    public const string SyncFullOnStart = nameof(SyncFullOnStart);
+
+    /// <summary>Whether runs without -Full or -Incremental after the first are incremental (otherwise full).</summary>
+    public const string SyncIncrementalDaily = nameof(SyncIncrementalDaily);
+
+    /// <summary>How old the last successful sync must be before -IfDue syncs again.</summary>
+    public const string SyncIntervalHours = nameof(SyncIntervalHours);
+
+    /// <summary>How far back an incremental sync looks past its cursor.</summary>
+    public const string IncrementalOverlapMinutes = nameof(IncrementalOverlapMinutes);
+
+    /// <summary>All settings.</summary>
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        new(DatabasePath, typeof(string), null, DataPaths.DatabasePathVariable,
+            "The SQLite database file. Default: {data folder}/data/database/hostaway.db.", raw => PathValue(raw)),
+        new(ConversationsPath, typeof(string), null, DataPaths.ConversationsPathVariable,
+            "The root folder of the conversation text files. Default: {data folder}/data/conversations.", raw => PathValue(raw)),
+        new(BaseUrl, typeof(string), HostawayClientOptions.DefaultBaseUrl.AbsoluteUri, HostawayClientOptions.BaseUrlVariable,
+            "The Hostaway API root, an absolute http(s) URL.", raw => UrlValue(raw)),
+        new(RequestsPer10Seconds, typeof(int), HostawayClientOptions.DefaultRequestsPer10Seconds, HostawayClientOptions.RequestsPer10SecondsVariable,
+            "Requests the client may start per 10 seconds (Hostaway allows 15 per IP and 20 per account), 1 to 1000.", raw => IntValue(raw, 1, 1000)),
+        new(StorePhotoMetadata, typeof(bool), true, null,
+            "Store listing photo URLs and metadata (photos are never downloaded).", raw => BoolValue(raw)),
+        new(SyncFullOnStart, typeof(bool), true, null,
+            "A run without -Full or -Incremental does a full sync when nothing has been synced yet; when off, such a run fails with HostawayFullSyncRequired until a full sync is run explicitly.", raw => BoolValue(raw)),
+        new(SyncIncrementalDaily, typeof(bool), true, null,
+            "Runs without -Full or -Incremental after the first are incremental; when off they are full (every run reconciles deletions).", raw => BoolValue(raw)),
+        new(SyncIntervalHours, typeof(double), 24.0, null,
+            "Invoke-HostawaySync -IfDue does nothing when the last successful sync is younger than this many hours (0.1 to 8760).", raw => DoubleValue(raw, 0.1, 8760)),
+        new(IncrementalOverlapMinutes, typeof(int), 60, null,
+            "How far back (minutes) an incremental sync looks past its cursor, to catch changes stamped late (0 to 1440).", raw => IntValue(raw, 0, 1440)),
+    ];
+
+    /// <summary>The setting called <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static SettingDefinition? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static string Text(object raw) => raw switch
+    {
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
+        JsonElement element => element.GetRawText(),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => raw.ToString() ?? string.Empty,
+    };
+
+    private static string PathValue(object raw)
+    {
+        var text = Text(raw).Trim();
+        if (text.Length == 0 || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            throw new FormatException("not a usable path.");
+        }
+
+        return text;
+    }
+
+    private static string UrlValue(object raw)
+    {
+        var text = Text(raw).Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new FormatException("not an absolute http(s) URL such as https://api.hostaway.com/v1/.");
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
+    }
+
+    private static bool BoolValue(object raw) => raw switch
+    {
+        bool flag => flag,
+        JsonElement { ValueKind: JsonValueKind.True } => true,
+        JsonElement { ValueKind: JsonValueKind.False } => false,
+        _ => Text(raw).Trim().ToUpperInvariant() switch
+        {
+            "TRUE" or "1" or "YES" or "ON" => true,
+            "FALSE" or "0" or "NO" or "OFF" => false,
+            _ => throw new FormatException("not true or false."),
+        },
+    };
+
+    private static int IntValue(object raw, int minimum, int maximum)
+    {
+        var value = raw is int number ? number : int.Parse(Text(raw).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        return value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"outside {minimum} to {maximum}."));
+    }
+
+    private static double DoubleValue(object raw, double minimum, double maximum)
+    {
+        var value = raw is double number ? number : double.Parse(Text(raw).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"outside {minimum} to {maximum}."));
+    }
+}

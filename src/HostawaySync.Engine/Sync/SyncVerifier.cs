@@ -1,0 +1,49 @@
+using Dapper;
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Diagnostics;
+using HostawaySync.Engine.Queries;
+using HostawaySync.Engine.Store;
+
+namespace HostawaySync.Engine.Sync;
+
+/// <summary>
+/// Compares the API's counts with the database, per resource: one request per resource, nothing written. Counts
+/// can only show drift in numbers (rows missing or extra), not changed content; a full sync repairs both.
+/// </summary>
+public static class SyncVerifier
+{
+    /// <summary>Counts listings, reservations and conversations on both sides.</summary>
+    public static async Task<IReadOnlyList<ResourceDrift>> CompareAsync(
+        HostawayClientOptions clientOptions, string databasePath, SyncResources resources, ISyncLog log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientOptions);
+        var stored = new List<(SyncResources Resource, ApiResource Api, long Count, DateTime? LastSuccessAt)>();
+        using (var connection = StoreReader.Open(databasePath))
+        {
+            foreach (var (resource, api, table, name) in Resources().Where(r => resources.HasFlag(r.Resource)))
+            {
+                // Placeholder listings (raw_json '{}') stand in for listings the API never listed; they are not counted.
+                var count = connection.ExecuteScalar<long>($"SELECT count(*) FROM {table} WHERE deleted_at IS NULL{(table == "listings" ? " AND raw_json <> '{}'" : string.Empty)};");
+                stored.Add((resource, api, count, StoreClock.Parse(SyncBookkeeping.ReadState(connection, name)?.LastSuccessAt)));
+            }
+        }
+
+        using var client = new HostawayClient(clientOptions, log);
+        var results = new List<ResourceDrift>();
+        foreach (var (resource, api, count, lastSuccessAt) in stored)
+        {
+            var apiCount = await client.GetCountAsync(api, cancellationToken).ConfigureAwait(false);
+            log.Write(SyncLogLevel.Information, $"{resource}: the API counts {apiCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}, the database holds {count}.");
+            results.Add(new ResourceDrift(resource, apiCount, count, lastSuccessAt));
+        }
+
+        return results;
+    }
+
+    private static (SyncResources Resource, ApiResource Api, string Table, string StateName)[] Resources() =>
+    [
+        (SyncResources.Listings, ApiResource.Listings, "listings", "listings"),
+        (SyncResources.Reservations, ApiResource.Reservations, "reservations", "reservations"),
+        (SyncResources.Conversations, ApiResource.Conversations, "conversations", "conversations"),
+    ];
+}

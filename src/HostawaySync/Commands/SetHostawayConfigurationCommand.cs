@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Management.Automation;
+using HostawaySync.Engine.Configuration;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Infrastructure;
+using HostawaySync.Output;
+
+namespace HostawaySync.Commands;
+
+/// <summary>
+/// <para type="synopsis">Changes HostawaySync settings: in the per-user configuration file, or for this session only.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "HostawayConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(HostawayConfigurationSetting))]
+public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
+{
+    /// <summary>The database file (stored as a full path).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
+    /// <summary>The root folder of the conversation text files (stored as a full path).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ConversationsPath { get; set; }
+
+    /// <summary>The Hostaway API root.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Requests the client may start per 10 seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int? RequestsPer10Seconds { get; set; }
+
+    /// <summary>Store listing photo URLs and metadata.</summary>
+    [Parameter]
+    public bool? StorePhotoMetadata { get; set; }
+
+    /// <summary>Whether a run without -Full or -Incremental does a full sync when nothing has been synced yet.</summary>
+    [Parameter]
+    public bool? SyncFullOnStart { get; set; }
+
+    /// <summary>Whether runs without -Full or -Incremental after the first are incremental (otherwise full).</summary>
+    [Parameter]
+    public bool? SyncIncrementalDaily { get; set; }
+
+    /// <summary>Invoke-HostawaySync -IfDue does nothing when the last successful sync is younger than this.</summary>
+    [Parameter]
+    [ValidateRange(0.1, 8760.0)]
+    public double? SyncIntervalHours { get; set; }
+
+    /// <summary>How far back (minutes) an incremental sync looks past its cursor.</summary>
+    [Parameter]
+    [ValidateRange(0, 1440)]
+    public int? IncrementalOverlapMinutes { get; set; }
+
+    /// <summary>Settings to remove from the file (or the session), so that their default applies again. Wildcards allowed.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(SettingNameCompleter))]
+    public string[]? Reset { get; set; }
+
+    /// <summary>Change the settings for this PowerShell session only; the file is not touched.</summary>
+    [Parameter]
+    public SwitchParameter SessionOnly { get; set; }
+
+    /// <summary>Return the changed settings as they are now in effect.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var changes = Changes();
+        if (changes.Count == 0)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.Create(
+                ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument, "No setting was given to change.",
+                "Name at least one setting, for example Set-HostawayConfiguration -SyncIntervalHours 6, or -Reset <name>.", null));
+        }
+
+        var path = ConfigurationFile.DefaultPath;
+        var description = string.Join(", ", changes.Select(c => c.Value is null ? $"reset {c.Key}" : string.Format(CultureInfo.InvariantCulture, "{0} = {1}", c.Key, c.Value)));
+        if (!ShouldProcess(SessionOnly ? "this session" : path, "Set " + description))
+        {
+            return;
+        }
+
+        try
+        {
+            if (SessionOnly)
+            {
+                SessionConfiguration.Apply(changes);
+            }
+            else
+            {
+                ConfigurationFile.Write(path, changes);
+            }
+
+            var now = HostawaySettings.Resolve(SessionConfiguration.Current(), path);
+            foreach (var name in changes.Keys)
+            {
+                var setting = now[name];
+                if (setting.Source == SettingSource.Environment)
+                {
+                    WriteWarning($"{name} is set by the environment variable {setting.Definition.EnvironmentVariable}, which takes precedence: the value in effect stays '{setting.Value}'.");
+                }
+                else if (!SessionOnly && setting.Source == SettingSource.Session)
+                {
+                    WriteWarning($"{name} has a session value (Set-HostawayConfiguration -SessionOnly), which takes precedence in this session: the value in effect stays '{setting.Value}'.");
+                }
+
+                if (PassThru)
+                {
+                    WriteObject(HostawayConfigurationSetting.From(setting, path));
+                }
+            }
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+        }
+    }
+
+    private Dictionary<string, object?> Changes()
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pattern in Reset ?? [])
+        {
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            var matched = SettingCatalog.All.Where(s => wildcard.IsMatch(s.Name)).ToList();
+            if (matched.Count == 0)
+            {
+                ThrowTerminatingError(GetHostawayConfigurationCommand.UnknownSetting(pattern));
+            }
+
+            matched.ForEach(s => changes[s.Name] = null);
+        }
+
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                changes[name] = SettingCatalog.Find(name)!.Convert(value, "the parameter -" + name);
+            }
+        }
+
+        try
+        {
+            // Paths are stored in full: a relative path in a file would depend on wherever the next session starts.
+            Add(SettingCatalog.DatabasePath, DatabasePath is null ? null : ResolveFileSystemPath(DatabasePath, ErrorIds.DatabasePathInvalid));
+            Add(SettingCatalog.ConversationsPath, ConversationsPath is null ? null : ResolveFileSystemPath(ConversationsPath, ErrorIds.ConfigurationInvalid));
+            Add(SettingCatalog.BaseUrl, BaseUrl);
+            Add(SettingCatalog.RequestsPer10Seconds, RequestsPer10Seconds);
+            Add(SettingCatalog.StorePhotoMetadata, StorePhotoMetadata);
+            Add(SettingCatalog.SyncFullOnStart, SyncFullOnStart);
+            Add(SettingCatalog.SyncIncrementalDaily, SyncIncrementalDaily);
+            Add(SettingCatalog.SyncIntervalHours, SyncIntervalHours);
+            Add(SettingCatalog.IncrementalOverlapMinutes, IncrementalOverlapMinutes);
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+        }
+
+        return changes;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using HostawaySync.Engine.Configuration;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
+
+namespace HostawaySync.Infrastructure;
+
+/// <summary>
+/// Completes listing ids (for -ListingId: by id prefix or by a part of the name) and listing names (for -Name) from
+/// the database the command line names with -DatabasePath, else the configured one. Completion never fails: a
+/// missing or unreadable database simply completes nothing.
+/// </summary>
+public sealed class ListingCompleter : IArgumentCompleter
+{
+    private const int MaxResults = 100;
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        List<ListingRecord> listings;
+        try
+        {
+            var path = fakeBoundParameters?["DatabasePath"] as string;
+            path = string.IsNullOrWhiteSpace(path) ? HostawaySettings.Resolve(SessionConfiguration.Current()).DatabasePath : path;
+            if (!File.Exists(path = Path.GetFullPath(path)))
+            {
+                return [];
+            }
+
+            listings = [.. StoreReader.Listings(path, new ListingFilter())];
+        }
+        catch (Exception exception) when (exception is HostawayException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return [];
+        }
+
+        if (string.Equals(parameterName, "Name", StringComparison.OrdinalIgnoreCase))
+        {
+            var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
+            return listings.Where(l => l.Name is not null && pattern.IsMatch(l.Name))
+                .OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase)
+                .Take(MaxResults)
+                .Select(l => new CompletionResult(Quote(l.Name!), l.Name, CompletionResultType.ParameterValue, Id(l.ListingId)));
+        }
+
+        return listings
+            .Where(l => Id(l.ListingId).StartsWith(word, StringComparison.Ordinal) || (word.Length > 0 && l.Name?.Contains(word, StringComparison.OrdinalIgnoreCase) == true))
+            .OrderBy(l => l.ListingId)
+            .Take(MaxResults)
+            .Select(l => new CompletionResult(Id(l.ListingId), $"{l.ListingId}  {l.Name}", CompletionResultType.ParameterValue, l.Name ?? Id(l.ListingId)));
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string name) =>
+        name.IndexOfAny([' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#', '&', '|']) >= 0 ? "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'" : name;
+}
