@@ -138,6 +138,8 @@ function Invoke-Test {
     $env:HOSTAWAYSYNC_PACKAGE_FOLDER = $PackageOut
     $env:HOSTAWAYSYNC_TOOLS_PACKAGES = $ToolsPackages
     $env:HOSTAWAYSYNC_SIMULATOR_PATH = Join-Path $Root "src/HostawaySync.Simulator/bin/$Configuration/net10.0/HostawaySync.Simulator.dll"
+    # Tests never read or write the user's configuration file: they get their own, which does not exist.
+    $env:HOSTAWAY_CONFIG_PATH = Join-Path $ResultsOut 'test-config/config.json'
 
     Write-Host "> dotnet test $Solution"
     & dotnet test $Solution -c $Configuration --no-build --logger trx --results-directory (Join-Path $ResultsOut 'xunit') --nologo | Out-Host

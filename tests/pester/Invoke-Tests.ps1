@@ -12,6 +12,8 @@ param(
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module $PesterPath -Force
+# The tests never read or write the user's configuration file (see Get-HostawayConfiguration).
+if (-not $env:HOSTAWAY_CONFIG_PATH) { $env:HOSTAWAY_CONFIG_PATH = Join-Path ([IO.Path]::GetTempPath()) "hostawaysync-pester-config-$PID/config.json" }
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
