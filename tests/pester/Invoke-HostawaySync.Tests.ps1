@@ -116,6 +116,30 @@ Describe 'Invoke-HostawaySync' {
         $ok.ExitCode | Should -Be 0 -Because $ok.Error
     }
 
+    It 'writes progress per resource under one run activity, with percentages where a total is known, and completes it' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("`$ProgressPreference = 'Continue'; Import-Module '$manifest'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -Credential `$args[0]").AddArgument($sync.Credential)
+            $result = $ps.Invoke()
+            $result[0].Status | Should -Be 'Succeeded'
+            $progress = @($ps.Streams.Progress)
+        }
+        finally { $ps.Dispose() }
+        $run = $progress | Where-Object Activity -EQ 'Hostaway sync'
+        $run | Should -Not -BeNullOrEmpty
+        $runId = $run[0].ActivityId
+        $run[-1].RecordType | Should -Be 'Completed'
+        foreach ($resource in 'Listings', 'Reservations', 'Conversations') {
+            $records = $progress | Where-Object Activity -EQ "Syncing $resource"
+            $records | Should -Not -BeNullOrEmpty -Because "$resource reports progress"
+            $records.ParentActivityId | Sort-Object -Unique | Should -Be $runId
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+        $percentages = ($progress | Where-Object { $_.Activity -eq 'Syncing Conversations' -and $_.PercentComplete -ge 0 }).PercentComplete
+        $percentages | Should -Not -BeNullOrEmpty -Because 'the number of conversations is known from the first page'
+        $percentages | Where-Object { $_ -gt 100 } | Should -BeNullOrEmpty
+    }
+
     It 'stops cleanly on Ctrl+C (Stop), and the next run finishes the job' {
         $slow = Start-TestSimulator -Seed 8 -Size small -Arguments '--latency-ms', '100'
         try {
