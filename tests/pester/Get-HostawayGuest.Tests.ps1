@@ -22,6 +22,18 @@ Describe 'Get-HostawayGuest' {
         $guests.GuestId | Sort-Object | Should -Be ($reservations.GuestId | Sort-Object -Unique)
     }
 
+    It 'reads one database through the whole pipeline when only the first cmdlet names it' {
+        $saved = $env:HOSTAWAY_DATABASE_PATH
+        try {
+            $env:HOSTAWAY_DATABASE_PATH = Join-Path $account.Folder 'not-this-one.db'
+            $expected = Get-HostawayListing @db | Get-HostawayReservation @db -Status new | Get-HostawayGuest @db
+            $guests = Get-HostawayListing @db | Get-HostawayReservation -Status new | Get-HostawayGuest
+            $guests.GuestId | Should -Be $expected.GuestId
+            Test-Path -LiteralPath $env:HOSTAWAY_DATABASE_PATH | Should -BeFalse
+        }
+        finally { $env:HOSTAWAY_DATABASE_PATH = $saved }
+    }
+
     It 'filters by email and name with wildcards' {
         $withEmail = Get-HostawayGuest @db | Where-Object { $_.Email -match '^[a-z]{3}' } | Select-Object -First 1
         (Get-HostawayGuest @db -Email ($withEmail.Email.Substring(0, 3).ToUpperInvariant() + '*')).GuestId | Should -Contain $withEmail.GuestId

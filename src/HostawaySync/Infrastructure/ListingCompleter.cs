@@ -9,7 +9,7 @@ using HostawaySync.Engine.Queries;
 namespace HostawaySync.Infrastructure;
 
 /// <summary>
-/// Completes listing ids (for -ListingId: by id prefix or by a part of the name) and listing names (for -Name) from
+/// Completes listing ids (for -ListingId: by id prefix or by a part of the name) and listing names (for -Name and -ListingName) from
 /// the database the command line names with -DatabasePath, else the configured one. Completion never fails: a
 /// missing or unreadable database simply completes nothing.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class ListingCompleter : IArgumentCompleter
             return [];
         }
 
-        if (string.Equals(parameterName, "Name", StringComparison.OrdinalIgnoreCase))
+        if (parameterName.EndsWith("Name", StringComparison.OrdinalIgnoreCase))
         {
             var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
             return listings.Where(l => l.Name is not null && pattern.IsMatch(l.Name))

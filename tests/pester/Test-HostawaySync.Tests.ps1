@@ -1,0 +1,67 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Get-HostawayModuleManifest
+    Import-Module $manifest -Force
+    $simulator = Start-TestSimulator -Seed 35
+    $saved = $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S
+    $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S = $simulator.BaseUrl, '1000'
+}
+AfterAll {
+    $env:HOSTAWAY_BASE_URL, $env:HOSTAWAY_REQUESTS_PER_10S = $saved
+    Stop-TestSimulator $simulator
+}
+
+Describe 'Test-HostawaySync' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $test = @{ DatabasePath = $sync.DatabasePath; Credential = $sync.Credential }
+    }
+    AfterEach { Remove-TestFolder $folder }
+
+    It 'reports every resource in sync right after a sync, from the sync result in the pipeline' {
+        $drift = Invoke-HostawaySync @sync | Test-HostawaySync -Credential $sync.Credential
+        $drift[0] | Should -BeOfType 'HostawaySync.Output.HostawaySyncDrift'
+        $drift.Resource | Should -Be 'Listings', 'Reservations', 'Conversations'
+        $drift.Status | Sort-Object -Unique | Should -Be 'InSync'
+        $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
+        ($drift | Where-Object Resource -EQ Reservations).ApiCount | Should -Be $counts.reservations
+        $drift.LastSyncedAt | Should -Not -Contain $null
+        Test-HostawaySync @test -Quiet | Should -BeTrue
+    }
+
+    It 'reports missing and extra rows after the account changed, and a full sync repairs them' {
+        $null = Invoke-HostawaySync @sync
+        $null = Invoke-RestMethod -Method Post "$($simulator.ControlUrl)mutate" -ContentType 'application/json' -Body '{ "newReservations": 3, "deletedListings": 1 }'
+        $drift = Test-HostawaySync @test
+        $reservations = $drift | Where-Object Resource -EQ Reservations
+        $reservations.Status | Should -Be 'Missing'
+        $reservations.Difference | Should -Be -3
+        ($drift | Where-Object Resource -EQ Listings).Status | Should -Be 'Extra'
+        Test-HostawaySync @test -Quiet | Should -BeFalse
+        $null = Invoke-HostawaySync @sync -Full
+        Test-HostawaySync @test -Quiet | Should -BeTrue
+    }
+
+    It 'compares only the resources asked for, and writes nothing' {
+        $null = Invoke-HostawaySync @sync -Resource Listings
+        $hash = Get-FileHashString $sync.DatabasePath
+        $drift = Test-HostawaySync @test -Resource Listings, Reservations
+        $drift.Resource | Should -Be 'Listings', 'Reservations'
+        ($drift | Where-Object Resource -EQ Reservations).Status | Should -Be 'Missing'
+        ($drift | Where-Object Resource -EQ Reservations).LastSyncedAt | Should -BeNullOrEmpty
+        Get-FileHashString $sync.DatabasePath | Should -Be $hash
+    }
+
+    It 'stops with HostawayDatabaseNotFound without a database, and HostawayAuthFailed with a wrong secret' {
+        { Test-HostawaySync @test } | Should -Throw -ErrorId 'HostawayDatabaseNotFound*'
+        $null = Invoke-HostawaySync @sync -Resource Listings
+        $test.Credential = New-TestCredential $simulator -Secret 'wrong'
+        { Test-HostawaySync @test } | Should -Throw -ErrorId 'HostawayAuthFailed*'
+    }
+
+    It 'exports to CSV as flat columns' {
+        $null = Invoke-HostawaySync @sync -Resource Listings
+        Test-FlatCsv (Test-HostawaySync @test) $folder | Should -BeTrue
+    }
+}
