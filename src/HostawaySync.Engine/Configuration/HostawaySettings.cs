@@ -60,6 +60,7 @@ public sealed class HostawaySettings
     {
         var path = configurationPath ?? ConfigurationFile.DefaultPath;
         var file = ConfigurationFile.Read(path);
+        var sessionValues = session is null ? null : new Dictionary<string, object?>(session, StringComparer.OrdinalIgnoreCase);
         var settings = new Dictionary<string, ResolvedSetting>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in SettingCatalog.All)
         {
@@ -70,7 +71,7 @@ public sealed class HostawaySettings
                 (value, source) = (fromFile, SettingSource.File);
             }
 
-            if (session is not null && session.TryGetValue(setting.Name, out var fromSession) && fromSession is not null)
+            if (sessionValues is not null && sessionValues.TryGetValue(setting.Name, out var fromSession) && fromSession is not null)
             {
                 (value, source) = (setting.Convert(fromSession, "this session"), SettingSource.Session);
             }
