@@ -12,16 +12,21 @@
     Test     Build and Package, then every xUnit project and every Pester file (Pester in a fresh pwsh
              against out/HostawaySync). Ends with one line `N passed, N failed` totalling both; exits
              non-zero on any failure.
+    Demo     Build, then syncs a simulated account into a temporary folder, changes it, syncs again
+             incrementally, shows the sync log, some guests, a message search and a drift check, and
+             cleans up (tests/demo/Invoke-Demo.ps1, in a fresh pwsh).
     Clean    Removes out/ and every bin/ and obj/ folder.
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Package
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -178,6 +183,21 @@ function Invoke-Test {
     return $failed
 }
 
+function Invoke-Demo {
+    $pwsh = Get-PwshCommand
+    $demoArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/demo/Invoke-Demo.ps1'),
+        '-ModuleManifest', (Join-Path $ModuleOut 'HostawaySync.psd1'),
+        '-SimulatorPath', (Join-Path $Root "src/HostawaySync.Simulator/bin/$Configuration/net10.0/HostawaySync.Simulator.dll"))
+    # The demo must not read or change the user's configuration file: it uses session settings only.
+    $savedConfig = $env:HOSTAWAY_CONFIG_PATH
+    try {
+        $env:HOSTAWAY_CONFIG_PATH = Join-Path ([IO.Path]::GetTempPath()) "hostawaysync-demo-config-$PID/config.json"
+        & $pwsh[0] @demoArgs | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally { $env:HOSTAWAY_CONFIG_PATH = $savedConfig }
+}
+
 function Invoke-Clean {
     foreach ($folder in @($Out) + @(Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force; Write-Host "Removed $folder" }
@@ -192,6 +212,7 @@ try {
             'Build' { Invoke-Build }
             'Package' { Invoke-Build; Invoke-Package }
             'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
+            'Demo' { Invoke-Build; Invoke-Demo }
         }
     }
 }
