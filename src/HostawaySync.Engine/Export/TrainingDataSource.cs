@@ -54,13 +54,17 @@ internal sealed class TrainingDataSource
     public int Count() => _connection.ExecuteScalar<int>(
         "SELECT count(*) FROM (SELECT 1" + From + _query.Where + " GROUP BY m.conversation_id, m.file_path);", _query.Parameters, _transaction);
 
+    // Plain columns only: Dapper fixes each column's type from the first row, and SQLite gives an expression that is NULL
+    // there no type (Microsoft.Data.Sqlite reports byte[]), which would break the rows after it.
+
     /// <summary>The conversations, by conversation id (files no conversation owns first), each with its matching messages.</summary>
     public IEnumerable<SourceConversation> Conversations()
     {
         var rows = _connection.Query<MessageRow>(
             """
-            SELECT m.message_id AS MessageId, m.conversation_id AS ConversationId, coalesce(m.reservation_id, c.reservation_id) AS ReservationId,
-                   coalesce(m.listing_id, c.listing_id) AS ListingId, m.direction AS Direction, m.sent_at AS SentAt, m.file_path AS FilePath, m.file_position AS FilePosition
+            SELECT m.message_id AS MessageId, m.conversation_id AS ConversationId, m.reservation_id AS ReservationId, c.reservation_id AS ConversationReservationId,
+                   m.listing_id AS ListingId, c.listing_id AS ConversationListingId, m.direction AS Direction, m.sent_at AS SentAt, m.file_path AS FilePath,
+                   m.file_position AS FilePosition
             """ + From + _query.Where + " ORDER BY m.conversation_id, m.file_path, m.file_position, m.message_id;",
             _query.Parameters, _transaction, buffered: false);
         var group = new List<MessageRow>();
@@ -86,7 +90,10 @@ internal sealed class TrainingDataSource
         var first = rows[0];
         var relativePath = first.FilePath!;
         var label = first.ConversationId is { } id ? string.Create(CultureInfo.InvariantCulture, $"conversation {id}") : $"the conversation in '{relativePath}'";
-        var info = _wantsInfo ? ReadInfo(first) : new ConversationInfo { ConversationId = first.ConversationId, ReservationId = first.ReservationId, ListingId = first.ListingId };
+        var info = _wantsInfo ? ReadInfo(first) : new ConversationInfo
+        {
+            ConversationId = first.ConversationId, ReservationId = first.ReservationId ?? first.ConversationReservationId, ListingId = first.ListingId ?? first.ConversationListingId,
+        };
 
         string fullPath;
         try
@@ -156,7 +163,8 @@ internal sealed class TrainingDataSource
             LEFT JOIN guests g ON g.guest_id = (SELECT coalesce(x.merged_into_guest_id, x.guest_id) FROM guests x WHERE x.guest_id = coalesce(r.guest_id, c.guest_id))
             LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id, k.listing_id);
             """,
-            new { Conversation = first.ConversationId, Reservation = first.ReservationId, Listing = first.ListingId }, _transaction);
+            new { Conversation = first.ConversationId, Reservation = first.ReservationId ?? first.ConversationReservationId, Listing = first.ListingId ?? first.ConversationListingId },
+            _transaction);
         return new ConversationInfo
         {
             ConversationId = first.ConversationId,
@@ -182,7 +190,11 @@ internal sealed class TrainingDataSource
 
         public long? ReservationId { get; set; }
 
+        public long? ConversationReservationId { get; set; }
+
         public long? ListingId { get; set; }
+
+        public long? ConversationListingId { get; set; }
 
         public string Direction { get; set; } = string.Empty;
 
