@@ -85,6 +85,13 @@ Describe 'Export-HostawayTrainingData' {
         @(Get-ChildItem -LiteralPath $out -Force -Filter '.hostawaysync-export-*') | Should -BeNullOrEmpty
     }
 
+    It 'refuses a folder as -Path with HostawayExportPathInvalid' {
+        $folder = Join-Path $out 'a-folder'
+        $null = New-Item -ItemType Directory -Path $folder
+        { Export-HostawayTrainingData @db -Path $folder -WhatIf } | Should -Throw -ErrorId 'HostawayExportPathInvalid,*'
+        @(Get-ChildItem -LiteralPath $folder -Force) | Should -BeNullOrEmpty
+    }
+
     It '-Redact Email leaves no e-mail address in the text' {
         # Put a guest's address into a message of a conversation that is exported.
         $before = Export-HostawayTrainingData @db -Path (Join-Path $out 'ids.jsonl') -IncludeMetadata

@@ -6,8 +6,9 @@ namespace HostawaySync.Engine.Export;
 /// Finds phone numbers in text. A candidate is a run of digit groups joined by single spaces, hyphens, dots or
 /// slashes, maybe with a leading <c>+</c> and an area code in parentheses, that is not glued to a word, a code
 /// (<c>HA-123</c>) or another number (<c>1,250</c>, <c>14:30</c>). It is a phone number when it has 7 to 15 digits
-/// (E.164 allows 15) and either starts with <c>+</c>, or is written in groups and is not a date, a year range, a
-/// time range or a grouped or decimal number, or is one unbroken run starting with 0 (a national or 00 prefix).
+/// (E.164 allows 15) and either starts with <c>+</c>, or is written in groups and is not a date, a year or year range,
+/// a time range, or a number with thousands dots or decimals, or is one unbroken run starting with 0 (a national or
+/// 00 prefix).
 /// Unbroken runs without a 0 or + in front are left alone: they cannot be told from booking numbers.
 /// </summary>
 internal static partial class PhoneNumbers
@@ -42,14 +43,10 @@ internal static partial class PhoneNumbers
             return false;
         }
 
-        var separators = candidate.Where(c => !char.IsAsciiDigit(c)).ToList();
-        if (separators.All(c => c == '.') && (separators.Count == 1 || groups.Skip(1).All(g => g.Length == 3)))
-        {
-            // 1234567.50 or 1.250.000 (or a booking number written 1234.567.890): a number, not a phone.
-            return false;
-        }
-
-        return true;
+        // Dots only: 1234567.50 and 1.250.000 (or a booking number written 1234.567.890) are numbers; 555.1234 and 06.12.34.56.78 are phones.
+        var separators = candidate.Count(c => !char.IsAsciiDigit(c));
+        var dotsOnly = candidate.All(c => c == '.' || char.IsAsciiDigit(c));
+        return !dotsOnly || !(separators == 1 ? groups[1].Length <= 3 : groups.Skip(1).All(g => g.Length == 3));
     }
 
     private static readonly char[] NonDigits = [' ', '-', '.', '/', '(', ')', '+'];

@@ -19,6 +19,10 @@ public static class TrainingDataExporter
     /// <summary>Temporary export files are hidden and named like this, in the target folder.</summary>
     internal const string TemporaryPrefix = ".hostawaysync-export-";
 
+    /// <summary>The default file name of an export started at <paramref name="utcNow"/>: <c>hostaway-training-yyyyMMdd-HHmmss.jsonl</c>.</summary>
+    public static string DefaultFileName(DateTime utcNow) =>
+        "hostaway-training-" + utcNow.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".jsonl";
+
     /// <summary>
     /// Runs the export. Blocking (the database and file reads are synchronous); the cmdlet runs it off the pipeline
     /// thread. Problems with single conversations are logged as warnings and counted as skipped.
@@ -123,7 +127,12 @@ public static class TrainingDataExporter
         counts.Turns += turns.Count;
     }
 
-    private static void CheckOutput(string output, bool overwrite)
+    /// <summary>
+    /// Checks that an export may write <paramref name="output"/> (a full path) before anything is done: it is not a folder,
+    /// and it does not exist unless <paramref name="overwrite"/>. Export checks again; callers use it to fail before -WhatIf.
+    /// </summary>
+    /// <exception cref="HostawayException"><see cref="ErrorIds.ExportPathInvalid"/> or <see cref="ErrorIds.ExportFileExists"/>.</exception>
+    public static void CheckOutput(string output, bool overwrite)
     {
         if (Directory.Exists(output))
         {
@@ -166,8 +175,4 @@ public static class TrainingDataExporter
 
         public long Bytes { get; set; }
     }
-
-    /// <summary>The default file name of an export started at <paramref name="utcNow"/>: <c>hostaway-training-yyyyMMdd-HHmmss.jsonl</c>.</summary>
-    public static string DefaultFileName(DateTime utcNow) =>
-        "hostaway-training-" + utcNow.ToUniversalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".jsonl";
 }

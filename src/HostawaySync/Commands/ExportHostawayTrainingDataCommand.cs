@@ -101,11 +101,14 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
         }
 
         var options = Options();
-        if (!Force && File.Exists(options.OutputPath))
+        try
         {
-            ThrowTerminating(new HostawayException(
-                ErrorIds.ExportFileExists, ErrorKind.AlreadyExists, $"The file '{options.OutputPath}' already exists; it was left as it is.",
-                "Add -Force to replace it, or choose another -Path.", options.OutputPath));
+            // Before -WhatIf, so that it says what would really happen.
+            TrainingDataExporter.CheckOutput(options.OutputPath, Force);
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
         }
 
         if (!ShouldProcess(options.OutputPath, "Write conversations as chat-format JSONL training data"))
