@@ -47,6 +47,13 @@ public static class TrainingDataExporter
         using var transaction = connection.BeginTransaction(deferred: true);
         var source = new TrainingDataSource(connection, transaction, paths, options, wantsInfo: options.IncludeMetadata || redactor.RedactsNames);
         var total = source.Count();
+        if (total > 0 && !Directory.Exists(paths.Root))
+        {
+            // Otherwise every conversation would be skipped with a warning of its own.
+            throw new HostawayException(
+                ErrorIds.ConfigurationInvalid, ErrorKind.InvalidArgument, $"The conversations folder '{paths.Root}' does not exist, so no message text can be read.",
+                "Pass -ConversationsPath (or set HOSTAWAY_CONVERSATIONS_PATH) to the folder Invoke-HostawaySync writes the conversation files to.", paths.Root);
+        }
 
         var folder = Path.GetDirectoryName(output)!;
         string? temporary = null;

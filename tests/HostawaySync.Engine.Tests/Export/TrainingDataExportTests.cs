@@ -204,6 +204,18 @@ public sealed class TrainingDataExportTests(SyncedSmallAccount account) : IClass
     }
 
     [Fact]
+    public void A_conversations_folder_that_does_not_exist_is_an_error_before_anything_is_written()
+    {
+        var options = Options();
+        var wrong = new TrainingDataOptions { DatabasePath = options.DatabasePath, ConversationsPath = _temp.Combine("no-such-folder"), OutputPath = options.OutputPath };
+
+        var error = Assert.Throws<HostawayException>(() => TrainingDataExporter.Export(wrong));
+
+        Assert.Equal(ErrorIds.ConfigurationInvalid, error.ErrorId);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(options.OutputPath)));
+    }
+
+    [Fact]
     public void A_cancelled_export_leaves_no_file_and_no_temporary_file_and_keeps_an_existing_one()
     {
         var options = With(Options(), overwrite: true);
