@@ -92,6 +92,24 @@ Describe 'Export-HostawayTrainingData' {
         @(Get-ChildItem -LiteralPath $folder -Force) | Should -BeNullOrEmpty
     }
 
+    It 'reports a folder it cannot write to as HostawayExportWriteFailed and leaves nothing there' {
+        $readOnly = Join-Path $out 'read-only'
+        $null = New-Item -ItemType Directory -Path $readOnly
+        if (-not (Set-FolderReadOnly $readOnly)) { Set-ItResult -Skipped -Because 'this system cannot make a folder read-only for the current user'; return }
+        try {
+            $failure = { Export-HostawayTrainingData @db -Path (Join-Path $readOnly 'x.jsonl') } | Should -Throw -ErrorId 'HostawayExportWriteFailed,*' -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'WriteError'
+            @(Get-ChildItem -LiteralPath $readOnly -Force) | Should -BeNullOrEmpty
+        }
+        finally { Clear-FolderReadOnly $readOnly }
+    }
+
+    It 'refuses a conversations folder that does not exist with HostawayConfigurationInvalid' {
+        { Export-HostawayTrainingData -DatabasePath $account.DatabasePath -ConversationsPath (Join-Path $out 'no-such') -Path (Join-Path $out 'nc.jsonl') } |
+            Should -Throw -ErrorId 'HostawayConfigurationInvalid,*'
+        Join-Path $out 'nc.jsonl' | Should -Not -Exist
+    }
+
     It '-Redact Email leaves no e-mail address in the text' {
         # Put a guest's address into a message of a conversation that is exported.
         $before = Export-HostawayTrainingData @db -Path (Join-Path $out 'ids.jsonl') -IncludeMetadata
