@@ -26,6 +26,7 @@
         'Test-HostawaySync'
         'Get-HostawayConfiguration'
         'Set-HostawayConfiguration'
+        'Export-HostawayTrainingData'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

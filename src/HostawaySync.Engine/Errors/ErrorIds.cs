@@ -71,4 +71,13 @@ public static class ErrorIds
 
     /// <summary>A setting name that does not exist.</summary>
     public const string SettingNotFound = "HostawaySettingNotFound";
+
+    /// <summary>The training-data export file already exists and -Force was not given.</summary>
+    public const string ExportFileExists = "HostawayExportFileExists";
+
+    /// <summary>The training-data export path cannot be used (a folder, or not a file system path).</summary>
+    public const string ExportPathInvalid = "HostawayExportPathInvalid";
+
+    /// <summary>The training-data export file could not be written (permissions, disk full...).</summary>
+    public const string ExportWriteFailed = "HostawayExportWriteFailed";
 }

@@ -26,4 +26,10 @@ public enum ErrorKind
 
     /// <summary>The API returned data the engine cannot use.</summary>
     BadData,
+
+    /// <summary>An output file already exists and may not be replaced.</summary>
+    AlreadyExists,
+
+    /// <summary>An output file could not be written.</summary>
+    WriteFailed,
 }

@@ -38,6 +38,8 @@ internal static class ErrorRecordFactory
         ErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
         ErrorKind.Unavailable => ErrorCategory.ConnectionError,
         ErrorKind.BadData => ErrorCategory.InvalidData,
+        ErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
+        ErrorKind.WriteFailed => ErrorCategory.WriteError,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -1,0 +1,242 @@
+using System.Globalization;
+using Dapper;
+using HostawaySync.Engine.Conversations;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
+using HostawaySync.Engine.Store;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Export;
+
+/// <summary>
+/// Reads the conversations to export one at a time: the matching message rows stream from the database in
+/// conversation order, and each conversation's file is read once, when its rows are complete, so memory grows
+/// with the largest conversation, not with their number. A conversation is its conversation file: a synced
+/// conversation is read from its own file only (copies of it that earlier tools left and that were matched to
+/// it are not read twice); a file no synced conversation owns is a conversation of its own.
+/// </summary>
+internal sealed class TrainingDataSource
+{
+    private const string From = " FROM messages_metadata m LEFT JOIN conversations c ON c.conversation_id = m.conversation_id";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly ConversationPaths _paths;
+    private readonly bool _wantsInfo;
+    private readonly QueryBuilder _query = new();
+
+    public TrainingDataSource(SqliteConnection connection, SqliteTransaction transaction, ConversationPaths paths, TrainingDataOptions options, bool wantsInfo)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _paths = paths;
+        _wantsInfo = wantsInfo;
+        _query.Raw("m.file_path IS NOT NULL");
+        _query.Raw("(c.conversation_id IS NULL OR c.file_path IS NULL OR m.file_path = c.file_path)");
+        if (!options.IncludeDeleted)
+        {
+            _query.Raw("c.deleted_at IS NULL");
+        }
+
+        if (!options.IncludeUnsent)
+        {
+            _query.Raw("(m.status IS NULL OR lower(m.status) = 'sent')");
+        }
+
+        _query.In("m.conversation_id", options.ConversationIds);
+        _query.In("coalesce(m.reservation_id, c.reservation_id)", options.ReservationIds);
+        _query.In("coalesce(m.listing_id, c.listing_id)", options.ListingIds);
+        _query.Compare("m.sent_at", ">=", StoreClock.Format(options.Since));
+        _query.Compare("m.sent_at", "<", StoreClock.Format(options.Until));
+    }
+
+    /// <summary>How many conversations have matching messages.</summary>
+    public int Count() => _connection.ExecuteScalar<int>(
+        "SELECT count(*) FROM (SELECT 1" + From + _query.Where + " GROUP BY m.conversation_id, m.file_path);", _query.Parameters, _transaction);
+
+    // Plain columns only: Dapper fixes each column's type from the first row, and SQLite gives an expression that is NULL
+    // there no type (Microsoft.Data.Sqlite reports byte[]), which would break the rows after it.
+
+    /// <summary>The conversations, by conversation id (files no conversation owns first), each with its matching messages.</summary>
+    public IEnumerable<SourceConversation> Conversations()
+    {
+        var rows = _connection.Query<MessageRow>(
+            """
+            SELECT m.message_id AS MessageId, m.conversation_id AS ConversationId, m.reservation_id AS ReservationId, c.reservation_id AS ConversationReservationId,
+                   m.listing_id AS ListingId, c.listing_id AS ConversationListingId, m.direction AS Direction, m.sent_at AS SentAt, m.file_path AS FilePath,
+                   m.file_position AS FilePosition
+            """ + From + _query.Where + " ORDER BY m.conversation_id, m.file_path, m.file_position, m.message_id;",
+            _query.Parameters, _transaction, buffered: false);
+        var group = new List<MessageRow>();
+        foreach (var row in rows)
+        {
+            if (group.Count > 0 && (row.ConversationId != group[0].ConversationId || !string.Equals(row.FilePath, group[0].FilePath, StringComparison.Ordinal)))
+            {
+                yield return Load(group);
+                group = [];
+            }
+
+            group.Add(row);
+        }
+
+        if (group.Count > 0)
+        {
+            yield return Load(group);
+        }
+    }
+
+    private SourceConversation Load(List<MessageRow> rows)
+    {
+        var first = rows[0];
+        var relativePath = first.FilePath!;
+        var label = first.ConversationId is { } id ? string.Create(CultureInfo.InvariantCulture, $"conversation {id}") : $"the conversation in '{relativePath}'";
+        var info = _wantsInfo ? ReadInfo(first) : new ConversationInfo
+        {
+            ConversationId = first.ConversationId, ReservationId = first.ReservationId ?? first.ConversationReservationId, ListingId = first.ListingId ?? first.ConversationListingId,
+        };
+
+        string fullPath;
+        try
+        {
+            fullPath = _paths.FullPath(relativePath);
+        }
+        catch (HostawayException exception)
+        {
+            return Failed($"its file path '{relativePath}' cannot be used: {exception.Message}");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            return Failed($"its file '{relativePath}' is missing. Run Invoke-HostawaySync -Full to write it again.");
+        }
+
+        var parsed = ConversationFiles.ParseFile(fullPath, relativePath);
+        if (parsed.Kind == ConversationFileKind.Unknown && parsed.Messages.Count == 0 && parsed.Problems.Count > 0)
+        {
+            return Failed($"its file '{relativePath}' could not be read: {parsed.Problems[0].Reason}");
+        }
+
+        var messages = new List<ExportMessage>(rows.Count);
+        foreach (var row in rows)
+        {
+            var found = row.FilePosition is { } position && position >= 0 && position < parsed.Messages.Count ? parsed.Messages[position].Message : null;
+            if (found is null || (found.MessageId is { } fileId ? fileId != row.MessageId : row.MessageId > 0))
+            {
+                return Failed($"its file '{relativePath}' no longer matches the database (it changed after the last sync). Run Invoke-HostawaySync, then export again.");
+            }
+
+            messages.Add(new ExportMessage(row.MessageId, StoreClock.Parse(row.SentAt), row.Direction == "guest", found.Body, row.FilePosition!.Value));
+        }
+
+        if (_wantsInfo)
+        {
+            // Names the file itself knows: its header's guest, and the senders of earlier tools' chat logs (hosts left out).
+            var names = info.Names.ToList();
+            names.Add(parsed.Header.GuestName);
+            names.AddRange(parsed.Messages.Select(m => m.SenderName).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(s => s is not null && !NamePattern.IsRoleOrPlace(s, info.ListingName ?? parsed.Header.ListingName)));
+            info = new ConversationInfo
+            {
+                ConversationId = info.ConversationId, ReservationId = info.ReservationId, ListingId = info.ListingId, ListingName = info.ListingName,
+                Channel = info.Channel, Source = info.Source, ArrivalDate = info.ArrivalDate, DepartureDate = info.DepartureDate, Names = names,
+            };
+        }
+
+        return new SourceConversation(label, info, messages, null);
+
+        SourceConversation Failed(string problem) => new(label, info, [], problem);
+    }
+
+    private ConversationInfo ReadInfo(MessageRow first)
+    {
+        var row = _connection.QuerySingle<InfoRow>(
+            """
+            SELECT coalesce(c.reservation_id, k.reservation_id) AS ReservationId, coalesce(c.listing_id, r.listing_id, k.listing_id) AS ListingId,
+                   l.name AS ListingName, r.channel_name AS Channel, r.source AS Source, r.arrival_date AS ArrivalDate, r.departure_date AS DepartureDate,
+                   c.recipient_name AS RecipientName, r.guest_name AS GuestName, r.guest_first_name AS GuestFirstName, r.guest_last_name AS GuestLastName,
+                   g.full_name AS GuestFullName, g.first_name AS GuestRecordFirstName, g.last_name AS GuestRecordLastName,
+                   CASE WHEN json_valid(l.raw_json) THEN CAST(json_extract(l.raw_json, '$.contactName') AS TEXT) END AS HostFirstName,
+                   CASE WHEN json_valid(l.raw_json) THEN CAST(json_extract(l.raw_json, '$.contactSurName') AS TEXT) END AS HostLastName
+            FROM (SELECT @Conversation AS conversation_id, @Reservation AS reservation_id, @Listing AS listing_id) k
+            LEFT JOIN conversations c ON c.conversation_id = k.conversation_id
+            LEFT JOIN reservations r ON r.reservation_id = coalesce(c.reservation_id, k.reservation_id)
+            LEFT JOIN guests g ON g.guest_id = (SELECT coalesce(x.merged_into_guest_id, x.guest_id) FROM guests x WHERE x.guest_id = coalesce(r.guest_id, c.guest_id))
+            LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id, k.listing_id);
+            """,
+            new { Conversation = first.ConversationId, Reservation = first.ReservationId ?? first.ConversationReservationId, Listing = first.ListingId ?? first.ConversationListingId },
+            _transaction);
+        return new ConversationInfo
+        {
+            ConversationId = first.ConversationId,
+            ReservationId = row.ReservationId,
+            ListingId = row.ListingId,
+            ListingName = row.ListingName,
+            Channel = row.Channel,
+            Source = row.Source,
+            ArrivalDate = Date(row.ArrivalDate),
+            DepartureDate = Date(row.DepartureDate),
+            Names = [row.RecipientName, row.GuestName, row.GuestFirstName, row.GuestLastName, row.GuestFullName, row.GuestRecordFirstName, row.GuestRecordLastName, row.HostFirstName, row.HostLastName],
+        };
+    }
+
+    private static string? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private sealed class MessageRow
+    {
+        public long MessageId { get; set; }
+
+        public long? ConversationId { get; set; }
+
+        public long? ReservationId { get; set; }
+
+        public long? ConversationReservationId { get; set; }
+
+        public long? ListingId { get; set; }
+
+        public long? ConversationListingId { get; set; }
+
+        public string Direction { get; set; } = string.Empty;
+
+        public string? SentAt { get; set; }
+
+        public string? FilePath { get; set; }
+
+        public int? FilePosition { get; set; }
+    }
+
+    private sealed class InfoRow
+    {
+        public long? ReservationId { get; set; }
+
+        public long? ListingId { get; set; }
+
+        public string? ListingName { get; set; }
+
+        public string? Channel { get; set; }
+
+        public string? Source { get; set; }
+
+        public string? ArrivalDate { get; set; }
+
+        public string? DepartureDate { get; set; }
+
+        public string? RecipientName { get; set; }
+
+        public string? GuestName { get; set; }
+
+        public string? GuestFirstName { get; set; }
+
+        public string? GuestLastName { get; set; }
+
+        public string? GuestFullName { get; set; }
+
+        public string? GuestRecordFirstName { get; set; }
+
+        public string? GuestRecordLastName { get; set; }
+
+        public string? HostFirstName { get; set; }
+
+        public string? HostLastName { get; set; }
+    }
+}
