@@ -217,6 +217,7 @@ public static class StoreReader
     /// <summary>Opens the database read-only; a missing or unusable database is a <see cref="HostawayException"/>.</summary>
     internal static SqliteConnection Open(string databasePath)
     {
+        UtcDateTimeHandler.EnsureRegistered();
         var inspection = DatabaseInitializer.Inspect(databasePath);
         if (!inspection.Exists || inspection.SchemaVersion == 0)
         {
