@@ -62,4 +62,7 @@ public static class ErrorIds
 
     /// <summary>A query found no HostawaySync database at the path.</summary>
     public const string DatabaseNotFound = "HostawayDatabaseNotFound";
+
+    /// <summary>A message search query is empty, has no word, or is not valid FTS5 syntax (with -Syntax Fts5).</summary>
+    public const string SearchQueryInvalid = "HostawaySearchQueryInvalid";
 }
