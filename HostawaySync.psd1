@@ -19,6 +19,7 @@
         'Get-HostawayGuest'
         'Get-HostawayConversation'
         'Get-HostawayMessage'
+        'Search-HostawayMessage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
