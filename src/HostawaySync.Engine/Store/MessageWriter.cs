@@ -37,16 +37,20 @@ internal static class MessageWriter
     public static (int Written, int Removed) Write(
         SqliteConnection connection, SqliteTransaction transaction, long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now)
     {
-        var removedIds = connection.Query<long>(
-            "DELETE FROM messages_metadata WHERE conversation_id = @Conversation AND message_id NOT IN @Keep RETURNING message_id;",
-            new { Conversation = conversationId, Keep = messages.Select(m => m.Id).ToArray() }, transaction).AsList();
-        MessageSearchIndex.Remove(connection, transaction, removedIds);
-
-        // One read per conversation tells which texts are new or changed; unchanged messages cost nothing more.
-        // A null body_hash marks a message whose text the search index lacks (its file was unreadable when the index was built).
-        var indexedHashes = connection.Query<(long Id, string? BodyHash)>(
+        // One read per conversation finds both the messages that left it and the stored text hash of the others, so only new
+        // and changed texts are indexed and unchanged messages cost nothing more. A null body_hash marks a message whose text
+        // the index lacks (its file was unreadable when the index was built).
+        var stored = connection.Query<(long Id, string? BodyHash)>(
             "SELECT message_id, body_hash FROM messages_metadata WHERE conversation_id = @Conversation;", new { Conversation = conversationId }, transaction)
             .ToDictionary(row => row.Id, row => row.BodyHash);
+        var kept = messages.Select(m => m.Id).ToHashSet();
+        var removedIds = stored.Keys.Where(id => !kept.Contains(id)).ToList();
+        if (removedIds.Count > 0)
+        {
+            connection.Execute("DELETE FROM messages_metadata WHERE message_id = @Id;", removedIds.Select(id => new { Id = id }), transaction);
+            MessageSearchIndex.Remove(connection, transaction, removedIds);
+        }
+
         using var upsert = new PreparedStatement(connection, transaction, Upsert, 18);
         PreparedStatement? index = null;
         try
@@ -63,7 +67,7 @@ internal static class MessageWriter
                     message.Id, conversationId, message.ReservationId, message.ListingId, message.IsIncoming ? "guest" : "host", StoreClock.Format(message.Date),
                     message.CommunicationType, message.Status, message.MessageSource, body.Length, bodyHash, file.RelativePath, position.Position,
                     StoreClock.Format(message.InsertedOn), StoreClock.Format(message.UpdatedOn), raw, hash, now);
-                if (!indexedHashes.TryGetValue(message.Id, out var indexed) || indexed != bodyHash)
+                if (!stored.TryGetValue(message.Id, out var indexed) || indexed != bodyHash)
                 {
                     index ??= MessageSearchIndex.PrepareUpsert(connection, transaction);
                     index.Execute(message.Id, body);
