@@ -27,6 +27,7 @@
         'Get-HostawayConfiguration'
         'Set-HostawayConfiguration'
         'Export-HostawayTrainingData'
+        'Search-HostawayMessage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $script:expectedTables = 'listings', 'listing_photos', 'guests', 'reservations', 'conversations', 'messages_metadata', 'sync_logs', 'schema_migrations'
+    $script:expectedTables = 'listings', 'listing_photos', 'guests', 'reservations', 'conversations', 'messages_metadata', 'message_search', 'sync_logs', 'schema_migrations'
 }
 
 Describe 'Initialize-HostawayDatabase' {

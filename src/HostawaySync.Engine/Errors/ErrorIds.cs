@@ -80,4 +80,7 @@ public static class ErrorIds
 
     /// <summary>The training-data export file could not be written (permissions, disk full...).</summary>
     public const string ExportWriteFailed = "HostawayExportWriteFailed";
+
+    /// <summary>A message search query is empty, has no word, or is not valid FTS5 syntax (with -Syntax Fts5).</summary>
+    public const string SearchQueryInvalid = "HostawaySearchQueryInvalid";
 }

@@ -38,6 +38,29 @@ internal sealed class QueryBuilder
 
     public void Raw(string condition) => _conditions.Add(condition);
 
+    /// <summary>Rows that pass at least one group, a group being columns each IN its values; a group without values passes every row.</summary>
+    public void AnyOf(IReadOnlyList<IReadOnlyList<(string Column, IReadOnlyList<long>? Values)>>? groups)
+    {
+        if (groups is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var alternatives = new List<string>();
+        foreach (var group in groups)
+        {
+            var parts = group.Where(g => g.Values is { Count: > 0 }).Select(g => $"{g.Column} IN {Add(g.Values!)}").ToList();
+            if (parts.Count == 0)
+            {
+                return;
+            }
+
+            alternatives.Add("(" + string.Join(" AND ", parts) + ")");
+        }
+
+        _conditions.Add("(" + string.Join(" OR ", alternatives) + ")");
+    }
+
     private string Add(object value)
     {
         var name = "@p" + _next++.ToString(System.Globalization.CultureInfo.InvariantCulture);

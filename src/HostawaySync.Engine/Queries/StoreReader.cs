@@ -182,6 +182,22 @@ public static class StoreReader
         return conversationsRoot is null ? rows : WithText(rows, new HostawaySync.Engine.Conversations.ConversationFileStore(conversationsRoot));
     }
 
+    /// <summary>
+    /// Full-text search over message text, best match first (FTS5 bm25). With <paramref name="conversationsRoot"/>, each
+    /// result has a snippet (and with <see cref="MessageSearchFilter.IncludeText"/> its text) read from its conversation
+    /// file, each file read once. Check <see cref="SearchIndexState"/> first: results are incomplete while it is not Complete.
+    /// </summary>
+    /// <exception cref="HostawayException">The query is empty or not valid (<see cref="ErrorIds.SearchQueryInvalid"/>; thrown at once), or the database is missing.</exception>
+    public static IEnumerable<MessageSearchRecord> SearchMessages(string databasePath, MessageSearchFilter filter, string? conversationsRoot = null) =>
+        MessageSearcher.Search(databasePath, filter, conversationsRoot);
+
+    /// <summary>Whether the search index covers every stored message.</summary>
+    public static MessageSearchIndexState SearchIndexState(string databasePath)
+    {
+        using var connection = Open(databasePath);
+        return MessageSearcher.State(connection);
+    }
+
     private static IEnumerable<MessageRecord> WithText(IEnumerable<MessageRecord> rows, HostawaySync.Engine.Conversations.ConversationFileStore files)
     {
         string? currentPath = null;
@@ -191,16 +207,10 @@ public static class StoreReader
             if (row.FilePath is { } path && !string.Equals(path, currentPath, StringComparison.Ordinal))
             {
                 currentPath = path;
-                // Synchronous on purpose: queries stream on the caller's thread, one file at a time.
-                parsed = File.Exists(files.Paths.FullPath(path)) ? HostawaySync.Engine.Conversations.ConversationFiles.ParseFile(files.Paths.FullPath(path), path).Messages : [];
+                parsed = HostawaySync.Engine.Conversations.ConversationTexts.Read(files.Paths, path, out _) ?? [];
             }
 
-            if (row.FilePosition is { } position && position < parsed.Count
-                && (parsed[position].Message.MessageId is null || parsed[position].Message.MessageId == row.MessageId))
-            {
-                row.Text = parsed[position].Message.Body;
-            }
-
+            row.Text = row.FilePath is null ? null : HostawaySync.Engine.Conversations.ConversationTexts.TextOf(parsed, row.MessageId, row.FilePosition);
             yield return row;
         }
     }

@@ -109,8 +109,9 @@ public static class DatabaseInitializer
         using var connection = StoreConnection.Open(fullPath, SqliteOpenMode.ReadWriteCreate, pooling: false);
         var previousVersion = Migrate(connection, fullPath, moduleVersion, targetVersion);
         var journalMode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL;") ?? "unknown";
+        // Virtual tables count; their shadow tables (message_search_data, ...) and SQLite's own do not.
         var tables = connection.Query<string>(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name;").AsList();
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name;").AsList();
         var sqliteVersion = connection.ExecuteScalar<string>("SELECT sqlite_version();") ?? "unknown";
         var action = previousVersion == targetVersion ? DatabaseAction.Unchanged
             : previousVersion == 0 ? DatabaseAction.Created

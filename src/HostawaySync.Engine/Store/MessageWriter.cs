@@ -11,7 +11,8 @@ namespace HostawaySync.Engine.Store;
 /// <summary>
 /// Stores the metadata of a conversation's messages after its file was written: ids, direction, time, type,
 /// status, file and position, and the API object without its body. Messages no longer in the conversation
-/// leave the table, as they left the file. Unchanged rows are not touched.
+/// leave the table, as they left the file. Unchanged rows are not touched. The search index follows in the same
+/// transaction: new messages and messages whose text changed (body_hash) are indexed, removed ones leave it.
 /// </summary>
 internal static class MessageWriter
 {
@@ -24,7 +25,7 @@ internal static class MessageWriter
             status = excluded.status, message_source = excluded.message_source, body_length = excluded.body_length, body_hash = excluded.body_hash,
             file_path = excluded.file_path, file_position = excluded.file_position, inserted_on = excluded.inserted_on, updated_on = excluded.updated_on,
             raw_json = excluded.raw_json, content_hash = excluded.content_hash, updated_at = excluded.updated_at
-        WHERE messages_metadata.content_hash <> excluded.content_hash;
+        WHERE messages_metadata.content_hash <> excluded.content_hash OR messages_metadata.body_hash IS NULL;
         """;
 
     // Keep the API's text as it is (no \u escapes for non-ASCII), the body aside.
@@ -36,24 +37,49 @@ internal static class MessageWriter
     public static (int Written, int Removed) Write(
         SqliteConnection connection, SqliteTransaction transaction, long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now)
     {
-        var removed = connection.Execute(
-            "DELETE FROM messages_metadata WHERE conversation_id = @Conversation AND message_id NOT IN @Keep;",
-            new { Conversation = conversationId, Keep = messages.Select(m => m.Id).ToArray() }, transaction);
-        using var upsert = new PreparedStatement(connection, transaction, Upsert, 18);
-        var written = 0;
-        foreach (var position in file.Messages)
+        // One read per conversation finds both the messages that left it and the stored text hash of the others, so only new
+        // and changed texts are indexed and unchanged messages cost nothing more. A null body_hash marks a message whose text
+        // the index lacks (its file was unreadable when the index was built).
+        var stored = connection.Query<(long Id, string? BodyHash)>(
+            "SELECT message_id, body_hash FROM messages_metadata WHERE conversation_id = @Conversation;", new { Conversation = conversationId }, transaction)
+            .ToDictionary(row => row.Id, row => row.BodyHash);
+        var kept = messages.Select(m => m.Id).ToHashSet();
+        var removedIds = stored.Keys.Where(id => !kept.Contains(id)).ToList();
+        if (removedIds.Count > 0)
         {
-            var message = messages[position.InputIndex];
-            var body = FileBody(message.Body);
-            var raw = WithoutBody(message.RawJson);
-            var hash = ContentHash.Of(string.Concat(raw, "\n", file.RelativePath, "\n", position.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), "\n", body));
-            written += upsert.Execute(
-                message.Id, conversationId, message.ReservationId, message.ListingId, message.IsIncoming ? "guest" : "host", StoreClock.Format(message.Date),
-                message.CommunicationType, message.Status, message.MessageSource, body.Length, ContentHash.Of(body), file.RelativePath, position.Position,
-                StoreClock.Format(message.InsertedOn), StoreClock.Format(message.UpdatedOn), raw, hash, now);
+            connection.Execute("DELETE FROM messages_metadata WHERE message_id = @Id;", removedIds.Select(id => new { Id = id }), transaction);
+            MessageSearchIndex.Remove(connection, transaction, removedIds);
         }
 
-        return (written, removed);
+        using var upsert = new PreparedStatement(connection, transaction, Upsert, 18);
+        PreparedStatement? index = null;
+        try
+        {
+            var written = 0;
+            foreach (var position in file.Messages)
+            {
+                var message = messages[position.InputIndex];
+                var body = FileBody(message.Body);
+                var bodyHash = ContentHash.Of(body);
+                var raw = WithoutBody(message.RawJson);
+                var hash = ContentHash.Of(string.Concat(raw, "\n", file.RelativePath, "\n", position.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), "\n", body));
+                written += upsert.Execute(
+                    message.Id, conversationId, message.ReservationId, message.ListingId, message.IsIncoming ? "guest" : "host", StoreClock.Format(message.Date),
+                    message.CommunicationType, message.Status, message.MessageSource, body.Length, bodyHash, file.RelativePath, position.Position,
+                    StoreClock.Format(message.InsertedOn), StoreClock.Format(message.UpdatedOn), raw, hash, now);
+                if (!stored.TryGetValue(message.Id, out var indexed) || indexed != bodyHash)
+                {
+                    index ??= MessageSearchIndex.PrepareUpsert(connection, transaction);
+                    index.Execute(message.Id, body);
+                }
+            }
+
+            return (written, removedIds.Count);
+        }
+        finally
+        {
+            index?.Dispose();
+        }
     }
 
     private static string WithoutBody(string rawJson)

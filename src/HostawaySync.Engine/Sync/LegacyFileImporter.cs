@@ -13,7 +13,8 @@ namespace HostawaySync.Engine.Sync;
 /// hand-made ones) into messages_metadata, linked to the listing, reservation and conversation they can be
 /// matched to: by the ids in a HostawaySync header, else by the folder (listing name or "(id)") and the file
 /// name (guest name and arrival date). Such messages have no API id, so they get stable negative ids.
-/// Unchanged files (same size and time) are skipped; files that disappeared take their rows with them.
+/// Unchanged files (same size and time) are skipped; files that disappeared take their rows with them. The search
+/// index follows in the same transactions: a re-indexed file's messages replace its old ones there too.
 /// </summary>
 internal static class LegacyFileImporter
 {
@@ -53,6 +54,7 @@ internal static class LegacyFileImporter
         {
             context.InTransaction(transaction => connection.Execute(
                 """
+                DELETE FROM message_search WHERE rowid IN (SELECT message_id FROM messages_metadata WHERE message_id < 0 AND file_path = @Path);
                 DELETE FROM messages_metadata WHERE message_id < 0 AND file_path = @Path;
                 DELETE FROM conversation_file_index WHERE file_path = @Path;
                 """, vanished.Select(path => new { Path = path }), transaction));
@@ -77,7 +79,11 @@ internal static class LegacyFileImporter
             ? connection.ExecuteScalar<long?>("SELECT min(conversation_id) FROM conversations WHERE reservation_id = @Id;", new { Id = r }, transaction)
             : null;
 
-        connection.Execute("DELETE FROM messages_metadata WHERE message_id < 0 AND file_path = @Path;", new { Path = file.RelativePath }, transaction);
+        connection.Execute(
+            """
+            DELETE FROM message_search WHERE rowid IN (SELECT message_id FROM messages_metadata WHERE message_id < 0 AND file_path = @Path);
+            DELETE FROM messages_metadata WHERE message_id < 0 AND file_path = @Path;
+            """, new { Path = file.RelativePath }, transaction);
         var count = 0;
         if (!ownedElsewhere)
         {
@@ -91,12 +97,13 @@ internal static class LegacyFileImporter
                     INSERT OR REPLACE INTO messages_metadata (message_id, conversation_id, reservation_id, listing_id, direction, sent_at, communication_type, status,
                         body_length, body_hash, file_path, file_position, raw_json, content_hash, first_seen_at, updated_at)
                     VALUES (@Id, @Conversation, @Reservation, @Listing, @Direction, @SentAt, @Type, @Status, @Length, @BodyHash, @Path, @Position, NULL, @Hash, @Now, @Now);
+                    INSERT OR REPLACE INTO message_search (rowid, body) VALUES (@Id, @Body);
                     """,
                     new
                     {
                         Id = SyntheticId(file.RelativePath, parsed.Position), Conversation = conversationId, Reservation = reservationId, Listing = listingId,
                         Direction = message.Direction == MessageDirection.Guest ? "guest" : "host", SentAt = StoreClock.Format(message.SentAt),
-                        Type = message.CommunicationType, message.Status, body.Length, BodyHash = ContentHash.Of(body), Path = file.RelativePath, parsed.Position,
+                        Type = message.CommunicationType, message.Status, body.Length, Body = body, BodyHash = ContentHash.Of(body), Path = file.RelativePath, parsed.Position,
                         Hash = ContentHash.Of(file.RelativePath + "\n" + parsed.Position.ToString(CultureInfo.InvariantCulture) + "\n" + body), Now = now,
                     },
                     transaction);

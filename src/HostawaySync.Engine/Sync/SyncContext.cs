@@ -56,6 +56,8 @@ internal sealed class SyncContext
 
     public void Debug(string message) => Write(SyncLogLevel.Debug, message);
 
+    public void Warn(string message) => Write(SyncLogLevel.Warning, message);
+
     public void Report(SyncResources resource, string activity, long done, long? total, bool completed = false) =>
         Progress?.Report(new SyncProgressUpdate(resource, activity, done, total, completed));
 

@@ -44,9 +44,14 @@ public static class SyncRunner
         var results = new List<ResourceSyncResult>();
         HostawayException? failure = null;
         ExceptionDispatchInfo? unexpected = null;
-        var cancelled = false;
+        var cancelled = !BuildSearchIndex(context);
         foreach (var (resource, name, run) in Plan(options.Resources))
         {
+            if (cancelled)
+            {
+                break;
+            }
+
             var before = client.Statistics;
             var resourceClock = time.GetTimestamp();
             var cursorBefore = SyncBookkeeping.ReadState(connection, name)?.Cursor;
@@ -113,6 +118,29 @@ public static class SyncRunner
         unexpected?.Throw();
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
         return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
+    }
+
+    /// <summary>
+    /// Builds the search index of a database upgraded from schema version 2 before anything else, whatever the run
+    /// covers: it needs only the files. A failure is not the run's: the marker stays, and the next run tries again.
+    /// Returns false when the run was cancelled meanwhile.
+    /// </summary>
+    private static bool BuildSearchIndex(SyncContext context)
+    {
+        try
+        {
+            MessageSearchBackfill.Run(context);
+            return true;
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception exception) when (exception is SqliteException or HostawayException or IOException or UnauthorizedAccessException)
+        {
+            context.Warn($"The message search index could not be built ({exception.Message}); search results stay incomplete until a later sync builds it.");
+            return true;
+        }
     }
 
     private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Plan(SyncResources resources)

@@ -9,7 +9,7 @@ namespace HostawaySync.Engine.Tests.Store;
 public sealed class DatabaseInitializerTests : IDisposable
 {
     private static readonly string[] RequiredTables =
-        ["listings", "listing_photos", "guests", "reservations", "conversations", "messages_metadata", "sync_logs", "schema_migrations"];
+        ["listings", "listing_photos", "guests", "reservations", "conversations", "messages_metadata", "message_search", "sync_logs", "schema_migrations"];
 
     private readonly TempFolder _temp = new();
 
@@ -74,6 +74,39 @@ public sealed class DatabaseInitializerTests : IDisposable
         using var check = Open(path);
         Assert.Equal("Beach House", check.ExecuteScalar<string>("SELECT name FROM listings WHERE listing_id = 7;"));
         Assert.Equal(["0.0.9", "1.0.0"], check.Query<string>("SELECT module_version FROM schema_migrations ORDER BY version;").Distinct());
+    }
+
+    [Fact]
+    public void The_table_list_names_the_search_index_but_not_its_shadow_tables()
+    {
+        var info = DatabaseInitializer.Initialize(_temp.Combine("hostaway.db"));
+
+        Assert.Contains("message_search", info.Tables);
+        Assert.DoesNotContain(info.Tables, t => t.StartsWith("message_search_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Upgrading_a_version_2_database_with_messages_asks_the_next_sync_to_build_the_search_index()
+    {
+        var withMessages = _temp.Combine("with.db");
+        var without = _temp.Combine("without.db");
+        DatabaseInitializer.Initialize(withMessages, "0.1.0", targetVersion: 2);
+        DatabaseInitializer.Initialize(without, "0.1.0", targetVersion: 2);
+        using (var connection = Open(withMessages))
+        {
+            connection.Execute("INSERT INTO messages_metadata (message_id, direction, content_hash, first_seen_at, updated_at) VALUES (1, 'guest', 'h', 'now', 'now');");
+        }
+
+        var upgraded = DatabaseInitializer.Initialize(withMessages);
+        DatabaseInitializer.Initialize(without);
+
+        Assert.Equal(2, upgraded.PreviousSchemaVersion);
+        Assert.Contains("message_search", upgraded.Tables);
+        using var check = Open(withMessages);
+        Assert.Equal(1, check.ExecuteScalar<int>("SELECT count(*) FROM sync_state WHERE resource = 'message_search_backfill';"));
+        Assert.Equal(0, check.ExecuteScalar<int>("SELECT count(*) FROM message_search;"));
+        using var empty = Open(without);
+        Assert.Equal(0, empty.ExecuteScalar<int>("SELECT count(*) FROM sync_state;"));
     }
 
     [Fact]

@@ -94,6 +94,7 @@ public sealed class SyncHarness : IAsyncDisposable
         using var db = Open();
         Assert.Equal("ok", db.ExecuteScalar<string>("PRAGMA integrity_check;"));
         Assert.Empty(db.Query("PRAGMA foreign_key_check;"));
+        AssertSearchIndexComplete(db);
 
         AssertTable(db, "listings", "listing_id", truth.Listings, deletionsReconciled);
         AssertTable(db, "reservations", "reservation_id", truth.Reservations, deletionsReconciled);
@@ -147,6 +148,14 @@ public sealed class SyncHarness : IAsyncDisposable
         }
 
         AssertGuestsArePartition(db);
+    }
+
+    /// <summary>The search index holds exactly the stored messages (contentless FTS5 answers rowid lookups and count(*)), and no build is pending.</summary>
+    public static void AssertSearchIndexComplete(SqliteConnection db)
+    {
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT count(*) FROM sync_state WHERE resource = 'message_search_backfill';"));
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata m WHERE NOT EXISTS (SELECT 1 FROM message_search s WHERE s.rowid = m.message_id);"));
+        Assert.Equal(db.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata;"), db.ExecuteScalar<long>("SELECT count(*) FROM message_search;"));
     }
 
     /// <summary>Guests are exactly the connected components of reservations sharing a normalized email or a guest account id.</summary>
