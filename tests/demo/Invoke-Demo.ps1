@@ -13,7 +13,7 @@ $ProgressPreference = 'SilentlyContinue'
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module $ModuleManifest
 
-function Show([string] $Command, [string[]] $Property) {
+function Show([string] $Command, [object[]] $Property) {
     Write-Host ''
     Write-Host "PS> $Command"
     $output = Invoke-Expression $Command
@@ -39,16 +39,17 @@ try {
     Set-HostawayConfiguration -SessionOnly -BaseUrl $baseUrl -RequestsPer10Seconds 1000 `
         -DatabasePath (Join-Path $folder 'hostaway.db') -ConversationsPath (Join-Path $folder 'conversations')
 
-    Show 'Invoke-HostawaySync' -Property Status, Mode, Created, Updated, Deleted, Messages, Requests, RateLimited, Duration
+    Show 'Invoke-HostawaySync'
     Write-Host ''
     Write-Host 'Changing the simulated account: 5 new reservations, 10 changed, 2 cancelled, 25 new messages.'
     $null = Invoke-RestMethod -Method Post "${control}mutate" -ContentType 'application/json' `
         -Body '{ "newReservations": 5, "updatedReservations": 10, "cancelledReservations": 2, "newMessages": 25 }'
-    Show 'Invoke-HostawaySync' -Property Status, Mode, Created, Updated, Deleted, Messages, Requests, RateLimited, Duration
-    Show 'Get-HostawaySyncLog -Resource Run' -Property RunId, Mode, Status, Created, Updated, Requests, Duration
-    Show 'Get-HostawayGuest | Sort-Object ReservationCount -Descending | Select-Object -First 5' -Property FullName, Email, ReservationCount, FirstArrivalDate, LastArrivalDate
-    Show "Search-HostawayMessage 'early check-in' -First 5" -Property Rank, ListingName, Direction, SentAt, Snippet
-    Show 'Test-HostawaySync' -Property Resource, Status, ApiCount, StoredCount
+    Show 'Invoke-HostawaySync'
+    Show 'Get-HostawaySyncLog -Resource Run'
+    Show 'Get-HostawayGuest | Sort-Object ReservationCount -Descending | Select-Object -First 5' -Property FullName, Email, ReservationCount,
+        @{ Name = 'FirstArrival'; Expression = { $_.FirstArrivalDate.ToString('yyyy-MM-dd') } }, @{ Name = 'LastArrival'; Expression = { $_.LastArrivalDate.ToString('yyyy-MM-dd') } }
+    Show "Search-HostawayMessage 'early check-in' -First 5"
+    Show 'Test-HostawaySync'
     Write-Host ''
     Write-Host ("{0} conversation files under {1}." -f (Get-ChildItem (Join-Path $folder 'conversations') -Recurse -File).Count, (Join-Path $folder 'conversations'))
 }

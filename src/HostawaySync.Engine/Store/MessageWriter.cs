@@ -34,7 +34,7 @@ internal static class MessageWriter
     /// <summary>The body as the file keeps it (line endings normalized), so the file and the table agree.</summary>
     public static string FileBody(string? body) => ConversationFileFormat.NormalizeBody(body);
 
-    public static (int Written, int Removed) Write(
+    public static (int Written, int Removed, int Added) Write(
         SqliteConnection connection, SqliteTransaction transaction, long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now)
     {
         // One read per conversation finds both the messages that left it and the stored text hash of the others, so only new
@@ -56,6 +56,7 @@ internal static class MessageWriter
         try
         {
             var written = 0;
+            var added = 0;
             foreach (var position in file.Messages)
             {
                 var message = messages[position.InputIndex];
@@ -67,6 +68,7 @@ internal static class MessageWriter
                     message.Id, conversationId, message.ReservationId, message.ListingId, message.IsIncoming ? "guest" : "host", StoreClock.Format(message.Date),
                     message.CommunicationType, message.Status, message.MessageSource, body.Length, bodyHash, file.RelativePath, position.Position,
                     StoreClock.Format(message.InsertedOn), StoreClock.Format(message.UpdatedOn), raw, hash, now);
+                added += stored.ContainsKey(message.Id) ? 0 : 1;
                 if (!stored.TryGetValue(message.Id, out var indexed) || indexed != bodyHash)
                 {
                     index ??= MessageSearchIndex.PrepareUpsert(connection, transaction);
@@ -74,7 +76,7 @@ internal static class MessageWriter
                 }
             }
 
-            return (written, removedIds.Count);
+            return (written, removedIds.Count, added);
         }
         finally
         {

@@ -30,8 +30,8 @@ internal sealed class ConversationFileWork
             context.Connection.Query<string>("SELECT file_path FROM conversations WHERE file_path IS NOT NULL;"), ConversationPaths.PathComparer);
     }
 
-    /// <summary>Messages stored so far.</summary>
-    public long MessagesStored { get; private set; }
+    /// <summary>Messages new to the store so far (messages already stored, changed or not, are not counted).</summary>
+    public long MessagesAdded { get; private set; }
 
     /// <summary>
     /// Writes the file and the metadata. <paramref name="fullPass"/>: a full pass, which records the conversation as done
@@ -61,9 +61,10 @@ internal sealed class ConversationFileWork
         var written = await _files.WriteAsync(relativePath, header, fileMessages, _context.CancellationToken).ConfigureAwait(false);
 
         var now = _context.Now;
+        var added = 0;
         _context.InTransaction(transaction =>
         {
-            MessageWriter.Write(connection, transaction, conversationId, messages, written, now);
+            added = MessageWriter.Write(connection, transaction, conversationId, messages, written, now).Added;
             connection.Execute(
                 "UPDATE conversations SET file_path = @Path, message_count = @Count WHERE conversation_id = @Id AND (file_path IS NOT @Path OR message_count IS NOT @Count);",
                 new { Path = relativePath, Count = messages.Count, Id = conversationId }, transaction);
@@ -78,7 +79,7 @@ internal sealed class ConversationFileWork
                 }
             }
         });
-        MessagesStored += messages.Count;
+        MessagesAdded += added;
     }
 
     // Owned by another conversation, or a file already on disk that no conversation owns (an earlier tool's log, say).

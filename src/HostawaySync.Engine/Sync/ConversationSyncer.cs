@@ -38,7 +38,7 @@ internal static class ConversationSyncer
         }
 
         LegacyFileImporter.Run(context);
-        outcome.Messages = files.MessagesStored;
+        outcome.Messages = files.MessagesAdded;
         return outcome;
     }
 

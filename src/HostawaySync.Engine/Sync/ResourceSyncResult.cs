@@ -8,7 +8,7 @@ namespace HostawaySync.Engine.Sync;
 /// <param name="Updated">Rows changed.</param>
 /// <param name="Unchanged">Rows fetched but identical to what was stored.</param>
 /// <param name="Deleted">Rows marked deleted.</param>
-/// <param name="Messages">Messages stored (conversations only).</param>
+/// <param name="Messages">Messages new to the database (conversations only).</param>
 /// <param name="Requests">API requests spent on it.</param>
 /// <param name="Retries">Retries among them.</param>
 /// <param name="RateLimited">429 answers among them.</param>

@@ -24,7 +24,7 @@ public sealed class HostawayResourceSyncResult
     /// <summary>Rows marked deleted.</summary>
     public int Deleted { get; init; }
 
-    /// <summary>Messages stored (conversations).</summary>
+    /// <summary>Messages new to the database in this run (conversations).</summary>
     public long Messages { get; init; }
 
     /// <summary>API requests.</summary>

@@ -32,7 +32,7 @@ public sealed class HostawaySyncResult
     /// <summary>Rows marked deleted, all resources.</summary>
     public int Deleted { get; init; }
 
-    /// <summary>Messages stored.</summary>
+    /// <summary>Messages new to the database in this run.</summary>
     public long Messages { get; init; }
 
     /// <summary>API requests, token requests and retries included.</summary>
