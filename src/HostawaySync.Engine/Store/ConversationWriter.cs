@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using HostawaySync.Engine.Api.Models;
 using Microsoft.Data.Sqlite;
@@ -7,6 +10,9 @@ namespace HostawaySync.Engine.Store;
 /// <summary>Upserts conversations (their metadata; message text goes to the conversation files).</summary>
 internal static class ConversationWriter
 {
+    // Keep the API's text as it is (no \u escapes for non-ASCII).
+    private static readonly JsonSerializerOptions RawJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private const string Upsert = """
         INSERT INTO conversations (conversation_id, reservation_id, listing_id, guest_id, type, recipient_name, has_unread_messages,
             message_sent_on, message_received_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
@@ -33,7 +39,8 @@ internal static class ConversationWriter
         using var upsert = new PreparedStatement(connection, transaction, Upsert, 11);
         foreach (var conversation in conversations)
         {
-            var hash = ContentHash.Of(conversation.RawJson);
+            var raw = WithoutMessageText(conversation.RawJson);
+            var hash = ContentHash.Of(raw);
             var known = existing.TryGetValue(conversation.Id, out var row);
             if (known && row.Hash == hash && row.DeletedAt is null && row.GuestId == row.ReservationGuestId)
             {
@@ -43,7 +50,7 @@ internal static class ConversationWriter
 
             upsert.Execute(
                 conversation.Id, conversation.ReservationId, conversation.ListingId, conversation.Type, conversation.RecipientName, conversation.HasUnreadMessages,
-                StoreClock.Format(conversation.MessageSentOn), StoreClock.Format(conversation.MessageReceivedOn), conversation.RawJson, hash, now);
+                StoreClock.Format(conversation.MessageSentOn), StoreClock.Format(conversation.MessageReceivedOn), raw, hash, now);
             if (known)
             {
                 counts.Updated++;
@@ -55,5 +62,25 @@ internal static class ConversationWriter
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// The conversation's API object without the text of the latest message it embeds (conversationMessages[].body):
+    /// message text lives only in the conversation files; the message itself is stored from the messages endpoint.
+    /// </summary>
+    internal static string WithoutMessageText(string rawJson)
+    {
+        if (!rawJson.Contains("\"body\"", StringComparison.Ordinal) || JsonNode.Parse(rawJson) is not JsonObject json
+            || json["conversationMessages"] is not JsonArray messages)
+        {
+            return rawJson;
+        }
+
+        foreach (var message in messages.OfType<JsonObject>())
+        {
+            message.Remove("body");
+        }
+
+        return json.ToJsonString(RawJsonOptions);
     }
 }

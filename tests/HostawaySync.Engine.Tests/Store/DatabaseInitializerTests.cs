@@ -86,6 +86,31 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public void Upgrading_to_version_4_removes_message_text_from_stored_conversations_and_keeps_the_rest()
+    {
+        var path = _temp.Combine("v3.db");
+        DatabaseInitializer.Initialize(path, "0.1.0", targetVersion: 3);
+        using (var connection = Open(path))
+        {
+            connection.Execute("""
+                INSERT INTO conversations (conversation_id, raw_json, content_hash, first_seen_at, updated_at)
+                VALUES (1, '{"id":1,"recipientName":"Ann","conversationMessages":[{"id":7,"body":"Door code 4711, see you"}]}', 'h', 'now', 'now'),
+                       (2, '{"id":2,"conversationMessages":[]}', 'h', 'now', 'now');
+                """);
+        }
+
+        var upgraded = DatabaseInitializer.Initialize(path);
+
+        Assert.Equal(3, upgraded.PreviousSchemaVersion);
+        using var check = Open(path);
+        var rows = check.Query<string>("SELECT raw_json FROM conversations ORDER BY conversation_id;").ToList();
+        Assert.DoesNotContain("Door code", rows[0], StringComparison.Ordinal);
+        Assert.Contains("\"id\":7", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Ann", rows[0], StringComparison.Ordinal);
+        Assert.Equal("""{"id":2,"conversationMessages":[]}""", rows[1]);
+    }
+
+    [Fact]
     public void Upgrading_a_version_2_database_with_messages_asks_the_next_sync_to_build_the_search_index()
     {
         var withMessages = _temp.Combine("with.db");
