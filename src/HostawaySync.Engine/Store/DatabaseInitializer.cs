@@ -124,7 +124,15 @@ public static class DatabaseInitializer
     /// <summary>Applies the missing migrations; returns the version the database had before.</summary>
     private static int Migrate(SqliteConnection connection, string fullPath, string? moduleVersion, int targetVersion)
     {
-        var version = ReadVersion(connection, fullPath);
+        // One read transaction, so the version and the table count come from the same snapshot: another process may
+        // commit its migration between two separate statements, and tables without a version would look foreign.
+        int version;
+        using (var read = connection.BeginTransaction(deferred: true))
+        {
+            version = ReadVersion(connection, fullPath, read);
+            read.Commit();
+        }
+
         if (version >= targetVersion)
         {
             return version;
@@ -132,7 +140,7 @@ public static class DatabaseInitializer
 
         // IMMEDIATE takes the write lock now, so two processes initializing at once cannot both migrate.
         using var transaction = connection.BeginTransaction(deferred: false);
-        version = ReadVersion(connection, fullPath);
+        version = ReadVersion(connection, fullPath, transaction);
         var before = version;
         foreach (var migration in MigrationCatalog.All.Where(m => m.Version > before && m.Version <= targetVersion))
         {
@@ -149,10 +157,10 @@ public static class DatabaseInitializer
         return before;
     }
 
-    private static int ReadVersion(SqliteConnection connection, string fullPath)
+    private static int ReadVersion(SqliteConnection connection, string fullPath, SqliteTransaction transaction)
     {
-        var version = connection.ExecuteScalar<int>("PRAGMA user_version;");
-        var applicationId = connection.ExecuteScalar<int>("PRAGMA application_id;");
+        var version = connection.ExecuteScalar<int>("PRAGMA user_version;", transaction: transaction);
+        var applicationId = connection.ExecuteScalar<int>("PRAGMA application_id;", transaction: transaction);
         if (applicationId != 0 && applicationId != StoreConnection.ApplicationId)
         {
             throw StoreErrors.Foreign(fullPath, $"its application id is 0x{applicationId.ToString("X8", CultureInfo.InvariantCulture)}");
@@ -165,7 +173,7 @@ public static class DatabaseInitializer
 
         if (version == 0)
         {
-            var tableCount = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table';");
+            var tableCount = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table';", transaction: transaction);
             if (tableCount > 0)
             {
                 throw StoreErrors.Foreign(fullPath, $"it already holds {tableCount} table(s) and no HostawaySync schema version");
