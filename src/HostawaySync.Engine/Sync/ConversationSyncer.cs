@@ -67,6 +67,7 @@ internal static class ConversationSyncer
 
         int? total = null;
         long listed = 0;
+        var listedSince = context.Now;
         await foreach (var page in context.Client.GetConversationPagesAsync(context.CancellationToken).ConfigureAwait(false))
         {
             total = page.Count ?? total;
@@ -85,6 +86,20 @@ internal static class ConversationSyncer
             async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
             (transaction, conversation) => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, [conversation], context.Now))).ConfigureAwait(false);
         context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
+        if (resume is not null)
+        {
+            // Conversations whose messages the interrupted run stored may have new ones since: their row changed in this
+            // listing, or their reservation's activity moved past what was fetched. Those are fetched again.
+            context.InTransaction(transaction => connection.Execute(
+                """
+                DELETE FROM sync_seen WHERE resource = @Done AND object_id IN (
+                    SELECT conversation_id FROM conversations WHERE updated_at >= @ListedSince
+                    UNION
+                    SELECT c.conversation_id FROM conversations c JOIN reservations r ON r.reservation_id = c.reservation_id
+                    WHERE r.deleted_at IS NULL AND r.conversations_synced_activity IS NOT r.latest_activity_on);
+                """,
+                new { Done = ConversationFileWork.MessagesDoneResource, ListedSince = listedSince }, transaction));
+        }
 
         var due = connection.Query<long>(
             """

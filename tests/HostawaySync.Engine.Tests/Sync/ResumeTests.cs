@@ -46,6 +46,22 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_full_conversations_pass_resumed_after_new_messages_fetches_the_conversations_it_had_done_again()
+    {
+        await using var harness = await SyncHarness.StartAsync(31, DatasetOptions.Small);
+        using var cancel = new CancellationTokenSource();
+        var first = await SyncRunner.RunAsync(harness.Options(SyncMode.Full), progress: new CancelAt(cancel, SyncResources.Conversations, 200, "Fetching messages"), cancellationToken: cancel.Token);
+        // Most of these land in conversations whose messages the interrupted pass had already stored.
+        harness.Simulator.Mutate(new MutationRequest { NewMessages = 40, Seed = 31 });
+
+        var resumed = await harness.RunAsync(SyncMode.Full);
+
+        Assert.Equal(SyncStatus.Cancelled, first.Status);
+        Assert.Equal(SyncStatus.Succeeded, resumed.Status);
+        harness.AssertEqualsGroundTruth();
+    }
+
+    [Fact]
     public async Task A_conversation_deleted_while_its_messages_are_due_is_marked_deleted_and_the_run_succeeds()
     {
         await using var harness = await SyncHarness.StartAsync(30, DatasetOptions.Small);
