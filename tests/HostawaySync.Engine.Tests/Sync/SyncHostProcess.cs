@@ -13,11 +13,12 @@ public static class SyncHostProcess
     /// <summary>
     /// Starts a sync of <paramref name="harness"/>'s database. <paramref name="prefix"/> runs the host through another
     /// program (e.g. <c>setpriv</c> to drop capabilities). Standard output is redirected: the host's last line is
-    /// "&lt;Status&gt; &lt;RunId&gt; [&lt;ErrorId&gt;]".
+    /// "&lt;Status&gt; &lt;RunId&gt; [&lt;ErrorId&gt;]". <paramref name="folder"/>, when given, holds another database and conversations root.
     /// </summary>
-    public static Process Start(SyncHarness harness, SyncMode? mode = null, TimeSpan? lockTimeout = null, IReadOnlyList<string>? prefix = null)
+    public static Process Start(SyncHarness harness, SyncMode? mode = null, TimeSpan? lockTimeout = null, IReadOnlyList<string>? prefix = null, string? folder = null)
     {
-        var command = new List<string>(prefix ?? []) { "dotnet", HostPath(), harness.Simulator.BaseUrl.ToString(), harness.Simulator.AccountId.ToString(CultureInfo.InvariantCulture), harness.DatabasePath, harness.ConversationsPath };
+        var (database, conversations) = folder is null ? (harness.DatabasePath, harness.ConversationsPath) : (Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
+        var command = new List<string>(prefix ?? []) { "dotnet", HostPath(), harness.Simulator.BaseUrl.ToString(), harness.Simulator.AccountId.ToString(CultureInfo.InvariantCulture), database, conversations };
         if (mode is not null || lockTimeout is not null)
         {
             command.Add(mode?.ToString() ?? "Auto");
