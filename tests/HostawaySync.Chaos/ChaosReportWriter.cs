@@ -128,7 +128,8 @@ public static class ChaosReportWriter
     public static void WriteJson(string path, JsonObject json)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        // A data file, never embedded in HTML: apostrophes and accents stay readable.
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
     private static void AppendTable(StringBuilder text, IReadOnlyList<ReportRow> rows)

@@ -12,15 +12,15 @@ public static class FaultSweepScenario
     public static async Task RunAsync(ScenarioReport report)
     {
         var stall = TimeSpan.FromSeconds(5);
-        report.Setup = $"Small account (20 listings, 300 reservations, ~6 messages per conversation), no rate limits, faults of every kind the simulator has "
-            + $"({FaultKinds.All}; a stall holds a request {stall.TotalSeconds:0} s, past the client's per-attempt timeout). Full sync, then a mutation "
-            + "(10 updated, 5 new and 3 cancelled reservations, 30 new messages, 2 edited listings, 1 new listing), then an incremental sync. "
-            + ChaosClient.Describe(ChaosClient.Defaults(new Engine.Api.HostawayClientOptions { Credential = new("a", "b") })) + ".";
         foreach (var rate in Rates)
         {
             var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0, FaultRate = rate, Faults = FaultKinds.All, StallDuration = stall };
             await using var harness = await SyncHarness.StartAsync(61, DatasetOptions.Small, settings);
             var label = $"{rate:0%}";
+            report.Setup = "Small account (20 listings, 300 reservations, ~6 messages per conversation), no rate limits, faults of every kind the simulator has: "
+                + $"HTTP 500/502/503, truncated bodies, connection resets, and stalls that hold a request {stall.TotalSeconds:0} s, past the client's per-attempt timeout. "
+                + "Full sync, then a mutation (10 updated, 5 new and 3 cancelled reservations, 30 new messages, 2 edited listings, 1 new listing), then an incremental sync. "
+                + ChaosClient.Describe(harness.Options(SyncMode.Full, ChaosClient.Defaults).Client) + ".";
 
             var full = await SyncRunner.RunAsync(harness.Options(SyncMode.Full, ChaosClient.Defaults));
             var fullStats = harness.Simulator.GetStats();
