@@ -36,7 +36,6 @@ public static class RateLimitStormScenario
             .Add("retries", result.Api.Retries)
             .Add("requests served", served)
             .Add("429s per served request", Math.Round((double)stats.RateLimited / Math.Max(1, served), 2))
-            .Add("served per 10 s", Math.Round(served / result.Duration.TotalSeconds * 10, 1))
             .Add("seconds", Math.Round(result.Duration.TotalSeconds, 1)));
 
         var snapshot = report.Integrity(harness, "after the storm");
