@@ -35,7 +35,16 @@ public static class ReadOnlyDatabaseScenario
             return;
         }
 
-        await ImmutableAsync(report);
+        if (Native.IsRoot && File.Exists("/usr/bin/chattr"))
+        {
+            await ImmutableAsync(report);
+        }
+        else
+        {
+            // Only root may set the immutable attribute; an ordinary user has no way to make an open file refuse writes.
+            report.Notes.Add("(A) skipped: chattr +i needs root (and chattr). Case (B) runs as this user, whom chmod does stop.");
+        }
+
         await ChmodAsync(report);
     }
 
