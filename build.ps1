@@ -15,6 +15,10 @@
     Demo     Build, then syncs a simulated account into a temporary folder, changes it, syncs again
              incrementally, shows the sync log, some guests, a message search and a drift check, and
              cleans up (tests/demo/Invoke-Demo.ps1, in a fresh pwsh).
+    Chaos    Builds and runs tests/HostawaySync.Chaos: a fault-rate sweep, a 429 storm, tokens revoked mid-run, kill -9 at
+             random points, two syncs at once and a database made read-only mid-run, each checked against the simulator's
+             ground truth. Writes its section of docs/benchmarks.md (between <!-- chaos:start --> and <!-- chaos:end -->,
+             the rest of the file untouched) and docs/chaos.json; fails when a check failed. Takes a few minutes.
     Clean    Removes out/ and every bin/ and obj/ folder.
 
 .EXAMPLE
@@ -26,7 +30,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Chaos', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -198,6 +202,14 @@ function Invoke-Demo {
     finally { $env:HOSTAWAY_CONFIG_PATH = $savedConfig }
 }
 
+function Invoke-Chaos {
+    $project = Join-Path $Root 'tests/HostawaySync.Chaos'
+    Invoke-Native dotnet build (Join-Path $project 'HostawaySync.Chaos.csproj') -c $Configuration --nologo --verbosity minimal
+    # The program writes the report section and the JSON even when a check fails, then exits 1 (Invoke-Native throws).
+    Invoke-Native dotnet (Join-Path $project "bin/$Configuration/net10.0/HostawaySync.Chaos.dll") `
+        --report (Join-Path $Root 'docs/benchmarks.md') --json (Join-Path $Root 'docs/chaos.json')
+}
+
 function Invoke-Clean {
     foreach ($folder in @($Out) + @(Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force; Write-Host "Removed $folder" }
@@ -213,6 +225,7 @@ try {
             'Package' { Invoke-Build; Invoke-Package }
             'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
+            'Chaos' { Invoke-Chaos }
         }
     }
 }

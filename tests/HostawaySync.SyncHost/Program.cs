@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Net;
 using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Sync;
 
-// Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental]
-// The API secret comes from HOSTAWAY_API_KEY (never on the command line). Exit code: 0 when the run succeeded.
+// Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds]
+// The API secret comes from HOSTAWAY_API_KEY (never on the command line). Exit code: 0 when the run succeeded,
+// 1 when it ended otherwise, 3 when the runner threw (an error id). Last stdout line: "<Status> <RunId> [<ErrorId>]".
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental]");
+    Console.Error.WriteLine("Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds]");
     return 2;
 }
 
@@ -14,7 +17,7 @@ var options = new SyncOptions
 {
     DatabasePath = Path.GetFullPath(args[2]),
     ConversationsPath = Path.GetFullPath(args[3]),
-    Mode = args.Length > 4 ? Enum.Parse<SyncMode>(args[4]) : null,
+    Mode = args.Length > 4 && args[4] != "Auto" ? Enum.Parse<SyncMode>(args[4]) : null,
     Client = new HostawayClientOptions
     {
         Credential = new NetworkCredential(args[1], Environment.GetEnvironmentVariable("HOSTAWAY_API_KEY")),
@@ -22,8 +25,17 @@ var options = new SyncOptions
         RequestsPer10Seconds = 100_000,
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
     },
-    LockTimeout = TimeSpan.FromSeconds(60),
+    LockTimeout = TimeSpan.FromSeconds(args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 60),
 };
-var result = await SyncRunner.RunAsync(options);
-Console.WriteLine($"{result.Status} {result.RunId}");
-return result.Status == SyncStatus.Succeeded ? 0 : 1;
+try
+{
+    var result = await SyncRunner.RunAsync(options);
+    Console.WriteLine($"{result.Status} {result.RunId} {result.Error?.ErrorId}".TrimEnd());
+    return result.Status == SyncStatus.Succeeded ? 0 : 1;
+}
+catch (HostawayException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.WriteLine($"Failed - {exception.ErrorId}");
+    return 3;
+}

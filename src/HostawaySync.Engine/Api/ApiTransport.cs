@@ -73,10 +73,19 @@ internal sealed class ApiTransport : IDisposable
     {
         // The budget wait is outside the per-attempt timeout: waiting our turn is not the server being slow.
         using var lease = await _budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        return await _timeout.ExecuteAsync(
-            static async (state, token) => await state.Self.SendOnceAsync(state.CreateRequest, state.Lease, token).ConfigureAwait(false),
-            (Self: this, CreateRequest: createRequest, Lease: lease),
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _timeout.ExecuteAsync(
+                static async (state, token) => await state.Self.SendOnceAsync(state.CreateRequest, state.Lease, token).ConfigureAwait(false),
+                (Self: this, CreateRequest: createRequest, Lease: lease),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            // A timeout is a transient failure like a 5xx: counted here, since it never reaches SendOnceAsync's handlers.
+            _counters.TransientFailure();
+            throw;
+        }
     }
 
     private async Task<JsonDocument> SendOnceAsync(Func<HttpRequestMessage> createRequest, RequestBudget.Lease lease, CancellationToken cancellationToken)

@@ -106,7 +106,7 @@ public static class DatabaseInitializer
     private static DatabaseInfo InitializeExisting(string fullPath, string? moduleVersion, int targetVersion)
     {
         // Not pooled: closing the last connection checkpoints the WAL and removes the side files.
-        using var connection = StoreConnection.Open(fullPath, SqliteOpenMode.ReadWriteCreate, pooling: false);
+        using var connection = StoreConnection.OpenForWriting(fullPath, SqliteOpenMode.ReadWriteCreate, pooling: false);
         var previousVersion = Migrate(connection, fullPath, moduleVersion, targetVersion);
         var journalMode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL;") ?? "unknown";
         // Virtual tables count; their shadow tables (message_search_data, ...) and SQLite's own do not.

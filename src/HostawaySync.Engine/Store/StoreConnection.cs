@@ -36,4 +36,21 @@ internal static class StoreConnection
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens a connection that is going to write. SQLite opens a file it may not write read-only without a word, and its
+    /// first read would then create the -wal and -shm side files with the read-only file's permissions, which keep the
+    /// database unwritable after the file itself is fixed. So a read-only open fails here, before anything is read.
+    /// </summary>
+    public static SqliteConnection OpenForWriting(string path, SqliteOpenMode mode, bool pooling)
+    {
+        var connection = Open(path, mode, pooling: pooling);
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            connection.Dispose();
+            throw StoreErrors.NotWritable(path, "the file is read-only.");
+        }
+
+        return connection;
+    }
 }

@@ -52,7 +52,7 @@ internal static class StoreErrors
     public static HostawayException? FromSqlite(string path, SqliteException exception) => exception.SqliteErrorCode switch
     {
         5 or 6 => Locked(path, exception),                                        // SQLITE_BUSY, SQLITE_LOCKED
-        8 => NotWritable(path, "the file or its folder is read-only.", exception), // SQLITE_READONLY
+        8 => NotWritable(path, ReadOnlyReason(path), exception),                    // SQLITE_READONLY
         10 => NotWritable(path, $"an I/O error occurred ({exception.Message}).", exception),
         13 => NotWritable(path, "the disk is full.", exception),
         14 => NotWritable(path, "the file cannot be opened; the folder may be read-only or missing.", exception),
@@ -60,4 +60,32 @@ internal static class StoreErrors
         26 => NotSqlite(path, exception),
         _ => null,
     };
+
+    // A database whose file is writable again can still refuse writes through side files made while it was read-only.
+    private static string ReadOnlyReason(string path)
+    {
+        var sideFiles = new[] { path + "-wal", path + "-shm" }.Where(IsReadOnlyFile).Select(System.IO.Path.GetFileName).ToList();
+        if (sideFiles.Count == 0)
+        {
+            return "the file or its folder is read-only.";
+        }
+
+        var (files, them) = sideFiles.Count == 1 ? ($"so is SQLite's side file {sideFiles[0]}", "it") : ($"so are SQLite's side files {string.Join(" and ", sideFiles)}", "them");
+        return $"the file or its folder is read-only, or {files} beside it (SQLite gives its side files the permissions the database file had when it made them). "
+            + $"Make {them} writable too; do not delete {them}, as {them} can hold stored data.";
+    }
+
+    private static bool IsReadOnlyFile(string file)
+    {
+        try
+        {
+            return File.Exists(file) && (OperatingSystem.IsWindows()
+                ? File.GetAttributes(file).HasFlag(FileAttributes.ReadOnly)
+                : !File.GetUnixFileMode(file).HasFlag(UnixFileMode.UserWrite));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using HostawaySync.Engine.Api.Models;
+using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
@@ -51,7 +52,6 @@ internal static class ConversationSyncer
         {
             context.InTransaction(transaction =>
             {
-                SyncBookkeeping.ClearSeen(connection, transaction, Resource);
                 SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
                 SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, JsonSerializer.Serialize(checkpoint), context.Now);
             });
@@ -61,8 +61,13 @@ internal static class ConversationSyncer
             context.Info($"Resuming the interrupted full conversations pass of run {resume.RunKey}.");
         }
 
+        // The listing below is always complete, resumed or not: what an interrupted run saw is forgotten, or conversations
+        // deleted since would count as seen, stay live, and have their messages asked for (HTTP 404) in every later run.
+        context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
+
         int? total = null;
         long listed = 0;
+        var listedSince = context.Now;
         await foreach (var page in context.Client.GetConversationPagesAsync(context.CancellationToken).ConfigureAwait(false))
         {
             total = page.Count ?? total;
@@ -81,6 +86,20 @@ internal static class ConversationSyncer
             async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
             (transaction, conversation) => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, [conversation], context.Now))).ConfigureAwait(false);
         context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
+        if (resume is not null)
+        {
+            // Conversations whose messages the interrupted run stored may have new ones since: their row changed in this
+            // listing, or their reservation's activity moved past what was fetched. Those are fetched again.
+            context.InTransaction(transaction => connection.Execute(
+                """
+                DELETE FROM sync_seen WHERE resource = @Done AND object_id IN (
+                    SELECT conversation_id FROM conversations WHERE updated_at >= @ListedSince
+                    UNION
+                    SELECT c.conversation_id FROM conversations c JOIN reservations r ON r.reservation_id = c.reservation_id
+                    WHERE r.deleted_at IS NULL AND r.conversations_synced_activity IS NOT r.latest_activity_on);
+                """,
+                new { Done = ConversationFileWork.MessagesDoneResource, ListedSince = listedSince }, transaction));
+        }
 
         var due = connection.Query<long>(
             """
@@ -92,10 +111,18 @@ internal static class ConversationSyncer
         long done = 0;
         await ParallelFetch.RunAsync(
             due, context.Options.MessageFetchConcurrency,
-            async (id, token) => await context.Client.GetMessagesAsync(id, includeScheduled: true, token).CollectAsync(token).ConfigureAwait(false),
+            (id, token) => FetchMessagesAsync(context, id, token),
             async (id, messages) =>
             {
-                await files.StoreAsync(id, messages, fullPass: true).ConfigureAwait(false);
+                if (messages is null)
+                {
+                    context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, [id], context.Now));
+                }
+                else
+                {
+                    await files.StoreAsync(id, messages, fullPass: true).ConfigureAwait(false);
+                }
+
                 context.Report(SyncResources.Conversations, "Fetching messages", ++done, due.Count);
             },
             context.CancellationToken).ConfigureAwait(false);
@@ -132,11 +159,16 @@ internal static class ConversationSyncer
             due, context.Options.MessageFetchConcurrency,
             async (reservationId, token) =>
             {
-                var conversations = await context.Client.GetReservationConversationsAsync(reservationId, token).ConfigureAwait(false);
-                var messages = new List<IReadOnlyList<HostawayMessage>>(conversations.Count);
-                foreach (var conversation in conversations)
+                var listed = await context.Client.GetReservationConversationsAsync(reservationId, token).ConfigureAwait(false);
+                var conversations = new List<HostawayConversation>(listed.Count);
+                var messages = new List<IReadOnlyList<HostawayMessage>>(listed.Count);
+                foreach (var conversation in listed)
                 {
-                    messages.Add(await context.Client.GetMessagesAsync(conversation.Id, includeScheduled: true, token).CollectAsync(token).ConfigureAwait(false));
+                    if (await FetchMessagesAsync(context, conversation.Id, token).ConfigureAwait(false) is { } fetched)
+                    {
+                        conversations.Add(conversation);
+                        messages.Add(fetched);
+                    }
                 }
 
                 return (Conversations: conversations, Messages: messages);
@@ -158,6 +190,28 @@ internal static class ConversationSyncer
 
         context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, nextHorizon, full: false, context.Now));
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
+    }
+
+    /// <summary>
+    /// A conversation's messages, or null when the conversation no longer exists: deleted (with its reservation) after it
+    /// was listed, the messages endpoint answers 404, which must not fail the run, since the next one would meet it again.
+    /// </summary>
+    private static async Task<IReadOnlyList<HostawayMessage>?> FetchMessagesAsync(SyncContext context, long conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Client.GetMessagesAsync(conversationId, includeScheduled: true, cancellationToken).CollectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HostawayException exception) when (exception.ErrorId == ErrorIds.ApiRequestRejected)
+        {
+            if (await context.Client.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw;
+            }
+
+            context.Debug(string.Create(CultureInfo.InvariantCulture, $"Conversation {conversationId} was deleted after it was listed."));
+            return null;
+        }
     }
 
     /// <summary>

@@ -20,13 +20,27 @@ internal static class ParallelFetch
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var results = Channel.CreateBounded<(TIn Item, TOut Result)>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         var next = -1;
+        Exception? firstFailure = null;
         var fetchers = Enumerable.Range(0, Math.Max(1, Math.Min(workers, items.Count))).Select(_ => Task.Run(
             async () =>
             {
-                for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+                try
                 {
-                    var result = await fetch(items[i], stop.Token).ConfigureAwait(false);
-                    await results.Writer.WriteAsync((items[i], result), stop.Token).ConfigureAwait(false);
+                    for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+                    {
+                        var result = await fetch(items[i], stop.Token).ConfigureAwait(false);
+                        await results.Writer.WriteAsync((items[i], result), stop.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception exception) when (!stop.IsCancellationRequested)
+                {
+                    // The first failure is the one reported, as it is (several at once would otherwise arrive as an
+                    // AggregateException without an error id), and it stops the other fetchers at once.
+                    if (Interlocked.CompareExchange(ref firstFailure, exception, null) is null)
+                    {
+                        results.Writer.TryComplete(exception);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                    }
                 }
             },
             stop.Token)).ToList();
@@ -52,6 +66,11 @@ internal static class ParallelFetch
         }
 
         // Surface a fetcher's failure (the channel completed with it) rather than a sibling's cancellation.
+        if (firstFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+        }
+
         await Task.WhenAll(fetchers).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,8 @@ namespace HostawaySync.Engine.Sync;
 /// default order: "changes" stops at the first reservation older than the cursor's updatedOn minus the
 /// overlap; "activity" reads the reservations with activity since the cursor's date (the latestActivity
 /// filter is date-granular), which catches new messages, since they move latestActivityOn but not updatedOn.
-/// An interrupted pass resumes after the last stored page.
+/// An interrupted pass resumes after the last stored page; a resumed full pass then re-reads the front of the
+/// order, where whatever changed in the meantime went.
 /// </summary>
 internal static class ReservationSyncer
 {
@@ -56,6 +57,29 @@ internal static class ReservationSyncer
         }
 
         var (finished, count) = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: true, outcome).ConfigureAwait(false);
+        if (resume?.AfterId is not null && resume.Seen.UpdatedOn is { } passStart)
+        {
+            var overlap = context.Options.IncrementalOverlap;
+            var activitySince = DateOnly.FromDateTime((resume.Seen.LatestActivityOn ?? passStart) - overlap);
+            context.Info(string.Create(CultureInfo.InvariantCulture, $"The full reservations pass was resumed; reading reservations changed since {passStart - overlap:yyyy-MM-dd HH:mm:ss} UTC or active since {activitySince:yyyy-MM-dd} again."));
+            (finished, count) = await CatchUpAsync(context, finished, count, new ReservationQuery(), passStart - overlap, outcome).ConfigureAwait(false);
+            (finished, count) = await CatchUpAsync(context, finished, count, new ReservationQuery { LatestActivityStart = activitySince }, null, outcome).ConfigureAwait(false);
+
+            // Reservations seen before the interruption and deleted since are still marked seen, so the deletion check would
+            // keep them; the API's count says whether there are any. Which ones, only a pass from the start can tell.
+            if (count is { } total && SyncBookkeeping.SeenCount(connection, Resource) > total)
+            {
+                context.Info("Reservations were deleted while the full pass was interrupted; reading every page again to find them.");
+                var restart = new ReservationCheckpoint("full", null, null, null, finished.Seen);
+                context.InTransaction(transaction =>
+                {
+                    SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+                    SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, restart.ToJson(), context.Now);
+                });
+                (finished, count) = await RunPassAsync(context, restart, new ReservationQuery(), markSeen: true, outcome).ConfigureAwait(false);
+            }
+        }
+
         var gone = await DeletionCheck.ConfirmAsync(
             context, Resource, StoreTable.Reservations, count,
             async (id, token) => await context.Client.GetReservationAsync(id, token).ConfigureAwait(false),
@@ -93,6 +117,38 @@ internal static class ReservationSyncer
         var newCursor = cursor.Max(checkpoint.Seen);
         context.InTransaction(transaction => SyncBookkeeping.CompletePass(context.Connection, transaction, Resource, newCursor.ToJson(), full: false, context.Now));
         outcome.CursorAfter = newCursor.ToJson();
+    }
+
+    /// <summary>
+    /// A full pass resumed in a later run has not seen what changed in between: new and updated reservations moved to the
+    /// front of the updatedOn order, before the point it resumed from, and reservations with new messages changed their
+    /// latestActivityOn without moving. The two incremental passes read them again (the first stops at
+    /// <paramref name="updatedBound"/>), counting them as seen. No checkpoint: if this is interrupted too, the next run
+    /// resumes the finished pass and repeats these.
+    /// </summary>
+    private static async Task<(ReservationCheckpoint Checkpoint, int? Count)> CatchUpAsync(
+        SyncContext context, ReservationCheckpoint finished, int? count, ReservationQuery query, DateTime? updatedBound, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        var seen = finished.Seen;
+        await foreach (var page in context.Client.GetReservationPagesAsync(query, null, context.CancellationToken).ConfigureAwait(false))
+        {
+            // Only an unfiltered read counts every reservation (the deletion check compares with that).
+            count = query.LatestActivityStart is null ? page.Count ?? count : count;
+            seen = seen.Max(new ReservationCursor(page.Items.Max(r => r.UpdatedOn), page.Items.Max(r => r.LatestActivityOn)));
+            var now = context.Now;
+            context.InTransaction(transaction =>
+            {
+                outcome.Counts.Add(ReservationWriter.Write(connection, transaction, page.Items, now).Counts);
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id));
+            });
+            if (updatedBound is { } bound && page.Items.Any(r => r.UpdatedOn < bound))
+            {
+                break;
+            }
+        }
+
+        return (finished with { Seen = seen }, count);
     }
 
     /// <summary>Pages from the checkpoint on; each page is stored with the checkpoint it reaches. Returns the final checkpoint and the API's count.</summary>

@@ -28,21 +28,43 @@ public static class SyncRunner
 
         DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
         using var writerLock = await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-        using var connection = StoreConnection.Open(options.DatabasePath, SqliteOpenMode.ReadWrite, pooling: false);
+        using var connection = BeforeStart(options.DatabasePath, () => StoreConnection.OpenForWriting(options.DatabasePath, SqliteOpenMode.ReadWrite, pooling: false));
         using var client = new HostawayClient(options.Client, log);
         var now = StoreClock.Format(startedAt);
-        if (SyncLogWriter.CloseInterrupted(connection, now) > 0)
+        if (BeforeStart(options.DatabasePath, () => SyncLogWriter.CloseInterrupted(connection, now)) > 0)
         {
             log.Write(SyncLogLevel.Warning, "The previous sync did not finish; this run resumes from its last stored page.");
         }
 
         var context = new SyncContext(connection, client, options, log, progress, runId, cancellationToken);
         var requested = options.Mode ?? (SyncBookkeeping.ReadState(connection, "reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
-        var runLogId = SyncLogWriter.Open(connection, runId, RunResource, requested, now, null, options.ModuleVersion);
+        var runLogId = BeforeStart(options.DatabasePath, () => SyncLogWriter.Open(connection, runId, RunResource, requested, now, null, options.ModuleVersion));
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{options.DatabasePath}'."));
 
         var results = new List<ResourceSyncResult>();
         HostawayException? failure = null;
+        // Set when the database stops taking writes mid-run (read-only, disk full...): the sync log cannot record the rest
+        // either, so the run ends here and returns the error; the next run marks its log rows as interrupted.
+        HostawayException? storeLost = null;
+        bool TryLog(Action write)
+        {
+            if (storeLost is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                write();
+                return true;
+            }
+            catch (SqliteException exception) when (StoreErrors.FromSqlite(options.DatabasePath, exception) is { } storeError)
+            {
+                storeLost = storeError;
+                return false;
+            }
+        }
+
         ExceptionDispatchInfo? unexpected = null;
         var cancelled = !BuildSearchIndex(context);
         foreach (var (resource, name, run) in Plan(options.Resources))
@@ -55,7 +77,12 @@ public static class SyncRunner
             var before = client.Statistics;
             var resourceClock = time.GetTimestamp();
             var cursorBefore = SyncBookkeeping.ReadState(connection, name)?.Cursor;
-            var logId = SyncLogWriter.Open(connection, runId, resource.ToString(), requested, context.Now, cursorBefore, options.ModuleVersion);
+            long logId = 0;
+            if (!TryLog(() => logId = SyncLogWriter.Open(connection, runId, resource.ToString(), requested, context.Now, cursorBefore, options.ModuleVersion)))
+            {
+                break;
+            }
+
             ResourceOutcome? outcome = null;
             var status = SyncStatus.Succeeded;
             HostawayException? error = null;
@@ -91,18 +118,20 @@ public static class SyncRunner
                 outcome?.Counts.Deleted ?? 0, outcome?.Messages ?? 0, spent.Requests, spent.Retries, spent.RateLimited, time.GetElapsedTime(resourceClock),
                 cursorBefore, outcome?.CursorAfter ?? cursorBefore, error?.ErrorId, error?.Message);
             results.Add(result);
-            SyncLogWriter.Close(connection, logId, result, context.Now);
+            TryLog(() => SyncLogWriter.Close(connection, logId, result, context.Now));
             if (error is not null)
             {
                 failure ??= error;
                 log.Write(SyncLogLevel.Warning, $"{resource} sync failed: {error.Message}");
             }
 
-            if (cancelled || unexpected is not null || (error is not null && StopsTheRun(error.Kind)))
+            if (cancelled || unexpected is not null || storeLost is not null || (error is not null && StopsTheRun(error.Kind)))
             {
                 break;
             }
         }
+
+        failure ??= storeLost;
 
         var runStatus = cancelled ? SyncStatus.Cancelled
             : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
@@ -114,7 +143,8 @@ public static class SyncRunner
         var total = new ResourceSyncResult(
             options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
             results.Sum(r => r.Messages), api.Requests, api.Retries, api.RateLimited, time.GetElapsedTime(clock), null, null, failure?.ErrorId, failure?.Message);
-        SyncLogWriter.Close(connection, runLogId, total, context.Now);
+        TryLog(() => SyncLogWriter.Close(connection, runLogId, total, context.Now));
+        failure ??= storeLost;
         unexpected?.Throw();
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
         return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
@@ -140,6 +170,19 @@ public static class SyncRunner
         {
             context.Warn($"The message search index could not be built ({exception.Message}); search results stay incomplete until a later sync builds it.");
             return true;
+        }
+    }
+
+    /// <summary>Store work before the run has begun: a database that refuses it fails the run with the store's error id, like one that cannot be opened.</summary>
+    private static T BeforeStart<T>(string databasePath, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException exception) when (StoreErrors.FromSqlite(databasePath, exception) is { } storeError)
+        {
+            throw storeError;
         }
     }
 

@@ -37,6 +37,10 @@ public sealed class FakeApiHandler : HttpMessageHandler
     public static HttpResponseMessage Truncated() =>
         new(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream("""{"status":"success","result":[{"id":1,"na"""u8.ToArray())) };
 
+    /// <summary>Headers at once, then a body that never comes: the client's per-attempt timeout must end the wait.</summary>
+    public static HttpResponseMessage Stalled() =>
+        new(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) };
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -49,6 +53,18 @@ public sealed class FakeApiHandler : HttpMessageHandler
 
         var respond = queue.TryDequeue(out var next) ? next : _last[path];
         return respond(request);
+    }
+
+    /// <summary>A body whose first read waits until the reader gives up.</summary>
+    private sealed class StalledStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("Only asynchronous reads are scripted.");
     }
 
     /// <summary>A body that delivers some bytes and then fails like a dropped connection.</summary>

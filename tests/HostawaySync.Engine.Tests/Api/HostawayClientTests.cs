@@ -111,6 +111,19 @@ public sealed class HostawayClientTests
     }
 
     [Fact]
+    public async Task A_request_that_times_out_is_retried_and_counted_as_a_transient_failure()
+    {
+        _handler.Script("listings", _ => FakeApiHandler.Stalled(), Page(5));
+        using var client = Client(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var listings = await client.GetListingsAsync().ToListAsync();
+
+        Assert.Equal(5, listings.Count);
+        Assert.Equal(1, client.Statistics.Retries);
+        Assert.Equal(1, client.Statistics.TransientFailures);
+    }
+
+    [Fact]
     public async Task Exhausted_retries_end_in_a_stable_error_without_the_secret()
     {
         _handler.Script("listings", _ => FakeApiHandler.Html(HttpStatusCode.ServiceUnavailable));

@@ -46,6 +46,19 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task An_outage_while_messages_are_fetched_in_parallel_ends_the_run_with_one_error_id()
+    {
+        await using var harness = await SyncHarness.StartAsync(47, DatasetOptions.Small);
+        // Every fetcher in flight fails at about the same moment; the run must report one of them, not an aggregate without an id.
+        var outage = new OnProgress(SyncResources.Conversations, 10, () => harness.Simulator.UpdateSettings(s => s with { FaultRate = 1, Faults = FaultKinds.ServerError }), "Fetching messages");
+
+        var failed = await SyncRunner.RunAsync(harness.Options(SyncMode.Full, c => c with { MaxTransientRetries = 2 }), progress: outage);
+
+        Assert.Equal(SyncStatus.Partial, failed.Status);
+        Assert.Equal(ErrorIds.ApiUnavailable, failed.Error?.ErrorId);
+    }
+
+    [Fact]
     public async Task Readers_are_never_blocked_by_a_running_sync()
     {
         await using var harness = await SyncHarness.StartAsync(43, DatasetOptions.Small);
@@ -155,13 +168,13 @@ public sealed class RobustnessTests
         Assert.True(db.ExecuteScalar<long>("SELECT sum(photo_count) FROM listings;") > 0, "the dataset has no photos, so this test proves nothing");
     }
 
-    private sealed class OnProgress(SyncResources resource, long done, Action action) : ISyncProgress
+    private sealed class OnProgress(SyncResources resource, long done, Action action, string? activity = null) : ISyncProgress
     {
         private int _fired;
 
         public void Report(SyncProgressUpdate update)
         {
-            if (update.Resource == resource && update.Done >= done && Interlocked.Exchange(ref _fired, 1) == 0)
+            if (update.Resource == resource && update.Done >= done && (activity is null || update.Activity == activity) && Interlocked.Exchange(ref _fired, 1) == 0)
             {
                 action();
             }

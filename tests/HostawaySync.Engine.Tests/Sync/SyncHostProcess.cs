@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using HostawaySync.Engine.Sync;
+
+namespace HostawaySync.Engine.Tests.Sync;
+
+/// <summary>Runs one sync in a separate process (tests/HostawaySync.SyncHost), so a test can kill it (kill -9) or race two of them.</summary>
+public static class SyncHostProcess
+{
+    /// <summary>The exit code of a process ended by SIGKILL, as .NET reports it on Unix (128 + 9).</summary>
+    public const int KilledExitCode = 137;
+
+    /// <summary>
+    /// Starts a sync of <paramref name="harness"/>'s database. <paramref name="prefix"/> runs the host through another
+    /// program (e.g. <c>setpriv</c> to drop capabilities). Standard output is redirected: the host's last line is
+    /// "&lt;Status&gt; &lt;RunId&gt; [&lt;ErrorId&gt;]". <paramref name="folder"/>, when given, holds another database and conversations root.
+    /// </summary>
+    public static Process Start(SyncHarness harness, SyncMode? mode = null, TimeSpan? lockTimeout = null, IReadOnlyList<string>? prefix = null, string? folder = null)
+    {
+        var (database, conversations) = folder is null ? (harness.DatabasePath, harness.ConversationsPath) : (Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
+        var command = new List<string>(prefix ?? []) { "dotnet", HostPath(), harness.Simulator.BaseUrl.ToString(), harness.Simulator.AccountId.ToString(CultureInfo.InvariantCulture), database, conversations };
+        if (mode is not null || lockTimeout is not null)
+        {
+            command.Add(mode?.ToString() ?? "Auto");
+        }
+
+        if (lockTimeout is { } timeout)
+        {
+            command.Add(timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["HOSTAWAY_API_KEY"] = harness.Simulator.ClientSecret;
+        return Process.Start(info)!;
+    }
+
+    public static string HostPath()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "tests", "HostawaySync.SyncHost", "bin", configuration, "net10.0", "HostawaySync.SyncHost.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("HostawaySync.SyncHost.dll is not built.");
+    }
+}
