@@ -152,8 +152,8 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
         ListingIds = _listingIds.Count > 0 ? _listingIds.Distinct().ToList() : null,
         ConversationIds = _conversationIds.Count > 0 ? _conversationIds.Distinct().ToList() : null,
         ReservationIds = _reservationIds.Count > 0 ? _reservationIds.Distinct().ToList() : null,
-        Since = Utc(Since),
-        Until = Utc(Until),
+        Since = ParameterTime.ToUtc(Since),
+        Until = ParameterTime.ToUtc(Until),
         IncludeUnsent = IncludeUnsent,
         IncludeDeleted = IncludeDeleted,
         SystemPrompt = SystemPrompt,
@@ -171,9 +171,6 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
 
         return kinds;
     }
-
-    private static DateTime? Utc(DateTime? value) =>
-        value is { } time ? (time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time).ToUniversalTime() : null;
 
     private static void CompleteProgress(CmdletExportProgress progress)
     {

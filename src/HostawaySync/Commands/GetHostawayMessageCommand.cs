@@ -56,11 +56,8 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     protected override void ProcessRecord()
     {
         var root = IncludeText ? ResolveConversationsPath(ConversationsPath) : null;
-        var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, Utc(Since), Utc(Until));
+        var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until));
         var path = ResolveDatabasePath(DatabasePath);
         WriteRecords(path, StoreReader.Messages(path, filter, root), m => m.MessageId, HostawayMessage.From);
     }
-
-    private static DateTime? Utc(DateTime? value) =>
-        value is { } time ? (time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time).ToUniversalTime() : null;
 }

@@ -124,7 +124,7 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
         var filter = new MessageSearchFilter(
             Query, string.Equals(Syntax, "Fts5", StringComparison.OrdinalIgnoreCase) ? MessageSearchSyntax.Fts5 : MessageSearchSyntax.Simple,
             Argument(nameof(ConversationId), ConversationId), Argument(nameof(ReservationId), ReservationId), Argument(nameof(ListingId), ListingId),
-            Direction, Utc(Since), Utc(Until), First > 0 ? First : null, IncludeText, Scopes());
+            Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until), First > 0 ? First : null, IncludeText, Scopes());
         IEnumerable<MessageSearchRecord> results;
         try
         {
@@ -182,7 +182,4 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     private long[]? Piped(string name, long[]? values) => !_arguments.Contains(name) && values is { Length: > 0 } ? values : null;
 
     private long[]? Argument(string name, long[]? values) => _arguments.Contains(name) ? values : null;
-
-    private static DateTime? Utc(DateTime? value) =>
-        value is { } time ? (time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time).ToUniversalTime() : null;
 }

@@ -54,9 +54,7 @@ public sealed class HostawayListingPhoto : IStoredObject
         AirbnbCaption = record.AirbnbCaption,
         VrboCaption = record.VrboCaption,
         BookingEngineCaption = record.BookingEngineCaption,
-        ListingDeletedAt = Utc(record.ListingDeletedAt),
-        UpdatedAt = Utc(record.UpdatedAt),
+        ListingDeletedAt = record.ListingDeletedAt,
+        UpdatedAt = record.UpdatedAt,
     };
-
-    private static DateTime? Utc(DateTime? value) => value is { } time ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : null;
 }
