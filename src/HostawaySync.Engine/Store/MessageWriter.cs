@@ -37,8 +37,8 @@ internal static class MessageWriter
         SqliteConnection connection, SqliteTransaction transaction, long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now)
     {
         var removed = connection.Execute(
-            "DELETE FROM messages_metadata WHERE conversation_id = @Conversation AND message_id NOT IN @Keep;",
-            new { Conversation = conversationId, Keep = messages.Select(m => m.Id).ToArray() }, transaction);
+            "DELETE FROM messages_metadata WHERE conversation_id = @Conversation AND message_id NOT IN (SELECT value FROM json_each(@Keep));",
+            new { Conversation = conversationId, Keep = JsonIds.Of(messages.Select(m => m.Id)) }, transaction);
         using var upsert = new PreparedStatement(connection, transaction, Upsert, 18);
         var written = 0;
         foreach (var position in file.Messages)
