@@ -1,4 +1,5 @@
 using Dapper;
+using HostawaySync.Engine.Api.Models;
 using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Store;
@@ -9,7 +10,8 @@ namespace HostawaySync.Engine.Store;
 /// the number of stays and the first and last arrival. A guest row is written only when a value changed.
 /// The reservations of all the guests are read in one query (string work such as lower/trim stays in SQL, so
 /// the values are exactly what the database would compute), the latest stay is picked here, and only that
-/// stay's raw JSON is parsed: sorting per guest in SQL, or parsing every stay, cost more than the writes.
+/// stay's raw JSON is read for city, country and locale, by SQLite unless the stay was just written from a document
+/// the client had parsed already: sorting per guest in SQL, or parsing every stay's JSON, cost more than the writes.
 /// </summary>
 internal static class GuestRefresher
 {
@@ -34,7 +36,12 @@ internal static class GuestRefresher
         """;
 
     /// <summary>Refreshes these guests (any number; ids of merged or unknown guests are fine).</summary>
-    public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> guestIds, string now)
+    public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> guestIds, string now) =>
+        Refresh(connection, transaction, guestIds, new Dictionary<long, HostawayReservation>(), now);
+
+    /// <summary>Refreshes these guests; <paramref name="written"/> holds reservations stored as they are in this transaction.</summary>
+    public static void Refresh(
+        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> guestIds, IReadOnlyDictionary<long, HostawayReservation> written, string now)
     {
         var ids = guestIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -46,19 +53,25 @@ internal static class GuestRefresher
         // Chunks keep the IN lists well under SQLite's limit on bound values, however many guests a run touches.
         foreach (var chunk in ids.Chunk(500))
         {
-            RefreshChunk(connection, transaction, chunk, update, now);
+            RefreshChunk(connection, transaction, chunk, written, update, now);
         }
     }
 
-    private static void RefreshChunk(SqliteConnection connection, SqliteTransaction transaction, long[] ids, PreparedStatement update, string now)
+    private static void RefreshChunk(
+        SqliteConnection connection, SqliteTransaction transaction, long[] ids, IReadOnlyDictionary<long, HostawayReservation> written, PreparedStatement update, string now)
     {
         // Newest first, as SQL's ORDER BY arrival_date DESC, reservation_id DESC orders them (NULL dates last).
         var stays = connection.Query<Stay>(StaysSql, new { Ids = JsonIds.Of(ids) }, transaction)
             .OrderBy(s => s.GuestId).ThenByDescending(s => s.ArrivalDate, StringComparer.Ordinal).ThenByDescending(s => s.ReservationId)
             .GroupBy(s => s.GuestId).ToDictionary(g => g.Key, g => g.ToList());
-        var places = connection.Query<(long Id, object? City, object? Country, object? Locale)>(
-                PlacesSql, new { Ids = JsonIds.Of(stays.Values.Select(list => list[0].ReservationId)) }, transaction)
-            .ToDictionary(p => p.Id);
+        var latest = stays.Values.Select(list => list[0].ReservationId).ToList();
+        var places = latest.Where(id => written.GetValueOrDefault(id)?.GuestPlace is not null).ToDictionary(id => id, id => written[id].GuestPlace!);
+        foreach (var (id, city, country, locale) in connection.Query<(long, object?, object?, object?)>(
+                     PlacesSql, new { Ids = JsonIds.Of(latest.Where(id => !places.ContainsKey(id))) }, transaction))
+        {
+            places[id] = [city, country, locale];
+        }
+
 
         foreach (var id in ids)
         {
@@ -68,12 +81,12 @@ internal static class GuestRefresher
                 continue;
             }
 
-            var latest = list[0];
-            var place = places.GetValueOrDefault(latest.ReservationId);
+            var stay = list[0];
+            var place = places.GetValueOrDefault(stay.ReservationId) ?? new object?[3];
             var arrivals = list.Select(s => s.ArrivalDate).OfType<string>().ToList();
             update.Execute(
-                id, latest.FullName, latest.FirstName, latest.LastName, list.Find(s => s.Email is not null)?.Email, latest.Phone,
-                list.Find(s => s.External is not null)?.External, place.City, place.Country, place.Locale, (long)list.Count,
+                id, stay.FullName, stay.FirstName, stay.LastName, list.Find(s => s.Email is not null)?.Email, stay.Phone,
+                list.Find(s => s.External is not null)?.External, place[0], place[1], place[2], (long)list.Count,
                 arrivals.Count == 0 ? null : arrivals.Min(StringComparer.Ordinal), arrivals.Count == 0 ? null : arrivals.Max(StringComparer.Ordinal), now);
         }
     }

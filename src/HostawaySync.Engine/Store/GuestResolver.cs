@@ -172,6 +172,8 @@ internal sealed class GuestResolver : IDisposable
         return keys;
     }
 
+    // Guests once merged into the merged one follow it to the survivor; they are found through the merges recorded
+    // (every merged_into_guest_id was set by one), which is small, rather than by scanning every guest.
     private void Merge(long merged, long survivor, long reservationId)
     {
         var parameters = new { Merged = merged, Survivor = survivor, Now = _now, Reason = $"reservation {reservationId} shares an email or guest account id with both" };
@@ -180,7 +182,11 @@ internal sealed class GuestResolver : IDisposable
             UPDATE guest_identity_keys SET guest_id = @Survivor WHERE guest_id = @Merged;
             UPDATE reservations SET guest_id = @Survivor WHERE guest_id = @Merged;
             UPDATE conversations SET guest_id = @Survivor WHERE guest_id = @Merged;
-            UPDATE guests SET merged_into_guest_id = @Survivor, reservation_count = 0, updated_at = @Now WHERE guest_id = @Merged OR merged_into_guest_id = @Merged;
+            WITH RECURSIVE earlier (guest_id) AS (
+                SELECT merged_guest_id FROM guest_merges WHERE survivor_guest_id = @Merged
+                UNION SELECT m.merged_guest_id FROM guest_merges m JOIN earlier e ON m.survivor_guest_id = e.guest_id)
+            UPDATE guests SET merged_into_guest_id = @Survivor, reservation_count = 0, updated_at = @Now
+            WHERE guest_id IN (SELECT @Merged UNION SELECT guest_id FROM earlier) AND (guest_id = @Merged OR merged_into_guest_id = @Merged);
             INSERT INTO guest_merges (merged_guest_id, survivor_guest_id, reason, merged_at) VALUES (@Merged, @Survivor, @Reason, @Now);
             """, parameters, _transaction);
         foreach (var key in _owners.Where(pair => pair.Value == merged).Select(pair => pair.Key).ToList())

@@ -95,7 +95,13 @@ internal static class ReservationWriter
         }
 
         guests.Flush();
-        GuestRefresher.Refresh(connection, transaction, touchedGuests, now);
+        var written = new Dictionary<long, HostawayReservation>();
+        foreach (var reservation in reservations)
+        {
+            written[reservation.Id] = reservation;
+        }
+
+        GuestRefresher.Refresh(connection, transaction, touchedGuests, written, now);
         return (counts, moved);
     }
 }
