@@ -15,6 +15,10 @@
     Demo     Build, then syncs a simulated account into a temporary folder, changes it, syncs again
              incrementally, shows the sync log, some guests, a message search and a drift check, and
              cleans up (tests/demo/Invoke-Demo.ps1, in a fresh pwsh).
+    Bench    Build, then the benchmarks of issue 6 (tests/HostawaySync.Benchmarks: request economy, rate-budget use,
+             incremental cost, store throughput, memory, queries, the naive design); writes docs/benchmarks.md (only
+             its part between the bench markers) and docs/benchmarks.json (only its "bench" key). About 15 minutes on
+             two cores; not part of CI.
     Clean    Removes out/ and every bin/ and obj/ folder.
 
 .EXAMPLE
@@ -23,10 +27,12 @@
     dotnet pwsh ./build.ps1 -Task Package
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Bench
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -198,6 +204,15 @@ function Invoke-Demo {
     finally { $env:HOSTAWAY_CONFIG_PATH = $savedConfig }
 }
 
+function Invoke-Bench {
+    # The queries benchmark runs Get- cmdlets in a fresh pwsh against the module folder built above.
+    $benchArgs = @((Join-Path $Root "tests/HostawaySync.Benchmarks/bin/$Configuration/net10.0/HostawaySync.Benchmarks.dll"), 'all',
+        '--markdown', (Join-Path $Root 'docs/benchmarks.md'), '--json', (Join-Path $Root 'docs/benchmarks.json'),
+        '--module', (Join-Path $ModuleOut 'HostawaySync.psd1'), '--command', 'dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench')
+    foreach ($part in Get-PwshCommand) { $benchArgs += @('--pwsh', $part) }
+    Invoke-Native dotnet @benchArgs
+}
+
 function Invoke-Clean {
     foreach ($folder in @($Out) + @(Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force; Write-Host "Removed $folder" }
@@ -213,6 +228,7 @@ try {
             'Package' { Invoke-Build; Invoke-Package }
             'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
+            'Bench' { Invoke-Build; Invoke-Bench }
         }
     }
 }
