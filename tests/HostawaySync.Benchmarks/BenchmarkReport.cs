@@ -53,8 +53,10 @@ public static class BenchmarkReport
         ["note"] = result.Note,
     };
 
-    private static string Markdown(IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
+    private static string Markdown(IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
+        // Sections in the order (titles start with the item's number), whatever order the scenarios ran in.
+        var results = unordered.OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
         var md = new StringBuilder();
         md.AppendLine(Start);
         md.AppendLine("# HostawaySync benchmarks");

@@ -36,6 +36,7 @@ public static class ClientBenchmarks
         ], "achieved ÷ budget ≥ 0.90 and 0 429s", ratio >= 0.90 && stats.RateLimited == 0)
         {
             Title = "2. Rate-budget use",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"achieved ÷ budget = {ratio:0.000}; {stats.RateLimited} 429s"),
             Method = string.Create(CultureInfo.InvariantCulture, $"Simulated latency 200 ms; the simulator enforces 200 requests per 10 s per account and per IP; the client's budget is the same 200 per 10 s. 16 consumers page the messages of {ids.Count} conversations of a Medium account through one client."),
         };
     }

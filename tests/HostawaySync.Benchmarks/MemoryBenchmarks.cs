@@ -50,6 +50,7 @@ public static class MemoryBenchmarks
         return new BenchmarkResult("memory", figures, "largest ≤ 1.5 × smallest and ≤ 300 MB", failures == 0 && ratio <= 1.5 && largestMb <= 300)
         {
             Title = "5. Memory",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"16× ÷ 1× = {ratio:0.00}; largest {largestMb:0} MB"),
             Note = string.Create(CultureInfo.InvariantCulture,
                 $"From 1× to 16× the data the peak grew by {(peaks[^1] - peaks[0]) / 1048576.0:0} MB; the rest is what any sync costs whatever the account's size (the .NET runtime, the HTTP client, buffers, SQLite's page cache of at most 16 MB). Pages, conversations and messages stream from the API to the store and files; what the run keeps grows only with the number of ids (ids due for messages, names of the conversation files)."),
             Method = "A full sync (listings, reservations, conversations and messages) in a separate process (tests/HostawaySync.SyncHost) against the simulator in the benchmark process, at 1×, 4× and 16× an account of 1,250 reservations (25 listings per 1,250 reservations, 6 messages per conversation on average). Peak working set = the child's VmHWM from /proc/self/status as it exits (Process.PeakWorkingSet64 elsewhere).",

@@ -51,6 +51,7 @@ public static class NaiveBenchmarks
         ], "none set (expected > 1)", ours.Status == SyncStatus.Succeeded ? null : false)
         {
             Title = "7. Against the naive design",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"naive ÷ ours = {ratio:0.00} ({naiveSeconds:0} s against {oursSeconds:0} s)"),
             Note = "Both make about the same number of requests; the naive design waits out the 200 ms latency of each one in turn (about 4 of the 20 requests/s it may use) and commits every row on its own, while the engine keeps several requests in flight up to the budget and stores a page, or a conversation, per transaction.",
             Method = "Each against its own simulator (same seed, same account) at 200 ms latency, limits of 200 requests per 10 s per account and per IP. Naive (benchmark code, tests/HostawaySync.Benchmarks/NaiveSyncer.cs): sequential requests with a plain HttpClient and a client-side limiter of 20 requests/s; listings, then each listing's reservations (listingId filter), then conversations, then each conversation's messages; every row INSERT OR REPLACE in its own autocommitted statement. Ours: SyncRunner, full sync, budget 200 requests per 10 s, conversation files included.",
         };

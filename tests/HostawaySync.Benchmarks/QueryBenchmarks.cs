@@ -66,6 +66,8 @@ public static class QueryBenchmarks
         return new BenchmarkResult("queries", figures, "none set (report objects/s and the time to the first object)", complete ? null : false)
         {
             Title = "6. Queries",
+            Headline = string.Join("; ", runs.Where(r => r.Run == 2).Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Cmdlet}: {r.Objects / r.Seconds:N0} objects/s, first object {r.FirstMs:0} ms ({runs.First(c => c.Cmdlet == r.Cmdlet).FirstMs:0} ms in the session's first run)"))),
             Method = string.Create(CultureInfo.InvariantCulture, $"A database of {stored:N0} reservations and {guests:N0} guests, made by a real sync of a simulated account (listings and reservations; conversations skipped). In a fresh pwsh against out/HostawaySync: `Get-HostawayReservation -DatabasePath X | ForEach-Object {{ ... }}` and the same for Get-HostawayGuest, each twice in the same session; the time to the first object is taken inside ForEach-Object, the total when the pipeline ends."),
             Note = complete ? null : "Not every stored object came out of the cmdlets; see the counts.",
         };

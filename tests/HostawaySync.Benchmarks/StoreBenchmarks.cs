@@ -98,6 +98,7 @@ public static class StoreBenchmarks
         {
             Note = (ratio >= 0.33 ? string.Empty : MissedNote + "\n\n") + HistoryNote,
             Title = "4. Store throughput",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"store ÷ raw = {ratio:0.000} (rows/s, median of {repeats}; {cpuRatio:0.000} per CPU-second)"),
             Method = string.Create(CultureInfo.InvariantCulture, $"{reservations.Count:N0} reservations as the engine's own client and DTOs parse them from the simulator (repeat guests included). Store path: ReservationSyncer.StorePage (ReservationWriter: content hash, change detection, guest resolution and refresh; the ids seen; the checkpoint) for each 100-row page, in the page transactions a full pass uses (PageTransaction: a commit every 1,000 rows or 2 s). Raw: one prepared INSERT of the same 36 columns (raw_json included; values converted and hashed beforehand, guest_id NULL) per row, in one transaction. Both on a fresh database with the real schema and the engine's connection settings, in this process; after a warm-up of both, {repeats} repeats alternate which runs first. CPU-seconds are the measuring thread's (getrusage), a second view less disturbed by other people's work on the machine."),
         };
     }

@@ -57,9 +57,10 @@ public static class SyncBenchmarks
         ], "full ÷ minimum ≤ 1.02 with no faults", full.Status == SyncStatus.Succeeded && large && fullRatio <= 1.02)
         {
             Title = "1. Request economy",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"full ÷ minimum = {fullRatio:0.0000} ({fullRequests:N0} requests, minimum {minimum:N0})"),
             Method = "A full sync (SyncRunner, conversations and messages included) of a simulated account with no faults, no latency, no rate limit and an unlimited client budget. Minimum = pages of listings + pages of reservations + pages of conversations + for each conversation the pages of its messages (scheduled ones included, as a sync asks for them), 100 items a page. Requests are counted by the simulator, the token request excluded.",
         };
-        var incrementalResult = new BenchmarkResult("sync-incremental",
+        var incrementalResult = new BenchmarkResult(name + "-incremental",
         [
             Figure.Of("changes (1% of reservations)", string.Create(CultureInfo.InvariantCulture, $"{changed / 2:N0} reservations updated, {changed - (changed / 2):N0} new messages")),
             Figure.Of("incremental status", incremental.Status.ToString()),
@@ -73,6 +74,7 @@ public static class SyncBenchmarks
         ], "incremental ÷ full ≤ 0.05 and the database equal to the ground truth", incremental.Status == SyncStatus.Succeeded && incrementalRatio <= 0.05 && equal)
         {
             Title = "3. Incremental cost",
+            Headline = string.Create(CultureInfo.InvariantCulture, $"incremental ÷ full = {incrementalRatio:0.0000}; database equal to the ground truth: {(equal ? "yes" : "no")}"),
             Method = "On the same account after item 1: 1% of the reservations change (half of them updated, half receiving a new message, so their conversations change too), then an incremental sync. Then the database is compared with the simulator's ground truth: live listings and reservations (ids and JSON), live conversations (ids) and every message id of every conversation.",
         };
         return [economy, incrementalResult];
