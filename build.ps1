@@ -15,6 +15,10 @@
     Demo     Build, then syncs a simulated account into a temporary folder, changes it, syncs again
              incrementally, shows the sync log, some guests, a message search and a drift check, and
              cleans up (tests/demo/Invoke-Demo.ps1, in a fresh pwsh).
+    Bench    Build, then the benchmarks of issue 6 (tests/HostawaySync.Benchmarks: request economy, rate-budget use,
+             incremental cost, store throughput, memory, queries, the naive design); writes docs/benchmarks.md (only
+             its part between the bench markers) and docs/benchmarks.json (only its "bench" key). About 15 minutes on
+             two cores; not part of CI.
     Chaos    Builds and runs tests/HostawaySync.Chaos: a fault-rate sweep, a 429 storm, tokens revoked mid-run, kill -9 at
              random points, two syncs at once and a database made read-only mid-run, each checked against the simulator's
              ground truth. Writes its section of docs/benchmarks.md (between <!-- chaos:start --> and <!-- chaos:end -->,
@@ -27,10 +31,12 @@
     dotnet pwsh ./build.ps1 -Task Package
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Bench
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Chaos', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench', 'Chaos', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -202,6 +208,15 @@ function Invoke-Demo {
     finally { $env:HOSTAWAY_CONFIG_PATH = $savedConfig }
 }
 
+function Invoke-Bench {
+    # The queries benchmark runs Get- cmdlets in a fresh pwsh against the module folder built above.
+    $benchArgs = @((Join-Path $Root "tests/HostawaySync.Benchmarks/bin/$Configuration/net10.0/HostawaySync.Benchmarks.dll"), 'all',
+        '--markdown', (Join-Path $Root 'docs/benchmarks.md'), '--json', (Join-Path $Root 'docs/benchmarks.json'),
+        '--module', (Join-Path $ModuleOut 'HostawaySync.psd1'), '--command', 'dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench')
+    foreach ($part in Get-PwshCommand) { $benchArgs += @('--pwsh', $part) }
+    Invoke-Native dotnet @benchArgs
+}
+
 function Invoke-Chaos {
     $project = Join-Path $Root 'tests/HostawaySync.Chaos'
     Invoke-Native dotnet build (Join-Path $project 'HostawaySync.Chaos.csproj') -c $Configuration --nologo --verbosity minimal
@@ -225,6 +240,7 @@ try {
             'Package' { Invoke-Build; Invoke-Package }
             'Test' { Invoke-Build; Invoke-Package; $failures += Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
+            'Bench' { Invoke-Build; Invoke-Bench }
             'Chaos' { Invoke-Chaos }
         }
     }

@@ -1,39 +1,98 @@
-using System.Text.Json;
+using System.Diagnostics;
 using HostawaySync.Benchmarks;
+using HostawaySync.Simulator;
 
-// Usage: HostawaySync.Benchmarks <scenario>... [--json <file>]
-// Scenarios: client-budget (rate-budget use at 200 ms latency), client-default (default budget vs a 15/10 s server),
-// sync-economy (requests of a full and an incremental sync against the minimum, Medium account).
-var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
-var scenarios = args.TakeWhile(a => a != "--json").ToList();
-if (scenarios.Count == 0)
+// Usage: HostawaySync.Benchmarks <scenario>... [--json <file>] [--markdown <file>] [--module <psd1>] [--pwsh <exe> [--pwsh <arg>]...] [--command <text>]
+// Scenarios: all (what build.ps1 -Task Bench runs: items 1 to 7 of issue 6), sync-large (items 1 and 3), client-budget (2),
+// store-throughput (4), memory (5), queries (6; needs --module and --pwsh), naive (7); also sync-economy (items 1 and 3
+// on a Medium account) and client-default (the default budget against a strict server).
+// Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
+var options = ParseOptions(args);
+var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;
+if (scenarios.Contains("all"))
 {
-    scenarios = ["client-budget", "client-default"];
+    scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive"];
 }
 
+var machine = MachineInfo.Current();
+var startedUtc = DateTime.UtcNow;
+var clock = Stopwatch.StartNew();
 var results = new List<BenchmarkResult>();
+var crashed = 0;
 foreach (var scenario in scenarios)
 {
-    Console.WriteLine($"== {scenario}");
-    var result = scenario switch
+    Console.WriteLine($"== {scenario} (load average {MachineInfo.CurrentLoad() ?? "n/a"})");
+    IReadOnlyList<BenchmarkResult> produced;
+    try
     {
-        "client-budget" => await ClientBenchmarks.BudgetUseAsync(),
-        "client-default" => await ClientBenchmarks.DefaultBudgetAsync(),
-        "sync-economy" => await SyncBenchmarks.EconomyAsync(HostawaySync.Simulator.DatasetOptions.Medium, scenario),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
-    };
-    results.Add(result);
-    foreach (var (name, value) in result.Figures)
+        produced = scenario switch
+        {
+            "sync-large" => await SyncBenchmarks.EconomyAsync(SyncBenchmarks.LargeAccount, scenario),
+            "sync-economy" => await SyncBenchmarks.EconomyAsync(DatasetOptions.Medium, scenario),
+            "client-budget" => [await ClientBenchmarks.BudgetUseAsync()],
+            "client-default" => [await ClientBenchmarks.DefaultBudgetAsync()],
+            "store-throughput" => [await StoreBenchmarks.ThroughputAsync()],
+            "memory" => [await MemoryBenchmarks.PeakWorkingSetAsync()],
+            "queries" => [await QueryBenchmarks.GetCmdletsAsync(
+                options.Pwsh.Count > 0 ? options.Pwsh : throw new ArgumentException("The queries scenario needs --pwsh <exe> (and --pwsh <arg> for each argument)."),
+                options.Module ?? throw new ArgumentException("The queries scenario needs --module <path of HostawaySync.psd1>."))],
+            "naive" => [await NaiveBenchmarks.AgainstNaiveAsync()],
+            _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
+        };
+    }
+    catch (Exception exception) when (exception is not OutOfMemoryException)
     {
-        Console.WriteLine($"   {name,-34} {value}");
+        crashed++;
+        Console.WriteLine($"   FAILED TO RUN: {exception}");
+        produced = [new BenchmarkResult(scenario, [Figure.Of("error", exception.GetType().Name + ": " + exception.Message)], "the scenario runs", false)
+        {
+            Title = scenario, Note = "The scenario did not run to its end; see the error.",
+        }];
     }
 
-    Console.WriteLine($"   target: {result.Target} -> {(result.Met ? "met" : "NOT met")}");
+    foreach (var result in produced)
+    {
+        results.Add(result);
+        Console.WriteLine($"   -- {result.Title}");
+        foreach (var figure in result.Figures)
+        {
+            Console.WriteLine($"   {figure.Name,-60} {figure.Text}");
+        }
+
+        Console.WriteLine($"   target: {result.Target} -> {(result.Met switch { true => "met", false => "NOT met", null => "no target" })}");
+    }
 }
 
-if (jsonPath is not null)
+var command = options.Command ?? "dotnet run -c Release --project tests/HostawaySync.Benchmarks -- " + string.Join(' ', args);
+if (options.Json is not null)
 {
-    await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    await BenchmarkReport.WriteJsonAsync(options.Json, results, machine, startedUtc, clock.Elapsed, command);
 }
 
-return results.All(r => r.Met) ? 0 : 1;
+if (options.Markdown is not null)
+{
+    await BenchmarkReport.WriteMarkdownAsync(options.Markdown, results, machine, startedUtc, clock.Elapsed, command);
+}
+
+Console.WriteLine($"{results.Count(r => r.Met == true)} of {results.Count(r => r.Met is not null)} targets met; {crashed} scenario(s) failed to run; {clock.Elapsed.TotalMinutes:0.0} minutes.");
+return crashed == 0 ? 0 : 1;
+
+static BenchOptions ParseOptions(string[] args)
+{
+    var options = new BenchOptions();
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Value() => ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
+        switch (args[i])
+        {
+            case "--json": options.Json = Value(); break;
+            case "--markdown": options.Markdown = Value(); break;
+            case "--module": options.Module = Value(); break;
+            case "--pwsh": options.Pwsh.Add(Value()); break;
+            case "--command": options.Command = Value(); break;
+            default: options.Scenarios.Add(args[i]); break;
+        }
+    }
+
+    return options;
+}

@@ -4,12 +4,15 @@ using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Sync;
 
-// Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds]
+// Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds] [--report-peak]
 // The API secret comes from HOSTAWAY_API_KEY (never on the command line). Exit code: 0 when the run succeeded,
-// 1 when it ended otherwise, 3 when the runner threw (an error id). Last stdout line: "<Status> <RunId> [<ErrorId>]".
+// 1 when it ended otherwise, 3 when the runner threw (an error id). Stdout: "<Status> <RunId> [<ErrorId>]", then with
+// --report-peak a last line "peak-working-set <bytes>" (the benchmarks' memory scenario).
+var reportPeak = args.Contains("--report-peak");
+args = args.Where(a => a != "--report-peak").ToArray();
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds]");
+    Console.Error.WriteLine("Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds] [--report-peak]");
     return 2;
 }
 
@@ -38,4 +41,26 @@ catch (HostawayException exception)
     Console.Error.WriteLine(exception.Message);
     Console.WriteLine($"Failed - {exception.ErrorId}");
     return 3;
+}
+finally
+{
+    if (reportPeak)
+    {
+        Console.WriteLine($"peak-working-set {PeakWorkingSet()}");
+    }
+}
+
+// Linux: the kernel's high-water mark of the resident set (VmHWM); elsewhere what .NET reports as the peak working set.
+static long PeakWorkingSet()
+{
+    if (OperatingSystem.IsLinux())
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        if (line is not null)
+        {
+            return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
+    return System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
 }

@@ -32,9 +32,9 @@ internal static class ConversationWriter
                 """
                 SELECT c.conversation_id, c.content_hash, c.deleted_at, c.guest_id, r.guest_id
                 FROM conversations c LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
-                WHERE c.conversation_id IN @Ids;
+                WHERE c.conversation_id IN (SELECT value FROM json_each(@Ids));
                 """,
-                new { Ids = conversations.Select(c => c.Id).ToArray() }, transaction)
+                new { Ids = JsonIds.Of(conversations.Select(c => c.Id)) }, transaction)
             .ToDictionary(row => row.Id);
         using var upsert = new PreparedStatement(connection, transaction, Upsert, 11);
         foreach (var conversation in conversations)

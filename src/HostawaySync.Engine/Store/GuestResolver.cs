@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using HostawaySync.Engine.Api.Models;
 using Microsoft.Data.Sqlite;
@@ -10,99 +12,153 @@ namespace HostawaySync.Engine.Store;
 /// transitively. Every reservation also keys its own guest, so a guest is found again on every sync. A
 /// guest's id never changes because reservations arrive; when a reservation proves two known guests are one,
 /// the older id survives, the merge is recorded, and every row that pointed at the other follows it.
+/// One resolver serves one transaction (a page of reservations): it looks the page's keys up in one query
+/// and remembers what it learns and writes, so a reservation costs no lookup of its own.
 /// </summary>
-internal static class GuestResolver
+internal sealed class GuestResolver : IDisposable
 {
+    // Keys travel as one JSON array; keys that JSON might not carry byte for byte are looked up one by one (FindKeySql).
+    private const string FindKeysSql = """
+        SELECT k.key_type, k.key_value, k.guest_id FROM json_each(@Keys) j
+        JOIN guest_identity_keys k ON k.key_type = j.value ->> 0 AND k.key_value = j.value ->> 1;
+        """;
+
+    private const string FindKeySql = "SELECT guest_id FROM guest_identity_keys WHERE key_type = $p0 AND key_value = $p1;";
+
+    private const string NewGuestSql = "INSERT INTO guests (created_at, updated_at) VALUES ($p0, $p0) RETURNING guest_id;";
+
+    private const string AddKeySql = "INSERT INTO guest_identity_keys (key_type, key_value, guest_id) VALUES ($p0, $p1, $p2) ON CONFLICT (key_type, key_value) DO NOTHING;";
+
+    private const string AddKeysSql = """
+        INSERT INTO guest_identity_keys (key_type, key_value, guest_id) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@Keys) WHERE true
+        ON CONFLICT (key_type, key_value) DO NOTHING;
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly string _now;
+    private readonly PreparedStatement _newGuest;
+    private readonly PreparedStatement _addKey;
+    private readonly PreparedStatement _findKey;
+
+    // Every key looked up in this transaction, with its owner (null: no guest has it yet).
+    private readonly Dictionary<(string Type, string Value), long?> _owners = [];
+
+    // New keys, written together by Flush with the owners they have by then (merges included).
+    private readonly List<(string Type, string Value)> _pending = [];
+
+    public GuestResolver(SqliteConnection connection, SqliteTransaction transaction, string now)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _now = now;
+        _newGuest = new PreparedStatement(connection, transaction, NewGuestSql, 1);
+        _addKey = new PreparedStatement(connection, transaction, AddKeySql, 3);
+        _findKey = new PreparedStatement(connection, transaction, FindKeySql, 2);
+    }
+
     public static string? NormalizeEmail(string? email)
     {
         var trimmed = email?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.ToLowerInvariant();
     }
 
-    /// <summary>Returns the guest id for the reservation; creates keys, guests and merges as needed.</summary>
-    public static long Resolve(SqliteConnection connection, SqliteTransaction transaction, HostawayReservation reservation, string now)
+    /// <summary>Looks up, in one query, the owners of every key of these reservations that was not looked up yet.</summary>
+    public void LookUp(IEnumerable<HostawayReservation> reservations)
     {
-        var keys = KeysOf(reservation);
-        var owners = new SortedSet<long>();
-        foreach (var (type, value) in keys)
+        var keys = reservations.SelectMany(KeysOf).Distinct().Where(key => !_owners.ContainsKey(key)).ToList();
+        if (keys.Count == 0)
         {
-            var owner = connection.ExecuteScalar<long?>(
-                "SELECT guest_id FROM guest_identity_keys WHERE key_type = @Type AND key_value = @Value;", new { Type = type, Value = value }, transaction);
-            if (owner is { } id)
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            _owners[key] = null;
+        }
+
+        foreach (var (type, value) in keys.Where(key => !PlainText(key.Value)))
+        {
+            _owners[(type, value)] = _findKey.Scalar(type, value) is { } owner ? Convert.ToInt64(owner, CultureInfo.InvariantCulture) : null;
+        }
+
+        var plain = keys.Where(key => PlainText(key.Value)).Select(key => new[] { key.Type, key.Value }).ToList();
+        if (plain.Count > 0)
+        {
+            foreach (var (type, value, guestId) in _connection.Query<(string, string, long)>(FindKeysSql, new { Keys = JsonSerializer.Serialize(plain) }, _transaction))
             {
-                owners.Add(id);
+                _owners[(type, value)] = guestId;
             }
         }
+    }
+
+    /// <summary>Returns the guest id for the reservation; creates keys, guests and merges as needed.</summary>
+    public long Resolve(HostawayReservation reservation)
+    {
+        var keys = KeysOf(reservation);
+        LookUp([reservation]);
+        var owners = new SortedSet<long>(keys.Select(key => _owners[key]).OfType<long>());
 
         long guestId;
         if (owners.Count == 0)
         {
-            guestId = connection.ExecuteScalar<long>(
-                "INSERT INTO guests (created_at, updated_at) VALUES (@Now, @Now) RETURNING guest_id;", new { Now = now }, transaction);
+            guestId = Convert.ToInt64(_newGuest.Scalar(_now), CultureInfo.InvariantCulture);
         }
         else
         {
             guestId = owners.Min;
             foreach (var merged in owners.Where(id => id != guestId))
             {
-                Merge(connection, transaction, merged, guestId, reservation.Id, now);
+                Merge(merged, guestId, reservation.Id);
             }
         }
 
-        foreach (var (type, value) in keys)
+        foreach (var key in keys)
         {
-            connection.Execute(
-                "INSERT INTO guest_identity_keys (key_type, key_value, guest_id) VALUES (@Type, @Value, @Guest) ON CONFLICT (key_type, key_value) DO NOTHING;",
-                new { Type = type, Value = value, Guest = guestId }, transaction);
+            if (_owners[key] is null)
+            {
+                _pending.Add(key);
+            }
+
+            _owners[key] = guestId;
         }
 
         return guestId;
     }
 
-    /// <summary>Recomputes name, contact details, counts and stay dates of these guests from their live reservations; touches only guests whose values changed.</summary>
-    public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> guestIds, string now)
+    /// <summary>
+    /// Writes the new keys in one statement. Values with control or surrogate characters are bound one by one instead,
+    /// so that every key is stored exactly as a bound parameter would store it (how keys are looked up).
+    /// </summary>
+    public void Flush()
     {
-        foreach (var guestId in guestIds.Distinct())
+        var keys = _pending.Select(key => (key.Type, key.Value, Owner: _owners[key]!.Value)).ToList();
+        _pending.Clear();
+        foreach (var (type, value, owner) in keys.Where(key => !PlainText(key.Value)))
         {
-            var latest = connection.QueryFirstOrDefault<GuestValues>(
-                """
-                SELECT guest_name AS FullName, guest_first_name AS FirstName, guest_last_name AS LastName, phone AS Phone, city AS City, country AS Country,
-                       locale AS Locale
-                FROM (SELECT r.guest_name, r.guest_first_name, r.guest_last_name, r.guest_phone AS phone,
-                             json_extract(r.raw_json, '$.guestCity') AS city, json_extract(r.raw_json, '$.guestCountry') AS country,
-                             json_extract(r.raw_json, '$.guestLocale') AS locale, r.arrival_date, r.reservation_id
-                      FROM reservations r WHERE r.guest_id = @Id AND r.deleted_at IS NULL
-                      ORDER BY r.arrival_date DESC, r.reservation_id DESC LIMIT 1);
-                """, new { Id = guestId }, transaction) ?? new GuestValues();
-            var email = connection.ExecuteScalar<string?>(
-                "SELECT lower(trim(guest_email)) FROM reservations WHERE guest_id = @Id AND deleted_at IS NULL AND trim(coalesce(guest_email, '')) <> '' ORDER BY arrival_date DESC, reservation_id DESC LIMIT 1;",
-                new { Id = guestId }, transaction);
-            var external = connection.ExecuteScalar<string?>(
-                "SELECT guest_external_account_id FROM reservations WHERE guest_id = @Id AND deleted_at IS NULL AND guest_external_account_id IS NOT NULL ORDER BY arrival_date DESC, reservation_id DESC LIMIT 1;",
-                new { Id = guestId }, transaction);
-            var stays = connection.QueryFirst<(long Count, string? First, string? Last)>(
-                "SELECT count(*), min(arrival_date), max(arrival_date) FROM reservations WHERE guest_id = @Id AND deleted_at IS NULL;", new { Id = guestId }, transaction);
-            connection.Execute(
-                """
-                UPDATE guests SET full_name = @FullName, first_name = @FirstName, last_name = @LastName, email = @Email, phone = @Phone,
-                    external_account_id = @External, city = @City, country = @Country, locale = @Locale, reservation_count = @Count,
-                    first_arrival_date = @First, last_arrival_date = @Last, updated_at = @Now
-                WHERE guest_id = @Id AND (full_name IS NOT @FullName OR first_name IS NOT @FirstName OR last_name IS NOT @LastName OR email IS NOT @Email
-                    OR phone IS NOT @Phone OR external_account_id IS NOT @External OR city IS NOT @City OR country IS NOT @Country OR locale IS NOT @Locale
-                    OR reservation_count IS NOT @Count OR first_arrival_date IS NOT @First OR last_arrival_date IS NOT @Last);
-                """,
-                new
-                {
-                    Id = guestId, latest.FullName, latest.FirstName, latest.LastName, Email = email, latest.Phone, External = external,
-                    latest.City, latest.Country, latest.Locale, stays.Count, stays.First, stays.Last, Now = now,
-                },
-                transaction);
+            _addKey.Execute(type, value, owner);
+        }
+
+        var plain = keys.Where(key => PlainText(key.Value)).Select(key => new object[] { key.Type, key.Value, key.Owner }).ToList();
+        if (plain.Count > 0)
+        {
+            _connection.Execute(AddKeysSql, new { Keys = JsonSerializer.Serialize(plain) }, _transaction);
         }
     }
 
+    public void Dispose()
+    {
+        _newGuest.Dispose();
+        _addKey.Dispose();
+        _findKey.Dispose();
+    }
+
+    // Text JSON carries exactly as a bound parameter would store it: no control characters, no surrogates (paired or not).
+    private static bool PlainText(string value) => !value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !value.AsSpan().ContainsAnyInRange('\0', '\u001F');
+
     private static List<(string Type, string Value)> KeysOf(HostawayReservation reservation)
     {
-        var keys = new List<(string, string)> { ("reservation", reservation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var keys = new List<(string, string)> { ("reservation", reservation.Id.ToString(CultureInfo.InvariantCulture)) };
         if (NormalizeEmail(reservation.GuestEmail) is { } email)
         {
             keys.Add(("email", email));
@@ -116,33 +172,26 @@ internal static class GuestResolver
         return keys;
     }
 
-    private static void Merge(SqliteConnection connection, SqliteTransaction transaction, long merged, long survivor, long reservationId, string now)
+    // Guests once merged into the merged one follow it to the survivor; they are found through the merges recorded
+    // (every merged_into_guest_id was set by one), which is small, rather than by scanning every guest.
+    private void Merge(long merged, long survivor, long reservationId)
     {
-        var parameters = new { Merged = merged, Survivor = survivor, Now = now, Reason = $"reservation {reservationId} shares an email or guest account id with both" };
-        connection.Execute(
+        var parameters = new { Merged = merged, Survivor = survivor, Now = _now, Reason = $"reservation {reservationId} shares an email or guest account id with both" };
+        _connection.Execute(
             """
             UPDATE guest_identity_keys SET guest_id = @Survivor WHERE guest_id = @Merged;
             UPDATE reservations SET guest_id = @Survivor WHERE guest_id = @Merged;
             UPDATE conversations SET guest_id = @Survivor WHERE guest_id = @Merged;
-            UPDATE guests SET merged_into_guest_id = @Survivor, reservation_count = 0, updated_at = @Now WHERE guest_id = @Merged OR merged_into_guest_id = @Merged;
+            WITH RECURSIVE earlier (guest_id) AS (
+                SELECT merged_guest_id FROM guest_merges WHERE survivor_guest_id = @Merged
+                UNION SELECT m.merged_guest_id FROM guest_merges m JOIN earlier e ON m.survivor_guest_id = e.guest_id)
+            UPDATE guests SET merged_into_guest_id = @Survivor, reservation_count = 0, updated_at = @Now
+            WHERE guest_id IN (SELECT @Merged UNION SELECT guest_id FROM earlier) AND (guest_id = @Merged OR merged_into_guest_id = @Merged);
             INSERT INTO guest_merges (merged_guest_id, survivor_guest_id, reason, merged_at) VALUES (@Merged, @Survivor, @Reason, @Now);
-            """, parameters, transaction);
-    }
-
-    private sealed class GuestValues
-    {
-        public string? FullName { get; set; }
-
-        public string? FirstName { get; set; }
-
-        public string? LastName { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? City { get; set; }
-
-        public string? Country { get; set; }
-
-        public string? Locale { get; set; }
+            """, parameters, _transaction);
+        foreach (var key in _owners.Where(pair => pair.Value == merged).Select(pair => pair.Key).ToList())
+        {
+            _owners[key] = survivor;
+        }
     }
 }

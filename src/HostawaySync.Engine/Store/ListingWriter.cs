@@ -37,7 +37,7 @@ internal static class ListingWriter
     {
         var counts = new UpsertCounts();
         var existing = connection.Query<(long Id, string Hash, string? DeletedAt)>(
-                "SELECT listing_id, content_hash, deleted_at FROM listings WHERE listing_id IN @Ids;", new { Ids = listings.Select(l => l.Id).ToArray() }, transaction)
+                "SELECT listing_id, content_hash, deleted_at FROM listings WHERE listing_id IN (SELECT value FROM json_each(@Ids));", new { Ids = JsonIds.Of(listings.Select(l => l.Id)) }, transaction)
             .ToDictionary(row => row.Id);
         using var upsert = new PreparedStatement(connection, transaction, UpsertListing, 27);
         using var photo = storePhotos ? new PreparedStatement(connection, transaction, UpsertPhoto, 11) : null;
@@ -80,14 +80,14 @@ internal static class ListingWriter
     /// </summary>
     public static void EnsureExists(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> listingIds, string now) =>
         connection.Execute(
-            "INSERT OR IGNORE INTO listings (listing_id, raw_json, content_hash, first_seen_at, updated_at, deleted_at) VALUES (@Id, '{}', '', @Now, @Now, @Now);",
-            listingIds.Distinct().Select(id => new { Id = id, Now = now }), transaction);
+            "INSERT OR IGNORE INTO listings (listing_id, raw_json, content_hash, first_seen_at, updated_at, deleted_at) SELECT value, '{}', '', @Now, @Now, @Now FROM json_each(@Ids);",
+            new { Ids = JsonIds.Of(listingIds.Distinct()), Now = now }, transaction);
 
     private static void WritePhotos(SqliteConnection connection, SqliteTransaction transaction, PreparedStatement photo, HostawayListing listing, string now)
     {
         connection.Execute(
-            "DELETE FROM listing_photos WHERE listing_id = @ListingId AND photo_id NOT IN @Keep;",
-            new { ListingId = listing.Id, Keep = listing.Images.Select(i => i.Id).ToArray() }, transaction);
+            "DELETE FROM listing_photos WHERE listing_id = @ListingId AND photo_id NOT IN (SELECT value FROM json_each(@Keep));",
+            new { ListingId = listing.Id, Keep = JsonIds.Of(listing.Images.Select(i => i.Id)) }, transaction);
         foreach (var image in listing.Images)
         {
             photo.Execute(image.Id, listing.Id, image.Url, image.Caption, image.AirbnbCaption, image.VrboCaption, image.BookingEngineCaption, image.SortOrder,

@@ -27,6 +27,19 @@ internal sealed class PreparedStatement : IDisposable
 
     public int Execute(params object?[] values)
     {
+        Bind(values);
+        return _command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or null when there is no row or the value is NULL.</summary>
+    public object? Scalar(params object?[] values)
+    {
+        Bind(values);
+        return _command.ExecuteScalar() is { } value and not DBNull ? value : null;
+    }
+
+    private void Bind(object?[] values)
+    {
         if (values.Length != _parameters.Length)
         {
             throw new ArgumentException($"The statement takes {_parameters.Length} values, not {values.Length}.", nameof(values));
@@ -42,8 +55,6 @@ internal sealed class PreparedStatement : IDisposable
                 var value => value,
             };
         }
-
-        return _command.ExecuteNonQuery();
     }
 
     public void Dispose() => _command.Dispose();

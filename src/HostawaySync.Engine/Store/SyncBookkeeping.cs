@@ -35,10 +35,11 @@ internal static class SyncBookkeeping
     public static void ClearSeen(SqliteConnection connection, SqliteTransaction transaction, string resource) =>
         connection.Execute("DELETE FROM sync_seen WHERE resource = @Resource;", new { Resource = resource }, transaction);
 
+    /// <summary>Records ids as seen: one statement for the whole page (ids travel as a JSON array of integers), not one per id.</summary>
     public static void MarkSeen(SqliteConnection connection, SqliteTransaction transaction, string resource, IEnumerable<long> ids) =>
         connection.Execute(
-            "INSERT OR IGNORE INTO sync_seen (resource, object_id) VALUES (@Resource, @Id);",
-            ids.Select(id => new { Resource = resource, Id = id }), transaction);
+            "INSERT OR IGNORE INTO sync_seen (resource, object_id) SELECT @Resource, value FROM json_each(@Ids);",
+            new { Resource = resource, Ids = JsonIds.Of(ids) }, transaction);
 
     public static int SeenCount(SqliteConnection connection, string resource, SqliteTransaction? transaction = null) =>
         connection.ExecuteScalar<int>("SELECT count(*) FROM sync_seen WHERE resource = @Resource;", new { Resource = resource }, transaction);
@@ -52,5 +53,5 @@ internal static class SyncBookkeeping
     /// <summary>Marks rows deleted (never removes them); returns how many changed.</summary>
     public static int SoftDelete(SqliteConnection connection, SqliteTransaction transaction, StoreTable table, IReadOnlyCollection<long> ids, string now) =>
         ids.Count == 0 ? 0 : connection.Execute(
-            $"UPDATE {table.Name} SET deleted_at = @Now WHERE {table.IdColumn} IN @Ids AND deleted_at IS NULL;", new { Now = now, Ids = ids }, transaction);
+            $"UPDATE {table.Name} SET deleted_at = @Now WHERE {table.IdColumn} IN (SELECT value FROM json_each(@Ids)) AND deleted_at IS NULL;", new { Now = now, Ids = JsonIds.Of(ids) }, transaction);
 }

@@ -1,12 +1,15 @@
 using System.Globalization;
 using Dapper;
 using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Store;
+using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
 /// <summary>
-/// Reservations (and the guests derived from them), one transaction per page with its checkpoint.
+/// Reservations (and the guests derived from them), each page stored with its checkpoint (consecutive pages share
+/// transactions, see <see cref="PageTransaction"/>).
 /// Full: every page in the API's default order (updatedOn descending, afterId cursor); at the end, stored
 /// reservations the API no longer has are marked deleted. Incremental: two cheap passes, both in the
 /// default order: "changes" stops at the first reservation older than the cursor's updatedOn minus the
@@ -87,9 +90,10 @@ internal static class ReservationSyncer
         var newCursor = finished.Seen.Max(cursor);
         context.InTransaction(transaction =>
         {
-            var guests = connection.Query<long>("SELECT DISTINCT guest_id FROM reservations WHERE reservation_id IN @Ids AND guest_id IS NOT NULL;", new { Ids = gone }, transaction).AsList();
+            var guests = connection.Query<long>(
+                "SELECT DISTINCT guest_id FROM reservations WHERE reservation_id IN (SELECT value FROM json_each(@Ids)) AND guest_id IS NOT NULL;", new { Ids = JsonIds.Of(gone) }, transaction).AsList();
             outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Reservations, gone, context.Now);
-            GuestResolver.Refresh(connection, transaction, guests, context.Now);
+            GuestRefresher.Refresh(connection, transaction, guests, context.Now);
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
             SyncBookkeeping.CompletePass(connection, transaction, Resource, newCursor.ToJson(), full: true, context.Now);
         });
@@ -151,29 +155,24 @@ internal static class ReservationSyncer
         return (finished with { Seen = seen }, count);
     }
 
-    /// <summary>Pages from the checkpoint on; each page is stored with the checkpoint it reaches. Returns the final checkpoint and the API's count.</summary>
+    /// <summary>
+    /// Pages from the checkpoint on; each page is stored with the checkpoint it reaches, consecutive pages in shared
+    /// transactions (<see cref="PageTransaction"/>). Returns the final checkpoint and the API's count.
+    /// </summary>
     private static async Task<(ReservationCheckpoint Checkpoint, int? Count)> RunPassAsync(
         SyncContext context, ReservationCheckpoint checkpoint, ReservationQuery query, bool markSeen, ResourceOutcome outcome)
     {
         var connection = context.Connection;
         int? count = null;
         long done = 0;
+        using var pages = new PageTransaction(connection, context.Options.Client.TimeProvider);
         await foreach (var page in context.Client.GetReservationPagesAsync(query, checkpoint.AfterId, context.CancellationToken).ConfigureAwait(false))
         {
             count = page.Count ?? count;
             var pageSeen = new ReservationCursor(page.Items.Max(r => r.UpdatedOn), page.Items.Max(r => r.LatestActivityOn));
             var next = checkpoint with { AfterId = page.Items[^1].Id, Seen = checkpoint.Seen.Max(pageSeen) };
             var now = context.Now;
-            context.InTransaction(transaction =>
-            {
-                outcome.Counts.Add(ReservationWriter.Write(connection, transaction, page.Items, now).Counts);
-                if (markSeen)
-                {
-                    SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id));
-                }
-
-                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, next.ToJson(), now);
-            });
+            pages.Write(page.Items.Count, transaction => outcome.Counts.Add(StorePage(connection, transaction, page.Items, markSeen, next.ToJson(), now)));
             checkpoint = next;
             done += page.Items.Count;
             context.Report(SyncResources.Reservations, checkpoint.Pass == "full" ? "Fetching reservations" : "Fetching changed reservations", done, count);
@@ -184,5 +183,19 @@ internal static class ReservationSyncer
         }
 
         return (checkpoint, count);
+    }
+
+    /// <summary>One page of a pass: the reservations and their guests, the ids a full pass has seen, the checkpoint it reaches.</summary>
+    internal static UpsertCounts StorePage(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayReservation> reservations, bool markSeen, string checkpoint, string now)
+    {
+        var counts = ReservationWriter.Write(connection, transaction, reservations, now).Counts;
+        if (markSeen)
+        {
+            SyncBookkeeping.MarkSeen(connection, transaction, Resource, reservations.Select(r => r.Id));
+        }
+
+        SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, checkpoint, now);
+        return counts;
     }
 }

@@ -83,6 +83,40 @@ public sealed class GuestResolverTests : IDisposable
         Assert.Equal("bob@example.com", _db.ExecuteScalar<string>("SELECT email FROM guests WHERE guest_id = @Id;", new { Id = id }));
     }
 
+    [Fact]
+    public void Guests_merged_earlier_follow_their_survivor_when_it_is_merged_in_turn()
+    {
+        Write(Reservation(1, email: "ann@example.com"), Reservation(2, email: "bea@example.com"), Reservation(3, external: "y-3"));
+        var (first, second, third) = (GuestsOf(1)[0], GuestsOf(2)[0], GuestsOf(3)[0]);
+
+        Write(Reservation(4, email: "bea@example.com", external: "y-3"));
+        Write(Reservation(5, email: "ann@example.com", external: "y-3"));
+
+        Assert.Equal([first, first, first, first, first], GuestsOf(1, 2, 3, 4, 5));
+        var mergedInto = _db.Query<(long Guest, long? Into)>("SELECT guest_id, merged_into_guest_id FROM guests WHERE guest_id IN (@Second, @Third) ORDER BY guest_id;", new { Second = second, Third = third });
+        Assert.Equal([(second, first), (third, first)], mergedInto);
+        Assert.Equal(5, _db.ExecuteScalar<long>("SELECT reservation_count FROM guests WHERE guest_id = @Id;", new { Id = first }));
+    }
+
+    [Theory]
+    [InlineData("\"Lyon\"", "42", "null")]
+    [InlineData("true", "\"FR\"", "\"fr-FR\"")]
+    [InlineData("{\"name\":\"Lyon\"}", "4.5", "[1]")]
+    [InlineData("\"Ly\\u0000on\"", "-7", "false")]
+    public void Guest_city_country_and_locale_are_what_SQLite_reads_from_the_stored_JSON(string city, string country, string locale)
+    {
+        var json = $$"""{"id":9,"listingMapId":1,"guestEmail":"x@example.com","arrivalDate":"2026-03-01","guestCity":{{city}},"guestCountry":{{country}},"guestLocale":{{locale}}}""";
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+
+        Write(HostawayReservation.FromJson(document.RootElement));
+
+        // What SQLite's json_extract reads from the stored row, with the guests columns' TEXT affinity applied.
+        var expected = _db.QuerySingle<(object?, object?, object?)>(
+            "SELECT CAST(json_extract(raw_json, '$.guestCity') AS TEXT), CAST(json_extract(raw_json, '$.guestCountry') AS TEXT), CAST(json_extract(raw_json, '$.guestLocale') AS TEXT) FROM reservations WHERE reservation_id = 9;");
+        var stored = _db.QuerySingle<(object?, object?, object?)>("SELECT city, country, locale FROM guests WHERE guest_id = (SELECT guest_id FROM reservations WHERE reservation_id = 9);");
+        Assert.Equal(expected, stored);
+    }
+
     private void Write(params HostawayReservation[] reservations)
     {
         using var transaction = _db.BeginTransaction();

@@ -111,6 +111,9 @@ public sealed class HostawayReservation
     /// <summary>The object exactly as the API sent it.</summary>
     public required string RawJson { get; init; }
 
+    /// <summary>guestCity, guestCountry and guestLocale as SQLite's json_extract gives them, or null when that needs SQLite (the store's guest refresh).</summary>
+    internal object?[]? GuestPlace { get; init; }
+
     internal static HostawayReservation FromJson(JsonElement json) => new()
     {
         Id = json.Int64("id") ?? json.Int64("hostawayReservationId") ?? throw new JsonException("A reservation has no id."),
@@ -148,5 +151,6 @@ public sealed class HostawayReservation
         UpdatedOn = json.Timestamp("updatedOn"),
         LatestActivityOn = json.Timestamp("latestActivityOn"),
         RawJson = json.GetRawText(),
+        GuestPlace = SqlJsonScalar.TryAll(json, "guestCity", "guestCountry", "guestLocale"),
     };
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HostawaySync.Benchmarks;
+
+/// <summary>
+/// Writes the human report (markdown) and the figures (JSON). Both files are shared with other tasks (build.ps1
+/// -Task Chaos appends its own section): the markdown is rewritten only between <see cref="Start"/> and
+/// <see cref="End"/>, the JSON only under its "bench" key; everything else in the files is kept as it is.
+/// </summary>
+public static class BenchmarkReport
+{
+    public const string Start = "<!-- bench:start -->";
+    public const string End = "<!-- bench:end -->";
+
+    public static async Task WriteMarkdownAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
+    {
+        var section = Markdown(results, machine, startedUtc, elapsed, command);
+        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
+        var start = existing.IndexOf(Start, StringComparison.Ordinal);
+        var end = existing.IndexOf(End, StringComparison.Ordinal);
+        var text = start >= 0 && end > start
+            ? string.Concat(existing.AsSpan(0, start), section, existing.AsSpan(end + End.Length))
+            : section + (existing.Length > 0 ? "\n\n" + existing : "\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, text);
+    }
+
+    public static async Task WriteJsonAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
+    {
+        var root = File.Exists(path) && JsonNode.Parse(await File.ReadAllTextAsync(path)) is JsonObject existing ? existing : [];
+        root["bench"] = new JsonObject
+        {
+            ["generatedUtc"] = startedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["elapsedSeconds"] = Math.Round(elapsed.TotalSeconds, 1),
+            ["command"] = command,
+            ["machine"] = JsonSerializer.SerializeToNode(machine),
+            ["scenarios"] = new JsonArray([.. results.Select(Json)]),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    private static JsonObject Json(BenchmarkResult result) => new()
+    {
+        ["scenario"] = result.Scenario,
+        ["title"] = result.Title,
+        ["target"] = result.Target,
+        ["met"] = result.Met,
+        ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["text"] = f.Text, ["value"] = f.Value })]),
+        ["note"] = result.Note,
+    };
+
+    private static string Markdown(IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
+    {
+        // Sections in the order (titles start with the item's number), whatever order the scenarios ran in.
+        var results = unordered.OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
+        var md = new StringBuilder();
+        md.AppendLine(Start);
+        md.AppendLine("# HostawaySync benchmarks");
+        md.AppendLine();
+        md.AppendLine(Invariant($"Generated {startedUtc:yyyy-MM-dd HH:mm} UTC in {elapsed.TotalMinutes:0.0} minutes. Regenerate with `{command}` (from the repository root; not part of CI)."));
+        md.AppendLine();
+        md.AppendLine(Invariant($"Machine: {machine.Os}; {machine.Cpu}, {machine.Cores} cores; {machine.Memory} RAM; {machine.DotNet}."));
+        if (machine.LoadAverage is not null)
+        {
+            md.AppendLine(Invariant($"Load average when the run began: {machine.LoadAverage} (the machine is shared; other people's builds ran alongside)."));
+        }
+
+        md.AppendLine();
+        md.AppendLine("These machines are shared and noisy, so every figure is a ratio of two measurements taken in the same run, or a count; absolute times are shown for context only. The simulator (src/HostawaySync.Simulator) plays the Hostaway API on 127.0.0.1.");
+        md.AppendLine();
+        md.AppendLine("| Item | Result | Target | Met |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var result in results)
+        {
+            md.AppendLine(Invariant($"| {result.Title} | {Cell(result.Headline ?? result.Figures[^1].Text)} | {Cell(result.Target)} | {Verdict(result.Met)} |"));
+        }
+
+        foreach (var result in results)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant($"## {result.Title}"));
+            md.AppendLine();
+            if (result.Method is not null)
+            {
+                md.AppendLine(result.Method);
+                md.AppendLine();
+            }
+
+            md.AppendLine("| Figure | Value |");
+            md.AppendLine("|---|---|");
+            foreach (var figure in result.Figures)
+            {
+                md.AppendLine(Invariant($"| {Cell(figure.Name)} | {Cell(figure.Text)} |"));
+            }
+
+            md.AppendLine();
+            md.AppendLine(Invariant($"Target: {result.Target}. **{Verdict(result.Met)}**"));
+            if (result.Note is not null)
+            {
+                md.AppendLine();
+                md.AppendLine(result.Note);
+            }
+        }
+
+        md.Append(End);
+        return md.ToString();
+    }
+
+    private static string Verdict(bool? met) => met switch { true => "met", false => "NOT met", null => "no target" };
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Net;
+using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Sync;
+using HostawaySync.Simulator;
+
+namespace HostawaySync.Benchmarks;
+
+/// <summary>Client and sync options pointing at a simulator, shared by the scenarios.</summary>
+public static class SimulatedAccount
+{
+    /// <summary>No rate limits, no latency, no faults: what the economy and size scenarios measure against.</summary>
+    public static SimulatorSettings Unlimited { get; } = new() { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0 };
+
+    public static HostawayClientOptions Client(HostawaySimulator simulator, int requestsPer10Seconds = 1_000_000) => new()
+    {
+        Credential = new NetworkCredential(simulator.AccountId.ToString(CultureInfo.InvariantCulture), simulator.ClientSecret),
+        BaseUrl = simulator.BaseUrl,
+        RequestsPer10Seconds = requestsPer10Seconds,
+    };
+
+    public static SyncOptions Sync(HostawaySimulator simulator, BenchFolder folder, int requestsPer10Seconds = 1_000_000) => new()
+    {
+        DatabasePath = folder.Combine("hostaway.db"),
+        ConversationsPath = folder.Combine("conversations"),
+        Client = Client(simulator, requestsPer10Seconds),
+    };
+}
