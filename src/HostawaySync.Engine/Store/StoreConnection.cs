@@ -37,7 +37,9 @@ internal static class StoreConnection
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout = {(int)(busyTimeout ?? DefaultBusyTimeout).TotalMilliseconds};"
-                + (mode == SqliteOpenMode.ReadOnly ? string.Empty : WriterPragmas);
+                // Not on a file SQLite could only open read-only: the writer pragmas read the database, which would create
+                // -wal/-shm side files with the read-only file's permissions (OpenForWriting refuses such a file first).
+                + (mode == SqliteOpenMode.ReadOnly || SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1 ? string.Empty : WriterPragmas);
             command.ExecuteNonQuery();
             return connection;
         }
