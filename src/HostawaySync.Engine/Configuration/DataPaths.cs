@@ -8,10 +8,10 @@ namespace HostawaySync.Engine.Configuration;
 /// </summary>
 public static class DataPaths
 {
-    /// <summary>Environment variable that overrides the default database path.</summary>
+    /// <summary>Environment variable that overrides the database path (see <see cref="HostawaySettings"/>).</summary>
     public const string DatabasePathVariable = "HOSTAWAY_DATABASE_PATH";
 
-    /// <summary>Environment variable that overrides the default conversation files root.</summary>
+    /// <summary>Environment variable that overrides the conversation files root (see <see cref="HostawaySettings"/>).</summary>
     public const string ConversationsPathVariable = "HOSTAWAY_CONVERSATIONS_PATH";
 
     /// <summary>The per-user data folder, without creating it.</summary>
@@ -38,32 +38,4 @@ public static class DataPaths
 
     /// <summary>The default folder of training-data exports: <c>{DataRoot}/data/exports/training_data</c>.</summary>
     public static string DefaultTrainingDataPath => Path.Combine(DataRoot, "data", "exports", "training_data");
-
-    /// <summary>The conversations root: an explicit path, else <c>HOSTAWAY_CONVERSATIONS_PATH</c>, else <see cref="DefaultConversationsPath"/>.</summary>
-    public static string ResolveConversationsPath(string? explicitPath)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitPath))
-        {
-            return explicitPath;
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(ConversationsPathVariable);
-        return string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultConversationsPath : fromEnvironment;
-    }
-
-    /// <summary>
-    /// The database path to use: an explicit path if given, else <c>HOSTAWAY_DATABASE_PATH</c>, else
-    /// <see cref="DefaultDatabasePath"/>. Relative paths must already be resolved by the caller (the
-    /// cmdlets resolve them against the PowerShell location, not the process directory).
-    /// </summary>
-    public static string ResolveDatabasePath(string? explicitPath)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitPath))
-        {
-            return explicitPath;
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(DatabasePathVariable);
-        return string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultDatabasePath : fromEnvironment;
-    }
 }

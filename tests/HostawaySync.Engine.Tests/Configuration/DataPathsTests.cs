@@ -13,17 +13,18 @@ public sealed class DataPathsTests
     }
 
     [Fact]
-    public void Explicit_path_wins_over_environment_which_wins_over_default()
+    public void Environment_wins_over_default_and_a_blank_variable_counts_as_unset()
     {
+        // The settings are the one place paths are resolved (a cmdlet parameter, applied by the cmdlet, wins over both).
         var saved = Environment.GetEnvironmentVariable(DataPaths.DatabasePathVariable);
+        var noFile = Path.Combine(Path.GetTempPath(), "hostawaysync-no-config-" + Guid.NewGuid().ToString("N"), "config.json");
         try
         {
             Environment.SetEnvironmentVariable(DataPaths.DatabasePathVariable, "/from/env.db");
-            Assert.Equal("/explicit.db", DataPaths.ResolveDatabasePath("/explicit.db"));
-            Assert.Equal("/from/env.db", DataPaths.ResolveDatabasePath(null));
+            Assert.Equal("/from/env.db", HostawaySettings.Resolve(configurationPath: noFile).DatabasePath);
 
-            Environment.SetEnvironmentVariable(DataPaths.DatabasePathVariable, null);
-            Assert.Equal(DataPaths.DefaultDatabasePath, DataPaths.ResolveDatabasePath(" "));
+            Environment.SetEnvironmentVariable(DataPaths.DatabasePathVariable, " ");
+            Assert.Equal(DataPaths.DefaultDatabasePath, HostawaySettings.Resolve(configurationPath: noFile).DatabasePath);
         }
         finally
         {
