@@ -31,4 +31,17 @@ internal static class ApiErrors
         ErrorIds.ApiBadData, ErrorKind.BadData,
         $"The Hostaway API returned data that cannot be read for {what}: {inner.Message}",
         "Run the sync again; if it keeps failing, report the message above.", what, inner);
+
+    public static HostawayException Incomplete(string what, PassTally tally) => Incomplete(what, tally.Describe(what));
+
+    public static HostawayException Incomplete(string what, string saw) => new(
+        ErrorIds.SyncIncomplete, ErrorKind.BadData,
+        $"The pass over {what} {saw}: it cannot show it saw everything, so it is not a success.",
+        "What was seen is stored; run the sync again. If this repeats, report the message above: the API serves fewer rows than it counts.", what);
+
+    public static HostawayException Unreadable(string what, IReadOnlyCollection<UnreadableRow> rows) => new(
+        ErrorIds.ApiRowUnreadable, ErrorKind.BadData,
+        string.Create(CultureInfo.InvariantCulture, $"{rows.Count} {what} row(s) from the Hostaway API could not be read and were not stored: ")
+            + string.Join("; ", rows.Take(5)) + (rows.Count > 5 ? "; ..." : string.Empty),
+        "Every other row was stored. Run the sync again later; if the rows stay unreadable, report the message above.", what);
 }

@@ -20,6 +20,7 @@ public sealed class HostawayClient : IDisposable
     private readonly ApiTransport _transport;
     private readonly AccessTokenProvider _tokens;
     private readonly ISyncLog _log;
+    private readonly ListPager _pager;
 
     /// <summary>Creates a client; validates the options (throws <see cref="Errors.HostawayException"/>).</summary>
     public HostawayClient(HostawayClientOptions options, ISyncLog? log = null)
@@ -29,6 +30,7 @@ public sealed class HostawayClient : IDisposable
         _log = log ?? NullSyncLog.Instance;
         _transport = new ApiTransport(options, _counters, _log);
         _tokens = new AccessTokenProvider(_transport, options, _counters, _log);
+        _pager = new ListPager(new PageSizes(), options.PageSize, options.MaxConcurrency, _log);
     }
 
     /// <summary>Requests, retries, 429s, bytes and budget waits so far.</summary>
@@ -46,84 +48,60 @@ public sealed class HostawayClient : IDisposable
     /// <summary>The request budget per window in force (lowered if the server reported a smaller limit).</summary>
     public int RequestBudget => _transport.BudgetLimit;
 
-    /// <summary>All listings with their images (<c>includeResources=1</c>), pages fetched ahead concurrently.</summary>
-    public IAsyncEnumerable<HostawayListing> GetListingsAsync(CancellationToken cancellationToken = default) =>
-        PageByOffsetAsync(ListingsUrl, HostawayListing.FromJson, l => l.Id, cancellationToken);
+    /// <summary>
+    /// All listings with their images (<c>includeResources=1</c>). With a <paramref name="tally"/>, what the pass saw is
+    /// recorded there; without one, a pass that cannot show it saw every listing throws (<c>HostawaySyncIncomplete</c>)
+    /// once the listings it did see have been enumerated.
+    /// </summary>
+    public IAsyncEnumerable<HostawayListing> GetListingsAsync(PassTally? tally = null, CancellationToken cancellationToken = default)
+    {
+        var used = tally ?? new PassTally();
+        return ItemsAsync(GetListingPagesAsync(used, cancellationToken), used, strict: tally is null, "listings", cancellationToken);
+    }
 
-    /// <summary>Listing pages (one pass).</summary>
-    internal IAsyncEnumerable<ApiPage<HostawayListing>> GetListingPagesAsync(CancellationToken cancellationToken) =>
-        GetOffsetPagesAsync(ListingsUrl, HostawayListing.FromJson, cancellationToken);
+    /// <summary>Listing pages, each row once (see <see cref="ListPager"/>).</summary>
+    internal IAsyncEnumerable<ApiPage<HostawayListing>> GetListingPagesAsync(PassTally tally, CancellationToken cancellationToken) =>
+        _pager.ByOffsetAsync(
+            "listings", offset => FormattableString.Invariant($"listings?limit={_options.PageSize}&offset={offset}&includeResources=1"),
+            (url, token) => GetPageAsync(url, HostawayListing.FromJson, token), l => l.Id, tally, cancellationToken);
 
-    /// <summary>Conversation pages (one pass over all conversations).</summary>
-    internal IAsyncEnumerable<ApiPage<HostawayConversation>> GetConversationPagesAsync(CancellationToken cancellationToken) =>
-        GetOffsetPagesAsync(offset => FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}"), HostawayConversation.FromJson, cancellationToken);
-
-    private string ListingsUrl(int offset) => FormattableString.Invariant($"listings?limit={_options.PageSize}&offset={offset}&includeResources=1");
+    /// <summary>Conversation pages (every conversation, or those of one reservation), each row once.</summary>
+    internal IAsyncEnumerable<ApiPage<HostawayConversation>> GetConversationPagesAsync(long? reservationId, PassTally tally, CancellationToken cancellationToken) =>
+        _pager.ByOffsetAsync(
+            "conversations",
+            offset => reservationId is { } id
+                ? FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}&reservationId={id}")
+                : FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}"),
+            (url, token) => GetPageAsync(url, HostawayConversation.FromJson, token), c => c.Id, tally, cancellationToken);
 
     /// <summary>One listing, or null when it does not exist (any more).</summary>
     public Task<HostawayListing?> GetListingAsync(long listingId, CancellationToken cancellationToken = default) =>
         GetSingleAsync(FormattableString.Invariant($"listings/{listingId}?includeResources=1"), HostawayListing.FromJson, cancellationToken);
 
     /// <summary>
-    /// Reservations in the order the query asks for (by default updatedOn descending), paged with the
-    /// <c>afterId</c> cursor. Stop enumerating at any time; nothing further is requested.
+    /// Reservations in the order the query asks for (by default updatedOn descending), paged with the <c>afterId</c>
+    /// cursor; read again from the start when rows moved and some may have been hidden. Stop enumerating at any time;
+    /// nothing further is requested. Without a <paramref name="tally"/>, an incomplete pass throws at its end.
     /// </summary>
-    public async IAsyncEnumerable<HostawayReservation> GetReservationsAsync(ReservationQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HostawayReservation> GetReservationsAsync(ReservationQuery? query = null, PassTally? tally = null, CancellationToken cancellationToken = default)
     {
-        var seen = new HashSet<long>();
-        await foreach (var page in GetReservationPagesAsync(query, null, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var reservation in page.Items)
-            {
-                if (seen.Add(reservation.Id))
-                {
-                    yield return reservation;
-                }
-            }
-        }
+        var used = tally ?? new PassTally();
+        return ItemsAsync(ReservationPagesAsync(query, null, repass: true, used, cancellationToken), used, strict: tally is null, "reservations", cancellationToken);
     }
 
     /// <summary>
-    /// Reservation pages from the <c>afterId</c> cursor <paramref name="startAfterId"/> on (null: from the start).
-    /// Ends on an empty or short page, a cursor that does not advance, or once the reported count has been seen.
+    /// Reservation pages from the <c>afterId</c> cursor <paramref name="startAfterId"/> on (null: from the start), each row
+    /// once, in one pass: the caller decides what to read again (see <see cref="ListPager"/>).
     /// </summary>
-    internal async IAsyncEnumerable<ApiPage<HostawayReservation>> GetReservationPagesAsync(ReservationQuery? query, long? startAfterId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal IAsyncEnumerable<ApiPage<HostawayReservation>> GetReservationPagesAsync(ReservationQuery? query, long? startAfterId, PassTally tally, CancellationToken cancellationToken) =>
+        ReservationPagesAsync(query, startAfterId, repass: false, tally, cancellationToken);
+
+    private IAsyncEnumerable<ApiPage<HostawayReservation>> ReservationPagesAsync(ReservationQuery? query, long? startAfterId, bool repass, PassTally tally, CancellationToken cancellationToken)
     {
         query ??= new ReservationQuery();
-        var limit = _options.PageSize;
-        var seen = new HashSet<long>();
-        var afterId = startAfterId;
-        var pages = 0;
-        var maxPages = int.MaxValue;
-        while (true)
-        {
-            var page = await GetPageAsync(query.ToRelativeUrl(limit, afterId), HostawayReservation.FromJson, cancellationToken).ConfigureAwait(false);
-            pages++;
-            if (page.Count is { } count)
-            {
-                // A cursor that never ends (rows moving between pages forever) must not loop: allow twice the data plus slack.
-                maxPages = (int)Math.Min(int.MaxValue, (2L * count / limit) + 10);
-            }
-
-            seen.UnionWith(page.Items.Select(r => r.Id));
-            if (page.Items.Count > 0)
-            {
-                yield return page;
-            }
-
-            var last = page.Items.Count > 0 ? page.Items[^1].Id : (long?)null;
-            if (last is null || page.Items.Count < limit || last == afterId || (startAfterId is null && page.Count is { } total && seen.Count >= total))
-            {
-                yield break;
-            }
-
-            if (pages >= maxPages)
-            {
-                throw ApiErrors.BadData("GET reservations", new JsonException(string.Create(CultureInfo.InvariantCulture, $"the afterId cursor did not reach the end after {pages} pages")));
-            }
-
-            afterId = last;
-        }
+        return _pager.ByCursorAsync(
+            "reservations", afterId => query.ToRelativeUrl(_options.PageSize, afterId),
+            (url, token) => GetPageAsync(url, HostawayReservation.FromJson, token), r => r.Id, startAfterId, repass, tally, cancellationToken);
     }
 
     /// <summary>One reservation, or null when it does not exist (any more).</summary>
@@ -134,16 +112,15 @@ public sealed class HostawayClient : IDisposable
     public async Task<IReadOnlyList<HostawayConversation>> GetReservationConversationsAsync(long reservationId, CancellationToken cancellationToken = default)
     {
         var page = await GetPageAsync(FormattableString.Invariant($"reservations/{reservationId}/conversations"), HostawayConversation.FromJson, cancellationToken, allowNotFound: true).ConfigureAwait(false);
-        return page.Items;
+        return page.Unreadable.Count == 0 ? page.Items : throw ApiErrors.Unreadable(FormattableString.Invariant($"conversations of reservation {reservationId}"), page.Unreadable);
     }
 
-    /// <summary>All conversations (the endpoint has no date filter), or those of one reservation.</summary>
-    public IAsyncEnumerable<HostawayConversation> GetConversationsAsync(long? reservationId = null, CancellationToken cancellationToken = default) =>
-        PageByOffsetAsync(
-            offset => reservationId is { } id
-                ? FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}&reservationId={id}")
-                : FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}"),
-            HostawayConversation.FromJson, c => c.Id, cancellationToken);
+    /// <summary>All conversations (the endpoint has no date filter), or those of one reservation. Without a <paramref name="tally"/>, an incomplete pass throws at its end.</summary>
+    public IAsyncEnumerable<HostawayConversation> GetConversationsAsync(long? reservationId = null, PassTally? tally = null, CancellationToken cancellationToken = default)
+    {
+        var used = tally ?? new PassTally();
+        return ItemsAsync(GetConversationPagesAsync(reservationId, used, cancellationToken), used, strict: tally is null, "conversations", cancellationToken);
+    }
 
     /// <summary>One conversation, or null when it does not exist.</summary>
     public Task<HostawayConversation?> GetConversationAsync(long conversationId, CancellationToken cancellationToken = default) =>
@@ -152,11 +129,17 @@ public sealed class HostawayClient : IDisposable
     /// <summary>
     /// The messages of a conversation. The API returns only sent messages unless asked; a sync wants
     /// scheduled, failed and cancelled ones too, so <paramref name="includeScheduled"/> defaults to true.
+    /// Without a <paramref name="tally"/>, a pass that cannot show it saw every message throws at its end.
     /// </summary>
-    public IAsyncEnumerable<HostawayMessage> GetMessagesAsync(long conversationId, bool includeScheduled = true, CancellationToken cancellationToken = default) =>
-        PageByOffsetAsync(
+    public IAsyncEnumerable<HostawayMessage> GetMessagesAsync(long conversationId, bool includeScheduled = true, PassTally? tally = null, CancellationToken cancellationToken = default)
+    {
+        var used = tally ?? new PassTally();
+        var pages = _pager.ByOffsetAsync(
+            "messages",
             offset => FormattableString.Invariant($"conversations/{conversationId}/messages?limit={_options.PageSize}&offset={offset}") + (includeScheduled ? "&includeScheduledMessages=1" : string.Empty),
-            json => HostawayMessage.FromJson(json, conversationId), m => m.Id, cancellationToken);
+            (url, token) => GetPageAsync(url, json => HostawayMessage.FromJson(json, conversationId), token), m => m.Id, used, cancellationToken);
+        return ItemsAsync(pages, used, strict: tally is null, FormattableString.Invariant($"messages of conversation {conversationId}"), cancellationToken);
+    }
 
     /// <summary>The API's own count of a list endpoint (one request with <c>limit=1</c>), or null when the envelope has none.</summary>
     public async Task<int?> GetCountAsync(ApiResource resource, CancellationToken cancellationToken = default)
@@ -180,104 +163,27 @@ public sealed class HostawayClient : IDisposable
     }
 
     /// <summary>
-    /// Offset paging. After the first page the total is known, so the following pages are fetched ahead, up to
-    /// the concurrency limit, and yielded in order. Ends on an empty page, a short page, or when the reported
-    /// count is reached; never relies on page/totalPages. Items are yielded once even if rows shift between pages,
-    /// and if rows moved and the distinct items fall short of the count (a shift hid some), one more pass picks them up.
+    /// The items of a paging pass. With no tally from the caller, nobody else can see whether the pass was complete, so
+    /// an incomplete one throws once its items have been enumerated: a caller is never left with part of a list unknowingly.
     /// </summary>
-    private async IAsyncEnumerable<T> PageByOffsetAsync<T>(Func<int, string> urlForOffset, Func<JsonElement, T> map, Func<T, long> idOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<T> ItemsAsync<T>(IAsyncEnumerable<ApiPage<T>> pages, PassTally tally, bool strict, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = new HashSet<long>();
-        int? lastCount = null;
-        for (var pass = 0; pass < 2; pass++)
+        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var shifted = false;
-            await foreach (var page in GetOffsetPagesAsync(urlForOffset, map, cancellationToken).ConfigureAwait(false))
+            foreach (var item in page.Items)
             {
-                lastCount = page.Count ?? lastCount;
-                foreach (var item in page.Items)
-                {
-                    if (seen.Add(idOf(item)))
-                    {
-                        yield return item;
-                    }
-                    else
-                    {
-                        shifted = true;
-                    }
-                }
-            }
-
-            // Only a pass that saw rows move can have missed some; an API whose count is merely generous costs nothing extra.
-            if (!shifted || lastCount is not { } total || seen.Count >= total)
-            {
-                yield break;
-            }
-
-            _log.Write(SyncLogLevel.Debug, string.Create(CultureInfo.InvariantCulture, $"Paging {urlForOffset(0)} gave {seen.Count} distinct items but the API counts {total}; paging once more."));
-        }
-    }
-
-    /// <summary>One pass over an offset-paged endpoint, page by page (pages after the first are fetched ahead once the count is known).</summary>
-    internal async IAsyncEnumerable<ApiPage<T>> GetOffsetPagesAsync<T>(Func<int, string> urlForOffset, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var limit = _options.PageSize;
-        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = new Queue<(int Offset, Task<ApiPage<T>> Page)>();
-        try
-        {
-            var offset = 0;
-            var nextOffset = 0;
-            int? count = null;
-            while (true)
-            {
-                // Fetch ahead only pages the count says exist; past it, probe one page at a time.
-                while (count is { } known && pending.Count < _options.MaxConcurrency && nextOffset < known)
-                {
-                    pending.Enqueue((nextOffset, GetPageAsync(urlForOffset(nextOffset), map, ahead.Token)));
-                    nextOffset += limit;
-                }
-
-                ApiPage<T> page;
-                if (pending.Count > 0)
-                {
-                    var next = pending.Dequeue();
-                    offset = next.Offset;
-                    page = await next.Page.ConfigureAwait(false);
-                }
-                else
-                {
-                    offset = nextOffset;
-                    page = await GetPageAsync(urlForOffset(offset), map, cancellationToken).ConfigureAwait(false);
-                    nextOffset = offset + limit;
-                }
-
-                count = page.Count ?? count;
-                if (page.Items.Count > 0)
-                {
-                    yield return page with { Count = count };
-                }
-
-                if (page.Items.Count < limit || (count is { } total && offset + page.Items.Count >= total && pending.Count == 0))
-                {
-                    yield break;
-                }
+                yield return item;
             }
         }
-        finally
+
+        if (strict && !tally.Complete)
         {
-            await ahead.CancelAsync().ConfigureAwait(false);
-            foreach (var (_, task) in pending)
-            {
-                try
-                {
-                    await task.ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is OperationCanceledException or Errors.HostawayException)
-                {
-                    // Pages fetched ahead that nobody will read.
-                }
-            }
+            throw ApiErrors.Incomplete(what, tally);
+        }
+
+        if (strict && tally.Unreadable.Count > 0)
+        {
+            throw ApiErrors.Unreadable(what, tally.Unreadable);
         }
     }
 
@@ -293,22 +199,49 @@ public sealed class HostawayClient : IDisposable
         return Map(relativeUrl, () => map(result));
     }
 
+    /// <summary>
+    /// One page. Each row is read on its own: a row that cannot be read at all is reported (<see cref="UnreadableRow"/>)
+    /// and the others are kept, so one odd row never costs the rest of the page.
+    /// </summary>
     private async Task<ApiPage<T>> GetPageAsync<T>(string relativeUrl, Func<JsonElement, T> map, CancellationToken cancellationToken, bool allowNotFound = false)
     {
         using var document = await GetJsonAsync(relativeUrl, allowNotFound, cancellationToken).ConfigureAwait(false);
         if (document is null)
         {
-            return new ApiPage<T>([], 0, null, null);
+            return ApiPage<T>.Empty;
         }
 
         var root = document.RootElement;
-        if (root.Property("result") is not { ValueKind: JsonValueKind.Array } result)
+        var result = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var value) ? value : default;
+        if (result.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
             throw ApiErrors.BadData("GET " + relativeUrl, new JsonException("The answer has no result array."));
         }
 
-        var items = Map(relativeUrl, () => result.EnumerateArray().Select(map).ToList());
-        return new ApiPage<T>(items, root.Int32("count"), root.Int32("limit"), root.Int32("offset"));
+        var items = new List<T>();
+        var unreadable = new List<UnreadableRow>();
+        long? lastId = null;
+        var rows = 0;
+        if (result.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var row in result.EnumerateArray())
+            {
+                rows++;
+                var id = row.ValueKind == JsonValueKind.Object ? row.Int64("id") : null;
+                lastId = id ?? lastId;
+                try
+                {
+                    items.Add(map(row));
+                }
+                catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+                {
+                    var shown = id?.ToString(CultureInfo.InvariantCulture) ?? string.Create(CultureInfo.InvariantCulture, $"row {rows} of the page");
+                    unreadable.Add(new UnreadableRow("GET " + relativeUrl, shown, exception.Message));
+                }
+            }
+        }
+
+        return new ApiPage<T>(items, rows, root.Int32("count"), root.Int32("limit"), root.Int32("offset"), unreadable, lastId);
     }
 
     /// <summary>GET with the run's token; a refused token is replaced once, then the run stops with HostawayAuthFailed.</summary>

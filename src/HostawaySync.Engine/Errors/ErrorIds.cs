@@ -83,4 +83,13 @@ public static class ErrorIds
 
     /// <summary>A message search query is empty, has no word, or is not valid FTS5 syntax (with -Syntax Fts5).</summary>
     public const string SearchQueryInvalid = "HostawaySearchQueryInvalid";
+
+    /// <summary>
+    /// A pass over a list could not show that it saw every row the API says exists (it saw fewer than the API's count,
+    /// or the API stopped serving rows before the end); what it saw is stored and the next run tries again.
+    /// </summary>
+    public const string SyncIncomplete = "HostawaySyncIncomplete";
+
+    /// <summary>A row of a list page could not be read at all (no usable id); the other rows were stored.</summary>
+    public const string ApiRowUnreadable = "HostawayApiRowUnreadable";
 }

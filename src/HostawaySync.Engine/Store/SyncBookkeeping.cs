@@ -54,4 +54,15 @@ internal static class SyncBookkeeping
     public static int SoftDelete(SqliteConnection connection, SqliteTransaction transaction, StoreTable table, IReadOnlyCollection<long> ids, string now) =>
         ids.Count == 0 ? 0 : connection.Execute(
             $"UPDATE {table.Name} SET deleted_at = @Now WHERE {table.IdColumn} IN (SELECT value FROM json_each(@Ids)) AND deleted_at IS NULL;", new { Now = now, Ids = JsonIds.Of(ids) }, transaction);
+
+    /// <summary>Live reservations none of whose conversations a conversations pass (<paramref name="resource"/>) has seen.</summary>
+    public static IReadOnlyList<long> ReservationsWithoutSeenConversation(SqliteConnection connection, string resource) =>
+        connection.Query<long>(
+            """
+            SELECT r.reservation_id FROM reservations r
+            WHERE r.deleted_at IS NULL AND r.raw_json <> '{}' AND NOT EXISTS (
+                SELECT 1 FROM conversations c JOIN sync_seen s ON s.resource = @Resource AND s.object_id = c.conversation_id
+                WHERE c.reservation_id = r.reservation_id)
+            ORDER BY r.reservation_id;
+            """, new { Resource = resource }).AsList();
 }

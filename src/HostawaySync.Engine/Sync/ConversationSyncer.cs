@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
@@ -65,24 +66,29 @@ internal static class ConversationSyncer
         // deleted since would count as seen, stay live, and have their messages asked for (HTTP 404) in every later run.
         context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
 
-        int? total = null;
+        var tally = new PassTally();
         long listed = 0;
         var listedSince = context.Now;
-        await foreach (var page in context.Client.GetConversationPagesAsync(context.CancellationToken).ConfigureAwait(false))
+        await foreach (var page in context.Client.GetConversationPagesAsync(null, tally, context.CancellationToken).ConfigureAwait(false))
         {
-            total = page.Count ?? total;
             var now = context.Now;
             context.InTransaction(transaction =>
             {
                 outcome.Counts.Add(ConversationWriter.Write(connection, transaction, page.Items, now));
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(c => c.Id));
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(c => c.Id).Concat(page.UnreadableIds));
             });
             listed += page.Items.Count;
-            context.Report(SyncResources.Conversations, "Listing conversations", listed, total);
+            context.Report(SyncResources.Conversations, "Listing conversations", listed, tally.ApiCount);
+        }
+
+        var complete = tally.Complete || await ReachThroughReservationsAsync(context, tally, outcome).ConfigureAwait(false);
+        if (tally.Unreadable.Count > 0)
+        {
+            outcome.Problems.Add(ApiErrors.Unreadable("conversations", tally.Unreadable));
         }
 
         var gone = await DeletionCheck.ConfirmAsync(
-            context, Resource, StoreTable.Conversations, total,
+            context, Resource, StoreTable.Conversations, complete ? tally.ApiCount : null,
             async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
             (transaction, conversation) => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, [conversation], context.Now))).ConfigureAwait(false);
         context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
@@ -109,23 +115,25 @@ internal static class ConversationSyncer
             """, new { Done = ConversationFileWork.MessagesDoneResource }).AsList();
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
         long done = 0;
+        var shortLists = new List<string>();
         await ParallelFetch.RunAsync(
             due, context.Options.MessageFetchConcurrency,
             (id, token) => FetchMessagesAsync(context, id, token),
-            async (id, messages) =>
+            async (id, fetched) =>
             {
-                if (messages is null)
+                if (fetched.Messages is null)
                 {
                     context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, [id], context.Now));
                 }
-                else
+                else if (Whole(id, fetched.Tally, shortLists))
                 {
-                    await files.StoreAsync(id, messages, fullPass: true).ConfigureAwait(false);
+                    await files.StoreAsync(id, fetched.Messages, fullPass: true).ConfigureAwait(false);
                 }
 
                 context.Report(SyncResources.Conversations, "Fetching messages", ++done, due.Count);
             },
             context.CancellationToken).ConfigureAwait(false);
+        complete &= ReportShortLists(shortLists, outcome);
 
         context.InTransaction(transaction =>
         {
@@ -137,8 +145,14 @@ internal static class ConversationSyncer
                   AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.reservation_id = reservations.reservation_id AND c.deleted_at IS NULL);
                 """, transaction: transaction);
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
-            SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
-            SyncBookkeeping.CompletePass(connection, transaction, Resource, horizon, full: true, context.Now);
+            if (complete)
+            {
+                SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
+                SyncBookkeeping.CompletePass(connection, transaction, Resource, horizon, full: true, context.Now);
+            }
+
+            // Otherwise the checkpoint stays: the next run resumes this full pass, lists the conversations again and fetches
+            // the messages of those not stored yet.
         });
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
@@ -146,6 +160,7 @@ internal static class ConversationSyncer
     private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome, string nextHorizon)
     {
         var connection = context.Connection;
+        var shortLists = new List<string>();
         var horizon = ReservationCursor.Parse(SyncBookkeeping.ReadState(connection, Resource)?.Cursor)?.LatestActivityOn;
         var due = connection.Query<long>(
             """
@@ -162,45 +177,63 @@ internal static class ConversationSyncer
                 var listed = await context.Client.GetReservationConversationsAsync(reservationId, token).ConfigureAwait(false);
                 var conversations = new List<HostawayConversation>(listed.Count);
                 var messages = new List<IReadOnlyList<HostawayMessage>>(listed.Count);
+                var tallies = new List<PassTally>(listed.Count);
                 foreach (var conversation in listed)
                 {
-                    if (await FetchMessagesAsync(context, conversation.Id, token).ConfigureAwait(false) is { } fetched)
+                    var fetched = await FetchMessagesAsync(context, conversation.Id, token).ConfigureAwait(false);
+                    if (fetched.Messages is not null)
                     {
                         conversations.Add(conversation);
-                        messages.Add(fetched);
+                        messages.Add(fetched.Messages);
+                        tallies.Add(fetched.Tally);
                     }
                 }
 
-                return (Conversations: conversations, Messages: messages);
+                return (Conversations: conversations, Messages: messages, Tallies: tallies);
             },
             async (reservationId, fetched) =>
             {
                 context.InTransaction(transaction => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, fetched.Conversations, context.Now)));
+                var whole = true;
                 for (var i = 0; i < fetched.Conversations.Count; i++)
                 {
-                    await files.StoreAsync(fetched.Conversations[i].Id, fetched.Messages[i], fullPass: false).ConfigureAwait(false);
+                    if (Whole(fetched.Conversations[i].Id, fetched.Tallies[i], shortLists))
+                    {
+                        await files.StoreAsync(fetched.Conversations[i].Id, fetched.Messages[i], fullPass: false).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        whole = false;
+                    }
                 }
 
-                // Only now that every conversation of the reservation is stored.
-                context.InTransaction(transaction => connection.Execute(
-                    "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id;", new { Id = reservationId }, transaction));
+                // Only now that every conversation of the reservation is stored (a short message list is tried again next run).
+                if (whole)
+                {
+                    context.InTransaction(transaction => connection.Execute(
+                        "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id;", new { Id = reservationId }, transaction));
+                }
+
                 context.Report(SyncResources.Conversations, "Fetching conversations of active reservations", ++done, due.Count);
             },
             context.CancellationToken).ConfigureAwait(false);
 
+        ReportShortLists(shortLists, outcome);
         context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, nextHorizon, full: false, context.Now));
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
 
     /// <summary>
-    /// A conversation's messages, or null when the conversation no longer exists: deleted (with its reservation) after it
-    /// was listed, the messages endpoint answers 404, which must not fail the run, since the next one would meet it again.
+    /// A conversation's messages (null when the conversation no longer exists: deleted, with its reservation, after it was
+    /// listed, the messages endpoint answers 404, which must not fail the run, since the next one would meet it again),
+    /// and what the paging saw.
     /// </summary>
-    private static async Task<IReadOnlyList<HostawayMessage>?> FetchMessagesAsync(SyncContext context, long conversationId, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<HostawayMessage>? Messages, PassTally Tally)> FetchMessagesAsync(SyncContext context, long conversationId, CancellationToken cancellationToken)
     {
+        var tally = new PassTally();
         try
         {
-            return await context.Client.GetMessagesAsync(conversationId, includeScheduled: true, cancellationToken).CollectAsync(cancellationToken).ConfigureAwait(false);
+            return (await context.Client.GetMessagesAsync(conversationId, includeScheduled: true, tally, cancellationToken).CollectAsync(cancellationToken).ConfigureAwait(false), tally);
         }
         catch (HostawayException exception) when (exception.ErrorId == ErrorIds.ApiRequestRejected)
         {
@@ -210,8 +243,73 @@ internal static class ConversationSyncer
             }
 
             context.Debug(string.Create(CultureInfo.InvariantCulture, $"Conversation {conversationId} was deleted after it was listed."));
-            return null;
+            return (null, tally);
         }
+    }
+
+    /// <summary>
+    /// Whether a conversation's message list is whole. A list that cannot show it holds every message the API counts (or
+    /// has unreadable messages) is not written: the file would lose messages it holds, and the next run asks again.
+    /// </summary>
+    private static bool Whole(long conversationId, PassTally tally, List<string> shortLists)
+    {
+        if (tally.Complete && tally.Unreadable.Count == 0)
+        {
+            return true;
+        }
+
+        shortLists.Add(string.Create(CultureInfo.InvariantCulture, $"conversation {conversationId}: ")
+            + (tally.Unreadable.Count > 0 ? "unreadable messages " + string.Join("; ", tally.Unreadable.Take(2)) : tally.Describe("messages")));
+        return false;
+    }
+
+    private static bool ReportShortLists(List<string> shortLists, ResourceOutcome outcome)
+    {
+        if (shortLists.Count == 0)
+        {
+            return true;
+        }
+
+        outcome.Problems.Add(ApiErrors.Incomplete(
+            "conversation messages",
+            string.Create(CultureInfo.InvariantCulture, $"could not show it saw every message of {shortLists.Count} conversation(s), which were not written: ")
+                + string.Join(" | ", shortLists.Take(3)) + (shortLists.Count > 3 ? " | ..." : string.Empty)));
+        return false;
+    }
+
+    /// <summary>
+    /// The conversations list could not be read to its end (an API that stops serving rows past some offset, say): the
+    /// conversations it did not show are reached through their reservations, one request each for the stored reservations
+    /// none of whose conversations was listed. Returns whether that made the pass complete.
+    /// </summary>
+    private static async Task<bool> ReachThroughReservationsAsync(SyncContext context, PassTally tally, ResourceOutcome outcome)
+    {
+        var connection = context.Connection;
+        var reservations = SyncBookkeeping.ReservationsWithoutSeenConversation(connection, Resource);
+        context.Info(string.Create(CultureInfo.InvariantCulture, $"The conversations list {tally.Describe("conversations")}; asking the {reservations.Count} reservations none of whose conversations was listed for theirs."));
+        await ParallelFetch.RunAsync(
+            reservations, context.Options.MessageFetchConcurrency,
+            (id, token) => context.Client.GetReservationConversationsAsync(id, token),
+            (_, conversations) =>
+            {
+                context.InTransaction(transaction =>
+                {
+                    outcome.Counts.Add(ConversationWriter.Write(connection, transaction, conversations, context.Now));
+                    SyncBookkeeping.MarkSeen(connection, transaction, Resource, conversations.Select(c => c.Id));
+                });
+                return Task.CompletedTask;
+            },
+            context.CancellationToken).ConfigureAwait(false);
+        var seen = SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count;
+        if (tally.ApiCount is not { } count || seen >= count)
+        {
+            return true;
+        }
+
+        outcome.Problems.Add(ApiErrors.Incomplete(
+            "conversations",
+            string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {count} conversations the API counts, after asking each reservation; {tally.Shortfall}")));
+        return false;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
@@ -15,23 +16,24 @@ internal static class ListingSyncer
         var connection = context.Connection;
         var outcome = new ResourceOutcome(SyncMode.Full, null);
         context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
-        int? total = null;
+        var tally = new PassTally();
         long done = 0;
-        await foreach (var page in context.Client.GetListingPagesAsync(context.CancellationToken).ConfigureAwait(false))
+        await foreach (var page in context.Client.GetListingPagesAsync(tally, context.CancellationToken).ConfigureAwait(false))
         {
-            total = page.Count ?? total;
             var now = context.Now;
             context.InTransaction(transaction =>
             {
                 outcome.Counts.Add(ListingWriter.Write(connection, transaction, page.Items, context.Options.StorePhotoMetadata, now));
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(l => l.Id));
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(l => l.Id).Concat(page.UnreadableIds));
             });
             done += page.Items.Count;
-            context.Report(SyncResources.Listings, "Fetching listings", done, total);
+            context.Report(SyncResources.Listings, "Fetching listings", done, tally.ApiCount);
         }
 
+        // Only a complete pass may conclude from its count that the unseen listings are gone; otherwise each is asked for.
+        var complete = outcome.Check(tally, "listings");
         var gone = await DeletionCheck.ConfirmAsync(
-            context, Resource, StoreTable.Listings, total,
+            context, Resource, StoreTable.Listings, complete ? tally.ApiCount : null,
             async (id, token) => await context.Client.GetListingAsync(id, token).ConfigureAwait(false),
             (transaction, listing) => outcome.Counts.Add(ListingWriter.Write(connection, transaction, [listing], context.Options.StorePhotoMetadata, context.Now))).ConfigureAwait(false);
         context.InTransaction(transaction =>
@@ -40,7 +42,7 @@ internal static class ListingSyncer
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
             SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
         });
-        context.Report(SyncResources.Listings, "Listings done", done, total, completed: true);
+        context.Report(SyncResources.Listings, "Listings done", done, tally.ApiCount, completed: true);
         return outcome;
     }
 }

@@ -59,18 +59,23 @@ internal static class ReservationSyncer
             context.Info(string.Create(CultureInfo.InvariantCulture, $"Resuming the interrupted full reservations pass after reservation {resume.AfterId}."));
         }
 
-        var (finished, count) = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: true, outcome).ConfigureAwait(false);
+        var tally = new PassTally();
+        var finished = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: true, outcome, tally).ConfigureAwait(false);
+        // Only a reading from the start of the list gives the total under every reading of the API's count.
+        var total = resume?.AfterId is null ? tally.ApiCount : null;
+        var overlap = context.Options.IncrementalOverlap;
         if (resume?.AfterId is not null && resume.Seen.UpdatedOn is { } passStart)
         {
-            var overlap = context.Options.IncrementalOverlap;
             var activitySince = DateOnly.FromDateTime((resume.Seen.LatestActivityOn ?? passStart) - overlap);
             context.Info(string.Create(CultureInfo.InvariantCulture, $"The full reservations pass was resumed; reading reservations changed since {passStart - overlap:yyyy-MM-dd HH:mm:ss} UTC or active since {activitySince:yyyy-MM-dd} again."));
-            (finished, count) = await CatchUpAsync(context, finished, count, new ReservationQuery(), passStart - overlap, outcome).ConfigureAwait(false);
-            (finished, count) = await CatchUpAsync(context, finished, count, new ReservationQuery { LatestActivityStart = activitySince }, null, outcome).ConfigureAwait(false);
+            var changes = new PassTally();
+            finished = await CatchUpAsync(context, finished, new ReservationQuery(), passStart - overlap, outcome, changes).ConfigureAwait(false);
+            total = changes.ApiCount;
+            finished = await CatchUpAsync(context, finished, new ReservationQuery { LatestActivityStart = activitySince }, null, outcome, new PassTally()).ConfigureAwait(false);
 
             // Reservations seen before the interruption and deleted since are still marked seen, so the deletion check would
             // keep them; the API's count says whether there are any. Which ones, only a pass from the start can tell.
-            if (count is { } total && SyncBookkeeping.SeenCount(connection, Resource) > total)
+            if (total is { } counted && SyncBookkeeping.SeenCount(connection, Resource) > counted)
             {
                 context.Info("Reservations were deleted while the full pass was interrupted; reading every page again to find them.");
                 var restart = new ReservationCheckpoint("full", null, null, null, finished.Seen);
@@ -79,12 +84,40 @@ internal static class ReservationSyncer
                     SyncBookkeeping.ClearSeen(connection, transaction, Resource);
                     SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, restart.ToJson(), context.Now);
                 });
-                (finished, count) = await RunPassAsync(context, restart, new ReservationQuery(), markSeen: true, outcome).ConfigureAwait(false);
+                tally = new PassTally();
+                finished = await RunPassAsync(context, restart, new ReservationQuery(), markSeen: true, outcome, tally).ConfigureAwait(false);
+                total = tally.ApiCount;
             }
         }
 
+        // Reservations updated while the pass read further back moved to the front of the order, behind its cursor (rows
+        // served twice, or fewer seen than counted, show it): the front is read again down to where the pass began.
+        if (tally.EndProven && (tally.Duplicates > 0 || (total is { } expected && SyncBookkeeping.SeenCount(connection, Resource) < expected))
+            && finished.Seen.UpdatedOn is { } newest)
+        {
+            context.Debug("Reservations moved while the full pass read them; reading the newest ones again.");
+            var again = new PassTally();
+            finished = await CatchUpAsync(context, finished, new ReservationQuery(), newest - overlap, outcome, again).ConfigureAwait(false);
+            total = again.ApiCount ?? total;
+        }
+
+        var seen = SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count;
+        var complete = tally.EndProven && (total is not { } all || seen >= all);
+        if (tally.Unreadable.Count > 0)
+        {
+            outcome.Problems.Add(ApiErrors.Unreadable("reservations", tally.Unreadable));
+        }
+
+        if (!complete)
+        {
+            var saw = total is { } all2
+                ? string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {all2} reservations the API counts")
+                : string.Create(CultureInfo.InvariantCulture, $"saw {seen} reservations");
+            outcome.Problems.Add(ApiErrors.Incomplete("reservations", tally.Shortfall is { } why ? saw + "; " + why : saw));
+        }
+
         var gone = await DeletionCheck.ConfirmAsync(
-            context, Resource, StoreTable.Reservations, count,
+            context, Resource, StoreTable.Reservations, complete ? total : null,
             async (id, token) => await context.Client.GetReservationAsync(id, token).ConfigureAwait(false),
             (transaction, reservation) => outcome.Counts.Add(ReservationWriter.Write(connection, transaction, [reservation], context.Now).Counts)).ConfigureAwait(false);
         var newCursor = finished.Seen.Max(cursor);
@@ -95,9 +128,17 @@ internal static class ReservationSyncer
             outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Reservations, gone, context.Now);
             GuestRefresher.Refresh(connection, transaction, guests, context.Now);
             SyncBookkeeping.ClearSeen(connection, transaction, Resource);
-            SyncBookkeeping.CompletePass(connection, transaction, Resource, newCursor.ToJson(), full: true, context.Now);
+            if (complete)
+            {
+                SyncBookkeeping.CompletePass(connection, transaction, Resource, newCursor.ToJson(), full: true, context.Now);
+            }
+            else
+            {
+                // Not a finished pass: the next run reads every page again, from the start.
+                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, new ReservationCheckpoint("full", null, null, null, finished.Seen).ToJson(), context.Now);
+            }
         });
-        outcome.CursorAfter = newCursor.ToJson();
+        outcome.CursorAfter = complete ? newCursor.ToJson() : outcome.CursorBefore;
     }
 
     private static async Task RunIncrementalAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor cursor, ResourceOutcome outcome)
@@ -109,7 +150,7 @@ internal static class ReservationSyncer
         if (checkpoint.Pass == "changes")
         {
             context.Debug(string.Create(CultureInfo.InvariantCulture, $"Reading reservations changed since {checkpoint.UpdatedBound:yyyy-MM-dd HH:mm:ss} UTC (newest first)."));
-            (checkpoint, _) = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: false, outcome).ConfigureAwait(false);
+            checkpoint = await RunPassAsync(context, checkpoint, new ReservationQuery(), markSeen: false, outcome, new PassTally()).ConfigureAwait(false);
             var since = DateOnly.FromDateTime((cursor.LatestActivityOn ?? cursor.UpdatedOn!.Value) - overlap);
             checkpoint = new ReservationCheckpoint("activity", null, null, since, checkpoint.Seen);
             var next = checkpoint;
@@ -117,7 +158,12 @@ internal static class ReservationSyncer
         }
 
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Reading reservations with activity since {checkpoint.ActivitySince:yyyy-MM-dd}."));
-        (checkpoint, _) = await RunPassAsync(context, checkpoint, new ReservationQuery { LatestActivityStart = checkpoint.ActivitySince }, markSeen: false, outcome).ConfigureAwait(false);
+        var activity = new PassTally();
+        checkpoint = await RunPassAsync(context, checkpoint, new ReservationQuery { LatestActivityStart = checkpoint.ActivitySince }, markSeen: false, outcome, activity).ConfigureAwait(false);
+        if (activity.Unreadable.Count > 0)
+        {
+            outcome.Problems.Add(ApiErrors.Unreadable("reservations", activity.Unreadable));
+        }
         var newCursor = cursor.Max(checkpoint.Seen);
         context.InTransaction(transaction => SyncBookkeeping.CompletePass(context.Connection, transaction, Resource, newCursor.ToJson(), full: false, context.Now));
         outcome.CursorAfter = newCursor.ToJson();
@@ -130,21 +176,19 @@ internal static class ReservationSyncer
     /// <paramref name="updatedBound"/>), counting them as seen. No checkpoint: if this is interrupted too, the next run
     /// resumes the finished pass and repeats these.
     /// </summary>
-    private static async Task<(ReservationCheckpoint Checkpoint, int? Count)> CatchUpAsync(
-        SyncContext context, ReservationCheckpoint finished, int? count, ReservationQuery query, DateTime? updatedBound, ResourceOutcome outcome)
+    private static async Task<ReservationCheckpoint> CatchUpAsync(
+        SyncContext context, ReservationCheckpoint finished, ReservationQuery query, DateTime? updatedBound, ResourceOutcome outcome, PassTally tally)
     {
         var connection = context.Connection;
         var seen = finished.Seen;
-        await foreach (var page in context.Client.GetReservationPagesAsync(query, null, context.CancellationToken).ConfigureAwait(false))
+        await foreach (var page in context.Client.GetReservationPagesAsync(query, null, tally, context.CancellationToken).ConfigureAwait(false))
         {
-            // Only an unfiltered read counts every reservation (the deletion check compares with that).
-            count = query.LatestActivityStart is null ? page.Count ?? count : count;
-            seen = seen.Max(new ReservationCursor(page.Items.Max(r => r.UpdatedOn), page.Items.Max(r => r.LatestActivityOn)));
+            seen = seen.Max(Newest(page.Items));
             var now = context.Now;
             context.InTransaction(transaction =>
             {
                 outcome.Counts.Add(ReservationWriter.Write(connection, transaction, page.Items, now).Counts);
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id));
+                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id).Concat(page.UnreadableIds));
             });
             if (updatedBound is { } bound && page.Items.Any(r => r.UpdatedOn < bound))
             {
@@ -152,47 +196,50 @@ internal static class ReservationSyncer
             }
         }
 
-        return (finished with { Seen = seen }, count);
+        return finished with { Seen = seen };
     }
 
     /// <summary>
     /// Pages from the checkpoint on; each page is stored with the checkpoint it reaches, consecutive pages in shared
-    /// transactions (<see cref="PageTransaction"/>). Returns the final checkpoint and the API's count.
+    /// transactions (<see cref="PageTransaction"/>). Returns the final checkpoint; what the pass saw is in <paramref name="tally"/>.
     /// </summary>
-    private static async Task<(ReservationCheckpoint Checkpoint, int? Count)> RunPassAsync(
-        SyncContext context, ReservationCheckpoint checkpoint, ReservationQuery query, bool markSeen, ResourceOutcome outcome)
+    private static async Task<ReservationCheckpoint> RunPassAsync(
+        SyncContext context, ReservationCheckpoint checkpoint, ReservationQuery query, bool markSeen, ResourceOutcome outcome, PassTally tally)
     {
         var connection = context.Connection;
-        int? count = null;
         long done = 0;
         using var pages = new PageTransaction(connection, context.Options.Client.TimeProvider);
-        await foreach (var page in context.Client.GetReservationPagesAsync(query, checkpoint.AfterId, context.CancellationToken).ConfigureAwait(false))
+        await foreach (var page in context.Client.GetReservationPagesAsync(query, checkpoint.AfterId, tally, context.CancellationToken).ConfigureAwait(false))
         {
-            count = page.Count ?? count;
-            var pageSeen = new ReservationCursor(page.Items.Max(r => r.UpdatedOn), page.Items.Max(r => r.LatestActivityOn));
-            var next = checkpoint with { AfterId = page.Items[^1].Id, Seen = checkpoint.Seen.Max(pageSeen) };
+            var next = checkpoint with { AfterId = page.LastId ?? checkpoint.AfterId, Seen = checkpoint.Seen.Max(Newest(page.Items)) };
             var now = context.Now;
-            pages.Write(page.Items.Count, transaction => outcome.Counts.Add(StorePage(connection, transaction, page.Items, markSeen, next.ToJson(), now)));
+            pages.Write(page.Items.Count, transaction => outcome.Counts.Add(StorePage(connection, transaction, page.Items, markSeen ? page.UnreadableIds : null, next.ToJson(), now)));
             checkpoint = next;
             done += page.Items.Count;
-            context.Report(SyncResources.Reservations, checkpoint.Pass == "full" ? "Fetching reservations" : "Fetching changed reservations", done, count);
+            context.Report(SyncResources.Reservations, checkpoint.Pass == "full" ? "Fetching reservations" : "Fetching changed reservations", done, tally.ApiCount);
             if (checkpoint.UpdatedBound is { } bound && page.Items.Any(r => r.UpdatedOn < bound))
             {
                 break;
             }
         }
 
-        return (checkpoint, count);
+        return checkpoint;
     }
 
-    /// <summary>One page of a pass: the reservations and their guests, the ids a full pass has seen, the checkpoint it reaches.</summary>
+    private static ReservationCursor? Newest(IReadOnlyList<HostawayReservation> reservations) =>
+        reservations.Count == 0 ? null : new ReservationCursor(reservations.Max(r => r.UpdatedOn), reservations.Max(r => r.LatestActivityOn));
+
+    /// <summary>
+    /// One page of a pass: the reservations and their guests, the ids a full pass has seen (with <paramref name="markSeenWith"/>,
+    /// the ids of its unreadable rows), the checkpoint it reaches.
+    /// </summary>
     internal static UpsertCounts StorePage(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayReservation> reservations, bool markSeen, string checkpoint, string now)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayReservation> reservations, IEnumerable<long>? markSeenWith, string checkpoint, string now)
     {
         var counts = ReservationWriter.Write(connection, transaction, reservations, now).Counts;
-        if (markSeen)
+        if (markSeenWith is not null)
         {
-            SyncBookkeeping.MarkSeen(connection, transaction, Resource, reservations.Select(r => r.Id));
+            SyncBookkeeping.MarkSeen(connection, transaction, Resource, reservations.Select(r => r.Id).Concat(markSeenWith));
         }
 
         SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, checkpoint, now);

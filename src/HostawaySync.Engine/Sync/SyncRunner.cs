@@ -89,6 +89,14 @@ public static class SyncRunner
             try
             {
                 outcome = await run(context, requested).ConfigureAwait(false);
+                if (outcome.Problems.Count > 0)
+                {
+                    // It ran to its end, but cannot show it saw everything the API says exists: not a success.
+                    status = SyncStatus.Partial;
+                    error = outcome.Problems.Count == 1 ? outcome.Problems[0] : new HostawayException(
+                        outcome.Problems[0].ErrorId, outcome.Problems[0].Kind, string.Join(" ", outcome.Problems.Select(p => p.Message)),
+                        outcome.Problems[0].RecommendedAction, resource.ToString(), outcome.Problems[0]);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -122,10 +130,10 @@ public static class SyncRunner
             if (error is not null)
             {
                 failure ??= error;
-                log.Write(SyncLogLevel.Warning, $"{resource} sync failed: {error.Message}");
+                log.Write(SyncLogLevel.Warning, status == SyncStatus.Partial ? $"{resource} sync incomplete ({error.ErrorId}): {error.Message}" : $"{resource} sync failed: {error.Message}");
             }
 
-            if (cancelled || unexpected is not null || storeLost is not null || (error is not null && StopsTheRun(error.Kind)))
+            if (cancelled || unexpected is not null || storeLost is not null || (status == SyncStatus.Failed && error is not null && StopsTheRun(error.Kind)))
             {
                 break;
             }
@@ -135,7 +143,7 @@ public static class SyncRunner
 
         var runStatus = cancelled ? SyncStatus.Cancelled
             : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
-            : results.Any(r => r.Status == SyncStatus.Succeeded) ? SyncStatus.Partial
+            : results.Any(r => r.Status is SyncStatus.Succeeded or SyncStatus.Partial) ? SyncStatus.Partial
             : SyncStatus.Failed;
         // Listings are always read in full (the API has no change marker for them); the run's mode is that of the rest.
         var mode = results.Any(r => r.Mode == SyncMode.Full && r.Resource != SyncResources.Listings) ? SyncMode.Full : requested;

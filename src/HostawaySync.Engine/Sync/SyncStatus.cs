@@ -9,7 +9,7 @@ public enum SyncStatus
     /// <summary>Everything was synced.</summary>
     Succeeded,
 
-    /// <summary>Some resources were synced, others failed.</summary>
+    /// <summary>Some resources were synced, others failed; or a pass ran to its end but could not show it saw every row the API says exists (the error id says which: HostawaySyncIncomplete, HostawayApiRowUnreadable).</summary>
     Partial,
 
     /// <summary>Nothing could be synced.</summary>

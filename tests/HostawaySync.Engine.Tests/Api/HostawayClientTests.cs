@@ -78,7 +78,7 @@ public sealed class HostawayClientTests
     }
 
     [Fact]
-    public async Task Reservations_page_with_afterId_and_stop_without_an_extra_request()
+    public async Task Reservations_page_with_afterId_until_the_api_shows_the_end_not_when_the_count_is_reached()
     {
         var ids = Enumerable.Range(1, 200).Select(i => 1000L - i).ToList();
         _handler.Script("reservations", request =>
@@ -94,7 +94,8 @@ public sealed class HostawayClientTests
 
         Assert.Equal(ids, reservations.Select(r => r.Id));
         var afterIds = _handler.Requests.Where(r => r.PathAndQuery.Contains("/reservations", StringComparison.Ordinal)).Select(r => Query(r.PathAndQuery, "afterId")).ToList();
-        Assert.Equal([null, "900"], afterIds);
+        // The count (200) is reached after two pages, but only the empty third page shows the end.
+        Assert.Equal([null, "900", "800"], afterIds);
     }
 
     [Fact]

@@ -180,7 +180,8 @@ public sealed class SyncTests
         Assert.Equal(rows.Select(r => r.Id), again.Query<long>("SELECT message_id FROM messages_metadata WHERE message_id < 0 ORDER BY file_position;"));
     }
 
-    private static int Pages(int items) => Math.Max(1, (items + 99) / 100);
+    /// <summary>Requests a list of <paramref name="items"/> needs when the end is only shown by a page shorter than 100 rows, or an empty one.</summary>
+    private static int Pages(int items) => (items / 100) + 1;
 
     private sealed class CancelAfter(CancellationTokenSource cancel, SyncResources resource, long done) : ISyncProgress
     {
