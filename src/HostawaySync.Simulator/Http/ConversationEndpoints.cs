@@ -73,7 +73,11 @@ internal static class ConversationEndpoints
             withPageFields: true,
             snapshot => new OrderedRows<MessageInfo>(MessageSynthesizer.Ordered(snapshot.Context, snapshot.FindConversation(conversationId)!, includeScheduled)),
             _ => new RowMove(MoveKind.Message, conversationId),
-            snapshot => (w, m) => MessageWriter.Write(w, snapshot, snapshot.FindConversation(conversationId)!, m));
+            snapshot =>
+            {
+                var served = snapshot.FindConversation(conversationId)!;
+                return (w, m) => MessageWriter.Write(w, snapshot, served, m);
+            });
     }
 
     /// <summary>One message of the conversation (any status), or 404.</summary>
