@@ -9,7 +9,10 @@ internal static class ProgramArguments
     {
         "--port", "--seed", "--size", "--listings", "--reservations", "--messages-per-conversation", "--account-id",
         "--secret", "--account-rate", "--ip-rate", "--latency-ms", "--fault-rate", "--faults", "--stall-ms", "--token-warmup-ms",
+        "--count", "--page-cap", "--offset-ceiling", "--offset-ceiling-mode", "--page-fields", "--move-row-every",
     };
+
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--freeze-clock", "--page-cap-in-envelope" };
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
@@ -30,6 +33,13 @@ internal static class ProgramArguments
           --stall-ms N                   how long a stall holds a request (default 120000)
           --token-warmup-ms N            how long a new token needs before it works (default 1000)
           --freeze-clock                 the simulated clock moves only when told to
+          --count total|remaining|absent what list envelopes' count says (default total)
+          --page-cap N                   most rows per list page, and the page size without limit (default 100)
+          --page-cap-in-envelope         echo the applied page size as limit when the cap cut the request
+          --offset-ceiling N             offset paging serves no row at position N or later (0 = none; default 0)
+          --offset-ceiling-mode empty|error  past the ceiling: an empty page or HTTP 400 (default empty)
+          --page-fields normal|missing|wrong  page/totalPages of conversations and messages (default normal)
+          --move-row-every N             every N-th mid-pass list request moves a row ahead of it (0 = off; default 0)
           --help                         show this text
         The first line written to stdout is the API base URL. Stop with Ctrl+C or SIGTERM.
         """;
@@ -40,7 +50,7 @@ internal static class ProgramArguments
         error = null;
         help = false;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var freeze = false;
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -50,9 +60,9 @@ internal static class ProgramArguments
                 return null;
             }
 
-            if (name == "--freeze-clock")
+            if (Flags.Contains(name))
             {
-                freeze = true;
+                flags.Add(name);
                 continue;
             }
 
@@ -73,7 +83,7 @@ internal static class ProgramArguments
 
         try
         {
-            return Build(values, freeze);
+            return Build(values, flags);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
@@ -82,7 +92,7 @@ internal static class ProgramArguments
         }
     }
 
-    private static SimulatorOptions Build(Dictionary<string, string> values, bool freeze)
+    private static SimulatorOptions Build(Dictionary<string, string> values, HashSet<string> flags)
     {
         var dataset = (values.GetValueOrDefault("--size") ?? "small").ToLowerInvariant() switch
         {
@@ -109,6 +119,13 @@ internal static class ProgramArguments
             Faults = values.TryGetValue("--faults", out var faults) ? ParseFaults(faults) : defaults.Faults,
             StallDuration = Millis(values, "--stall-ms") ?? defaults.StallDuration,
             TokenWarmup = Millis(values, "--token-warmup-ms") ?? defaults.TokenWarmup,
+            Count = Choice(values, "--count", defaults.Count),
+            MaxPageSize = AtLeast(values, "--page-cap", 1) ?? defaults.MaxPageSize,
+            PageCapInEnvelope = flags.Contains("--page-cap-in-envelope"),
+            OffsetCeiling = AtLeast(values, "--offset-ceiling", 0) ?? defaults.OffsetCeiling,
+            OffsetCeilingBehaviour = Choice(values, "--offset-ceiling-mode", defaults.OffsetCeilingBehaviour),
+            PageFields = Choice(values, "--page-fields", defaults.PageFields),
+            MoveRowEvery = AtLeast(values, "--move-row-every", 0) ?? defaults.MoveRowEvery,
         };
         settings.Validate();
         var port = Int(values, "--port") ?? 0;
@@ -125,7 +142,7 @@ internal static class ProgramArguments
             AccountId = values.TryGetValue("--account-id", out var account) ? long.Parse(account, NumberStyles.None, CultureInfo.InvariantCulture) : 10450,
             ClientSecret = values.GetValueOrDefault("--secret") ?? "simulator-secret",
             Settings = settings,
-            FreezeClock = freeze,
+            FreezeClock = flags.Contains("--freeze-clock"),
         };
     }
 
@@ -141,6 +158,34 @@ internal static class ProgramArguments
         }
 
         return kinds;
+    }
+
+    /// <summary>An enum value by name, ignoring case; numbers are refused (they would pass Enum.TryParse).</summary>
+    private static T Choice<T>(Dictionary<string, string> values, string name, T fallback)
+        where T : struct, Enum
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        var names = Enum.GetNames<T>();
+        return names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } match
+            ? Enum.Parse<T>(match)
+            : throw new ArgumentException($"Unknown value '{text}' for {name}; use {string.Join(", ", names.Select(n => n.ToLowerInvariant()))}.");
+    }
+
+    /// <summary>An integer option with a lower bound, with a message that names the option.</summary>
+    private static int? AtLeast(Dictionary<string, string> values, string name, int min)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new ArgumentException($"{name} must be an integer of at least {min}, not '{text}'.");
     }
 
     private static int? Int(Dictionary<string, string> values, string name) =>

@@ -17,6 +17,7 @@ internal sealed class SimulatorCore : IDisposable
     private AccountSnapshot _snapshot;
     private SimulatorSettings _settings;
     private int _mutations;
+    private int _moves;
 
     /// <summary>Generates the account and prepares the services.</summary>
     public SimulatorCore(SimulatorOptions options, TimeProvider time)
@@ -89,6 +90,30 @@ internal sealed class SimulatorCore : IDisposable
             var (next, report) = Mutator.Apply(Snapshot, request, seed, Clock.UtcNow);
             Volatile.Write(ref _snapshot, next);
             return report;
+        }
+    }
+
+    /// <summary>Which mid-pass list requests move a row.</summary>
+    public MoveSchedule Moves { get; } = new();
+
+    /// <summary>
+    /// Moves a row to the front of its list (serialized with mutations) and returns the new snapshot, or null
+    /// when a concurrent mutation removed the row.
+    /// </summary>
+    public AccountSnapshot? MoveRow(RowMove move)
+    {
+        lock (_mutationLock)
+        {
+            // Negative numbers keep the move seeds apart from those of Mutate calls without a seed.
+            var seed = (int)StableHash.Of(Context.Seed, HashTags.Mutation, -++_moves);
+            if (Mutator.Move(Snapshot, move, seed, Clock.UtcNow) is not { } next)
+            {
+                return null;
+            }
+
+            Volatile.Write(ref _snapshot, next);
+            Stats.RowMoved();
+            return next;
         }
     }
 

@@ -1,7 +1,7 @@
 namespace HostawaySync.Simulator;
 
 /// <summary>
-/// Run-time behaviour of a simulator: rate limits, latency and faults. Immutable; a running simulator swaps the
+/// Run-time behaviour of a simulator: rate limits, latency, faults and the paging variants. Immutable; a running simulator swaps the
 /// whole object atomically (<see cref="HostawaySimulator.UpdateSettings"/>), so a request always sees one consistent set.
 /// </summary>
 public sealed record SimulatorSettings
@@ -28,6 +28,27 @@ public sealed record SimulatorSettings
     /// <summary>How long after issue a new access token starts to work (the docs say about one second).</summary>
     public TimeSpan TokenWarmup { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>What the <c>count</c> of list envelopes says.</summary>
+    public CountMode Count { get; init; } = CountMode.Total;
+
+    /// <summary>Most rows a list page serves, whatever <c>limit</c> asks; also the page size when <c>limit</c> is absent.</summary>
+    public int MaxPageSize { get; init; } = 100;
+
+    /// <summary>When the cap cut the request: true echoes the applied page size as <c>limit</c>, false the requested one.</summary>
+    public bool PageCapInEnvelope { get; init; }
+
+    /// <summary>Offset paging serves no row at a position at or past this; 0 = no ceiling. Never applies to <c>afterId</c>.</summary>
+    public int OffsetCeiling { get; init; }
+
+    /// <summary>What a request whose offset is at or past <see cref="OffsetCeiling"/> gets.</summary>
+    public OffsetCeilingMode OffsetCeilingBehaviour { get; init; } = OffsetCeilingMode.Empty;
+
+    /// <summary>How conversation and message envelopes serve <c>page</c>/<c>totalPages</c>.</summary>
+    public PageFieldsMode PageFields { get; init; } = PageFieldsMode.Normal;
+
+    /// <summary>Every N-th mid-pass list request (offset &gt; 0 or afterId) first moves a row after its page to the front; 0 = off.</summary>
+    public int MoveRowEvery { get; init; }
+
     /// <summary>Throws when a value is out of range, so a bad change never reaches a running simulator.</summary>
     internal void Validate()
     {
@@ -36,9 +57,24 @@ public sealed record SimulatorSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
         ArgumentOutOfRangeException.ThrowIfLessThan(StallDuration, TimeSpan.Zero, nameof(StallDuration));
         ArgumentOutOfRangeException.ThrowIfLessThan(TokenWarmup, TimeSpan.Zero, nameof(TokenWarmup));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(OffsetCeiling, nameof(OffsetCeiling));
+        ArgumentOutOfRangeException.ThrowIfNegative(MoveRowEvery, nameof(MoveRowEvery));
+        Defined(Count, nameof(Count));
+        Defined(OffsetCeilingBehaviour, nameof(OffsetCeilingBehaviour));
+        Defined(PageFields, nameof(PageFields));
         if (double.IsNaN(FaultRate) || FaultRate < 0 || FaultRate > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(FaultRate), FaultRate, "FaultRate must be between 0 and 1.");
+        }
+    }
+
+    private static void Defined<T>(T value, string name)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
         }
     }
 }

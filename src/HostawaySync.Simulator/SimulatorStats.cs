@@ -18,4 +18,8 @@ public sealed record SimulatorStats(
     long FaultsInjected,
     IReadOnlyDictionary<string, long> FaultsByKind,
     int PeakConcurrentRequests,
-    long TokensIssued);
+    long TokensIssued)
+{
+    /// <summary>Rows moved to the front of their list while a client paged it (<see cref="SimulatorSettings.MoveRowEvery"/>).</summary>
+    public long RowsMoved { get; init; }
+}

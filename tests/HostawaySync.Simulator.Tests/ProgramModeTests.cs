@@ -7,24 +7,7 @@ namespace HostawaySync.Simulator.Tests;
 /// <summary>The simulator as a program: first stdout line is the base URL; SIGTERM stops it with exit code 0.</summary>
 public sealed class ProgramModeTests
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "HostawaySync.Simulator.dll");
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(params string[] args) => SimulatorProcess.Start(args);
 
     [Fact]
     public async Task Serves_on_the_printed_url_until_sigterm_then_exits_0()

@@ -53,18 +53,19 @@ internal static class ApiDispatcher
 
         var snapshot = core.Snapshot;
         var query = http.Request.Query;
+        var list = new ListCall(core, snapshot, settings, match.Route);
         return match.Route switch
         {
             ApiRoute.IssueToken => await TokenEndpoints.IssueAsync(core, http.Request, cancellationToken),
             ApiRoute.RevokeToken => TokenEndpoints.Revoke(core, http.Request),
-            ApiRoute.Listings => ListingEndpoints.List(snapshot, query),
+            ApiRoute.Listings => ListingEndpoints.List(list, query),
             ApiRoute.Listing => ListingEndpoints.Get(snapshot, match.Id, query),
-            ApiRoute.Reservations => ReservationEndpoints.List(snapshot, query),
+            ApiRoute.Reservations => ReservationEndpoints.List(list, query),
             ApiRoute.Reservation => ReservationEndpoints.Get(snapshot, match.Id, query),
             ApiRoute.ReservationConversations => ReservationEndpoints.Conversations(snapshot, match.Id, query),
-            ApiRoute.Conversations => ConversationEndpoints.List(snapshot, query),
+            ApiRoute.Conversations => ConversationEndpoints.List(list, query),
             ApiRoute.Conversation => ConversationEndpoints.Get(snapshot, match.Id, query),
-            ApiRoute.Messages => ConversationEndpoints.Messages(snapshot, match.Id, query),
+            ApiRoute.Messages => ConversationEndpoints.Messages(list, match.Id, query),
             ApiRoute.Message => ConversationEndpoints.Message(snapshot, match.Id, match.SubId),
             ApiRoute.MethodNotAllowed => ApiResponse.FailResult(405, "Method not allowed"),
             _ => ApiResponse.FailResult(404, "Not found"),

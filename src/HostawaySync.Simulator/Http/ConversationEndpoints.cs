@@ -1,6 +1,7 @@
 using HostawaySync.Simulator.Generation;
 using HostawaySync.Simulator.Json;
 using HostawaySync.Simulator.Model;
+using HostawaySync.Simulator.Mutation;
 using Microsoft.AspNetCore.Http;
 
 namespace HostawaySync.Simulator.Http;
@@ -13,10 +14,10 @@ namespace HostawaySync.Simulator.Http;
 internal static class ConversationEndpoints
 {
     /// <summary>Lists conversations; the only filter is reservationId.</summary>
-    public static ApiResponse List(AccountSnapshot snapshot, IQueryCollection raw)
+    public static ApiResponse List(ListCall call, IQueryCollection raw)
     {
         var query = new QueryReader(raw);
-        var page = PageRequest.Read(query);
+        var page = PageRequest.Read(query, call.Settings.MaxPageSize);
         var reservationId = query.Id("reservationId");
         var includeResources = query.Flag("includeResources");
         if (query.Error is { } error)
@@ -24,29 +25,14 @@ internal static class ConversationEndpoints
             return ApiResponse.FailResult(400, error);
         }
 
-        List<ConversationState> rows;
-        int count;
-        if (reservationId is { } rid)
-        {
-            var matching = snapshot.ConversationIdsOf(rid)
-                .Select(id => snapshot.FindConversation(id)!)
-                .OrderBy(c => snapshot.ConversationOrder.PositionOf(snapshot.ConversationRow(c.Id), false))
-                .ToList();
-            count = matching.Count;
-            rows = [.. matching.Skip(page.Offset).Take(page.Limit)];
-        }
-        else
-        {
-            var order = snapshot.ConversationOrder;
-            count = order.Count;
-            rows = [];
-            for (var position = page.Offset; position < count && rows.Count < page.Limit; position++)
-            {
-                rows.Add(snapshot.Conversations[order.RowAt(position, false)]);
-            }
-        }
-
-        return Envelope.Paged(rows, count, page, (w, c) => ConversationWriter.Write(w, snapshot, c, includeResources));
+        // Only the unfiltered list takes moves; a reservation's few conversations are not worth the complexity.
+        return Paging.Serve(
+            call,
+            page,
+            withPageFields: true,
+            snapshot => new OrderedRows<ConversationState>(reservationId is { } rid ? OfReservation(snapshot, rid) : InListOrder(snapshot)),
+            reservationId is null ? c => new RowMove(MoveKind.Conversation, c.Id) : null,
+            snapshot => (w, c) => ConversationWriter.Write(w, snapshot, c, includeResources));
     }
 
     /// <summary>One conversation, or 404.</summary>
@@ -63,25 +49,35 @@ internal static class ConversationEndpoints
     }
 
     /// <summary>A conversation's messages, newest first; only sent ones unless includeScheduledMessages=1.</summary>
-    public static ApiResponse Messages(AccountSnapshot snapshot, long? id, IQueryCollection raw)
+    public static ApiResponse Messages(ListCall call, long? id, IQueryCollection raw)
     {
-        var conversation = id is null ? null : snapshot.FindConversation(id.Value);
+        var conversation = id is null ? null : call.Snapshot.FindConversation(id.Value);
         if (conversation is null)
         {
             return ApiResponse.FailResult(404, "Conversation not found");
         }
 
         var query = new QueryReader(raw);
-        var page = PageRequest.Read(query);
+        var page = PageRequest.Read(query, call.Settings.MaxPageSize);
         var includeScheduled = query.Flag("includeScheduledMessages");
         if (query.Error is { } error)
         {
             return ApiResponse.FailResult(400, error);
         }
 
-        var all = MessageSynthesizer.Ordered(snapshot.Context, conversation, includeScheduled);
-        var rows = all.Skip(page.Offset).Take(page.Limit).ToList();
-        return Envelope.Paged(rows, all.Count, page, (w, m) => MessageWriter.Write(w, snapshot, conversation, m));
+        // The conversation is looked up again in the snapshot served: a move may have added a message to it.
+        var conversationId = conversation.Id;
+        return Paging.Serve(
+            call,
+            page,
+            withPageFields: true,
+            snapshot => new OrderedRows<MessageInfo>(MessageSynthesizer.Ordered(snapshot.Context, snapshot.FindConversation(conversationId)!, includeScheduled)),
+            _ => new RowMove(MoveKind.Message, conversationId),
+            snapshot =>
+            {
+                var served = snapshot.FindConversation(conversationId)!;
+                return (w, m) => MessageWriter.Write(w, snapshot, served, m);
+            });
     }
 
     /// <summary>One message of the conversation (any status), or 404.</summary>
@@ -100,4 +96,12 @@ internal static class ConversationEndpoints
 
         return ApiResponse.Single(w => MessageWriter.Write(w, snapshot, conversation, message));
     }
+
+    private static List<ConversationState> OfReservation(AccountSnapshot snapshot, long reservationId) =>
+        [.. snapshot.ConversationIdsOf(reservationId)
+            .Select(id => snapshot.FindConversation(id)!)
+            .OrderBy(c => snapshot.ConversationOrder.PositionOf(snapshot.ConversationRow(c.Id), false))];
+
+    private static ProjectedList<ConversationState> InListOrder(AccountSnapshot snapshot) =>
+        new(snapshot.ConversationOrder.Count, position => snapshot.Conversations[snapshot.ConversationOrder.RowAt(position, false)]);
 }

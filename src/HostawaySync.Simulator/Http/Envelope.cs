@@ -4,34 +4,35 @@ namespace HostawaySync.Simulator.Http;
 
 /// <summary>
 /// List envelopes exactly as real responses have them: listings and reservations carry
-/// <c>status, result, count, limit, offset</c> only; conversations and messages add <c>page</c> and
-/// <c>totalPages</c>. <c>limit</c> and <c>offset</c> echo the request and are null when not sent.
+/// <c>status, result, count, limit, offset</c> only; conversations and messages
+/// <c>status, result, limit, offset, count, page, totalPages</c>. <see cref="Paging"/> decides the values and
+/// which optional fields a paging variant leaves out; this class only keeps the key order.
 /// </summary>
 internal static class Envelope
 {
     /// <summary>A listings/reservations envelope.</summary>
-    public static ApiResponse Plain<T>(IReadOnlyList<T> rows, int count, PageRequest page, Action<Utf8JsonWriter, T> writeItem) =>
+    public static ApiResponse Plain<T>(IReadOnlyList<T> rows, EnvelopeFields fields, Action<Utf8JsonWriter, T> writeItem) =>
         ApiResponse.Json(200, w =>
         {
             w.WriteStartObject();
             w.WriteString("status", "success");
             WriteResult(w, rows, writeItem);
-            w.WriteNumber("count", count);
-            WriteEcho(w, page);
+            WriteOptional(w, "count", fields.Count);
+            WriteEcho(w, fields);
             w.WriteEndObject();
         });
 
     /// <summary>A conversations/messages envelope with page and totalPages.</summary>
-    public static ApiResponse Paged<T>(IReadOnlyList<T> rows, int count, PageRequest page, Action<Utf8JsonWriter, T> writeItem) =>
+    public static ApiResponse Paged<T>(IReadOnlyList<T> rows, EnvelopeFields fields, Action<Utf8JsonWriter, T> writeItem) =>
         ApiResponse.Json(200, w =>
         {
             w.WriteStartObject();
             w.WriteString("status", "success");
             WriteResult(w, rows, writeItem);
-            WriteEcho(w, page);
-            w.WriteNumber("count", count);
-            w.WriteNumber("page", page.Page);
-            w.WriteNumber("totalPages", page.TotalPages(count));
+            WriteEcho(w, fields);
+            WriteOptional(w, "count", fields.Count);
+            WriteOptional(w, "page", fields.Page);
+            WriteOptional(w, "totalPages", fields.TotalPages);
             w.WriteEndObject();
         });
 
@@ -56,24 +57,29 @@ internal static class Envelope
         w.WriteEndArray();
     }
 
-    private static void WriteEcho(Utf8JsonWriter w, PageRequest page)
+    private static void WriteOptional(Utf8JsonWriter w, string name, int? value)
     {
-        if (page.LimitEcho is { } limit)
+        if (value is { } number)
         {
-            w.WriteNumber("limit", limit);
+            w.WriteNumber(name, number);
         }
-        else
-        {
-            w.WriteNull("limit");
-        }
+    }
 
-        if (page.OffsetEcho is { } offset)
+    private static void WriteEcho(Utf8JsonWriter w, EnvelopeFields fields)
+    {
+        WriteNullable(w, "limit", fields.Limit);
+        WriteNullable(w, "offset", fields.Offset);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } number)
         {
-            w.WriteNumber("offset", offset);
+            w.WriteNumber(name, number);
         }
         else
         {
-            w.WriteNull("offset");
+            w.WriteNull(name);
         }
     }
 }

@@ -1,6 +1,7 @@
 using HostawaySync.Simulator.Generation;
 using HostawaySync.Simulator.Json;
 using HostawaySync.Simulator.Model;
+using HostawaySync.Simulator.Mutation;
 using Microsoft.AspNetCore.Http;
 
 namespace HostawaySync.Simulator.Http;
@@ -12,10 +13,10 @@ internal static class ListingEndpoints
         ["name", "nameReversed", "order", "orderReversed", "contactName", "contactNameReversed", "latestActivity", "latestActivityDesc"];
 
     /// <summary>Lists listings: filters city, country, match, latestActivityStart/End; documented sort orders.</summary>
-    public static ApiResponse List(AccountSnapshot snapshot, IQueryCollection raw)
+    public static ApiResponse List(ListCall call, IQueryCollection raw)
     {
         var query = new QueryReader(raw);
-        var page = PageRequest.Read(query);
+        var page = PageRequest.Read(query, call.Settings.MaxPageSize);
         var sortOrder = query.OneOf("sortOrder", SortOrders);
         var activityStart = query.Date("latestActivityStart");
         var activityEnd = query.Date("latestActivityEnd");
@@ -28,6 +29,21 @@ internal static class ListingEndpoints
             return ApiResponse.FailResult(400, error);
         }
 
+        // Only the plain list in the display order takes moves (they put a listing first in that order).
+        var plain = city is null && country is null && match is null && activityStart is null && activityEnd is null
+            && sortOrder is null or "order";
+        return Paging.Serve(
+            call,
+            page,
+            withPageFields: false,
+            snapshot => new OrderedRows<ListingState>(Sort(Filter(snapshot, city, country, match, activityStart, activityEnd), sortOrder).ToList()),
+            plain ? l => new RowMove(MoveKind.Listing, l.Id) : null,
+            snapshot => (w, l) => ListingWriter.Write(w, snapshot.Context, l, includeResources));
+    }
+
+    private static IEnumerable<ListingState> Filter(
+        AccountSnapshot snapshot, string? city, string? country, string? match, DateOnly? activityStart, DateOnly? activityEnd)
+    {
         IEnumerable<ListingState> rows = snapshot.ListingsInDisplayOrder;
         if (city is not null)
         {
@@ -56,9 +72,7 @@ internal static class ListingEndpoints
             rows = rows.Where(l => DateOnly.FromDateTime(l.LatestActivityOn) <= to);
         }
 
-        var ordered = Sort(rows, sortOrder).ToList();
-        var pageRows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        return Envelope.Plain(pageRows, ordered.Count, page, (w, l) => ListingWriter.Write(w, snapshot.Context, l, includeResources));
+        return rows;
     }
 
     /// <summary>One listing, or 404.</summary>

@@ -1,10 +1,9 @@
 namespace HostawaySync.Simulator.Http;
 
 /// <summary>
-/// Paging parameters. <see cref="LimitEcho"/>/<see cref="OffsetEcho"/> are what the envelope echoes (null when
-/// not sent); <see cref="Limit"/>/<see cref="Offset"/> are what is applied. The maximum limit is undocumented;
-/// the simulator serves at most 100 rows but still echoes the requested limit, so a client that asks for more
-/// and treats "fewer rows than limit" as the end stops early, visibly.
+/// Paging parameters. <see cref="LimitEcho"/>/<see cref="OffsetEcho"/> are what was sent (null when absent);
+/// <see cref="Limit"/>/<see cref="Offset"/> are what is applied. The maximum page size is undocumented, so it is
+/// a setting (<see cref="SimulatorSettings.MaxPageSize"/>); <see cref="Paging"/> decides what the envelope echoes.
 /// </summary>
 /// <param name="LimitEcho">The limit as sent.</param>
 /// <param name="OffsetEcho">The offset as sent.</param>
@@ -12,20 +11,17 @@ namespace HostawaySync.Simulator.Http;
 /// <param name="Offset">The applied offset.</param>
 internal readonly record struct PageRequest(int? LimitEcho, int? OffsetEcho, int Limit, int Offset)
 {
-    /// <summary>Default and maximum page size of every list endpoint.</summary>
-    public const int MaxLimit = 100;
+    /// <summary>The <c>afterId</c> cursor (reservations only); when set, offset is ignored.</summary>
+    public long? AfterId { get; init; }
 
     /// <summary>Reads limit and offset; limit must be a positive integer, offset a non-negative one.</summary>
-    public static PageRequest Read(QueryReader query)
+    public static PageRequest Read(QueryReader query, int maxPageSize)
     {
         var limit = query.Int("limit", 1);
         var offset = query.Int("offset", 0);
-        return new PageRequest(limit, offset, Math.Min(limit ?? MaxLimit, MaxLimit), offset ?? 0);
+        return new PageRequest(limit, offset, Math.Min(limit ?? maxPageSize, maxPageSize), offset ?? 0);
     }
 
-    /// <summary>1-based page number of the requested offset.</summary>
-    public int Page => (Offset / Limit) + 1;
-
-    /// <summary>Number of pages for a total.</summary>
-    public int TotalPages(int count) => (count + Limit - 1) / Limit;
+    /// <summary>Whether the request continues a pass rather than starting one (offset &gt; 0 or a cursor).</summary>
+    public bool IsMidPass => AfterId is not null || Offset > 0;
 }

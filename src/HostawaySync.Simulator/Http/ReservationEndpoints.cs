@@ -1,5 +1,6 @@
 using HostawaySync.Simulator.Json;
 using HostawaySync.Simulator.Model;
+using HostawaySync.Simulator.Mutation;
 using Microsoft.AspNetCore.Http;
 
 namespace HostawaySync.Simulator.Http;
@@ -25,11 +26,10 @@ internal static class ReservationEndpoints
         ["assigneeUserId", "customerUserId", "reservationAgreement", "isStarred", "isArchived", "isPinned", "dateType"];
 
     /// <summary>Lists reservations (default order updatedOn DESC, id DESC).</summary>
-    public static ApiResponse List(AccountSnapshot snapshot, IQueryCollection raw)
+    public static ApiResponse List(ListCall call, IQueryCollection raw)
     {
         var query = new QueryReader(raw);
-        var page = PageRequest.Read(query);
-        var afterId = query.Id("afterId");
+        var page = PageRequest.Read(query, call.Settings.MaxPageSize) with { AfterId = query.Id("afterId") };
         var sortOrder = query.OneOf("sortOrder", SortOrders.Keys);
         var filter = new ReservationFilter
         {
@@ -57,8 +57,14 @@ internal static class ReservationEndpoints
         }
 
         var (order, descending) = sortOrder is null ? (ReservationOrder.UpdatedOn, true) : SortOrders[sortOrder];
-        var (rows, count) = ReservationSearch.Run(snapshot, filter, order, descending, page, afterId);
-        return Envelope.Plain(rows, count, page, (w, r) => ReservationWriter.Write(w, snapshot, r, view));
+        // Only the unfiltered list in the default order takes moves: an update puts a reservation first in that order.
+        return Paging.Serve(
+            call,
+            page,
+            withPageFields: false,
+            snapshot => ReservationSearch.Run(snapshot, filter, order, descending, page.AfterId),
+            filter.IsEmpty && sortOrder is null ? r => new RowMove(MoveKind.Reservation, r.Id) : null,
+            snapshot => (w, r) => ReservationWriter.Write(w, snapshot, r, view));
     }
 
     /// <summary>One reservation (always with hostProxyEmail and cancellation-policy fields), or 404.</summary>

@@ -3,64 +3,49 @@ using HostawaySync.Simulator.Model;
 namespace HostawaySync.Simulator.Http;
 
 /// <summary>
-/// Pages reservations over the snapshot's sorted indexes: no request sorts. Unfiltered offset pages are a direct
-/// slice; filtered ones and afterId cursors scan forward from a known position.
+/// Orders reservations over the snapshot's sorted indexes: no request sorts. The unfiltered list is the index
+/// itself, read in place; a filtered one keeps only the index positions that match.
 /// </summary>
 internal static class ReservationSearch
 {
-    /// <summary>The page and the total number of matching reservations.</summary>
+    /// <summary>The matching reservations in order, and where an afterId cursor resumes.</summary>
     /// <remarks>
-    /// afterId: the reservation with that id is located where it is now in the current order, and the rows
-    /// strictly after it are returned, so a row updated mid-paging moves (the docs warn about this). An afterId
-    /// that no longer exists gives an empty page, with the real count.
+    /// afterId: the reservation with that id is located where it is now in the current order (even when it does
+    /// not match the filter), and the rows strictly after it follow, so a row updated mid-paging moves (the docs
+    /// warn about this). An afterId that no longer exists resumes nowhere: an empty page.
     /// </remarks>
-    public static (List<ReservationState> Rows, int Count) Run(
-        AccountSnapshot snapshot, ReservationFilter filter, ReservationOrder order, bool descending, PageRequest page, long? afterId)
+    public static OrderedRows<ReservationState> Run(
+        AccountSnapshot snapshot, ReservationFilter filter, ReservationOrder order, bool descending, long? afterId)
     {
         var index = snapshot.ReservationIndex(order);
         var all = snapshot.Reservations;
-        var count = filter.IsEmpty ? all.Length : all.Count(filter.Matches);
-        var rows = new List<ReservationState>(Math.Min(page.Limit, count));
-
-        int start;
-        var skip = 0;
+        int? resumeAt = null;
         if (afterId is { } cursor)
         {
             var row = snapshot.ReservationRow(cursor);
-            if (row < 0)
-            {
-                return (rows, count);
-            }
-
-            start = index.PositionOf(row, descending) + 1;
+            resumeAt = row < 0 ? -1 : index.PositionOf(row, descending) + 1;
         }
-        else if (filter.IsEmpty)
+
+        if (filter.IsEmpty)
         {
-            start = page.Offset;
+            return new(new ProjectedList<ReservationState>(index.Count, p => all[index.RowAt(p, descending)]), resumeAt);
         }
-        else
+
+        var positions = new List<int>();
+        for (var position = 0; position < index.Count; position++)
         {
-            start = 0;
-            skip = page.Offset;
+            if (filter.Matches(all[index.RowAt(position, descending)]))
+            {
+                positions.Add(position);
+            }
         }
 
-        for (var position = start; position < index.Count && rows.Count < page.Limit; position++)
+        if (resumeAt is { } full and >= 0)
         {
-            var reservation = all[index.RowAt(position, descending)];
-            if (!filter.Matches(reservation))
-            {
-                continue;
-            }
-
-            if (skip > 0)
-            {
-                skip--;
-                continue;
-            }
-
-            rows.Add(reservation);
+            var found = positions.BinarySearch(full);
+            resumeAt = found >= 0 ? found : ~found;
         }
 
-        return (rows, count);
+        return new(new ProjectedList<ReservationState>(positions.Count, i => all[index.RowAt(positions[i], descending)]), resumeAt);
     }
 }

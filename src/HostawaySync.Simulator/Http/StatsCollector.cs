@@ -40,6 +40,9 @@ internal sealed class StatsCollector
         counters.FaultsByKind.AddOrUpdate(kind.ToString(), 1, static (_, n) => n + 1);
     }
 
+    /// <summary>Counts a row moved by <see cref="SimulatorSettings.MoveRowEvery"/>.</summary>
+    public void RowMoved() => Interlocked.Increment(ref Volatile.Read(ref _counters).RowsMoved);
+
     /// <summary>A copy of the current numbers.</summary>
     public SimulatorStats Snapshot()
     {
@@ -52,7 +55,10 @@ internal sealed class StatsCollector
             Interlocked.Read(ref c.Faults),
             new SortedDictionary<string, long>(c.FaultsByKind, StringComparer.Ordinal),
             Volatile.Read(ref c.Peak),
-            Interlocked.Read(ref c.Tokens));
+            Interlocked.Read(ref c.Tokens))
+        {
+            RowsMoved = Interlocked.Read(ref c.RowsMoved),
+        };
     }
 
     /// <summary>Starts counting from zero; the peak restarts at the requests now in flight.</summary>
@@ -75,6 +81,7 @@ internal sealed class StatsCollector
         public long Forbidden;
         public long Faults;
         public long Tokens;
+        public long RowsMoved;
         public int Peak;
         public ConcurrentDictionary<string, long> ByEndpoint { get; } = new(StringComparer.Ordinal);
 

@@ -56,7 +56,9 @@ internal sealed class AccountSnapshot
         {
             var conversation = Conversations[i];
             _conversationRowById.Add(conversation.Id, i);
-            shuffleKeys[i] = SortedIndex.Key((long)(conversation.ShuffleKey >> 33), conversation.Id);
+            // A negative value sorts before every hash value: moved conversations lead, the latest move first.
+            var position = conversation.FrontRank > 0 ? -conversation.FrontRank : (long)(conversation.ShuffleKey >> 33);
+            shuffleKeys[i] = SortedIndex.Key(position, conversation.Id);
             messages += conversation.TotalCount;
             sent += conversation.SentCount;
         }

@@ -21,6 +21,12 @@ internal sealed record ConversationState
     /// <summary>Position key of the list order: a hash, so the order is neither by id nor by latest message.</summary>
     public required ulong ShuffleKey { get; init; }
 
+    /// <summary>
+    /// 0, or how recently a paging variant moved the conversation to the front of the list: the larger, the
+    /// earlier it sorts, before every conversation ordered by <see cref="ShuffleKey"/>.
+    /// </summary>
+    public long FrontRank { get; init; }
+
     /// <summary>Id of generated message 0; message i has id FirstMessageId + i.</summary>
     public required long FirstMessageId { get; init; }
 

@@ -54,18 +54,7 @@ internal static class MessageMutations
                 work.Counters = counters with { NextConversationId = counters.NextConversationId + 1 + rng.Next(3) };
             }
 
-            var messageId = work.Counters.NextMessageId;
-            work.Counters = work.Counters with { NextMessageId = messageId + 1 };
-            var message = new AppendedMessage(messageId, work.Now, rng.Chance(0.55), MessageStatuses.Sent);
-            var conversation = work.Conversations[conversationId];
-            conversation = ConversationFactory.WithSummary(work.Context, conversation with { Appended = [.. conversation.Appended, message] });
-            work.Conversations[conversationId] = conversation;
-
-            var unread = byReservation[reservationId].Any(id => work.Conversations[id].HasUnreadMessages);
-            work.Reservations[reservationId] = ReservationActivity.WithConversation(reservation, conversation) with { HasUnreadMessages = unread };
-            work.TouchListingActivity(reservation.ListingId);
-
-            result.MessageIds.Add(messageId);
+            result.MessageIds.Add(Append(work, conversationId, byReservation[reservationId]));
             if (seen.Add(conversationId))
             {
                 result.ConversationIds.Add(conversationId);
@@ -79,5 +68,43 @@ internal static class MessageMutations
         }
 
         return result;
+    }
+
+    /// <summary>Adds one sent message to a conversation; false when the conversation no longer exists.</summary>
+    public static bool AddTo(MutationWork work, long conversationId)
+    {
+        if (!work.Conversations.TryGetValue(conversationId, out var conversation))
+        {
+            return false;
+        }
+
+        var siblings = work.Conversations.Values.Where(c => c.ReservationId == conversation.ReservationId).Select(c => c.Id).ToList();
+        Append(work, conversationId, siblings);
+        return true;
+    }
+
+    /// <summary>
+    /// Appends a sent guest or host message now and updates what it moves: the conversation's summary, the
+    /// reservation's activity and unread flag (over <paramref name="siblings"/>, the reservation's conversations)
+    /// and the listing's activity. Returns the message id.
+    /// </summary>
+    private static long Append(MutationWork work, long conversationId, IReadOnlyList<long> siblings)
+    {
+        var messageId = work.Counters.NextMessageId;
+        work.Counters = work.Counters with { NextMessageId = messageId + 1 };
+        var message = new AppendedMessage(messageId, work.Now, work.Rng.Chance(0.55), MessageStatuses.Sent);
+        var conversation = work.Conversations[conversationId];
+        conversation = ConversationFactory.WithSummary(work.Context, conversation with { Appended = [.. conversation.Appended, message] });
+        work.Conversations[conversationId] = conversation;
+
+        // A conversation can outlive its reservation only in theory (deleting one deletes the other); be safe.
+        if (work.Reservations.TryGetValue(conversation.ReservationId, out var reservation))
+        {
+            var unread = siblings.Any(id => work.Conversations[id].HasUnreadMessages);
+            work.Reservations[reservation.Id] = ReservationActivity.WithConversation(reservation, conversation) with { HasUnreadMessages = unread };
+            work.TouchListingActivity(reservation.ListingId);
+        }
+
+        return messageId;
     }
 }

@@ -65,6 +65,10 @@ internal sealed class MutationWork
     /// <summary>Reservations already changed by this mutation; each gets at most one kind of change.</summary>
     public HashSet<long> TouchedReservations { get; } = [];
 
+    /// <summary>The next snapshot: the working copy as it is now.</summary>
+    public AccountSnapshot ToSnapshot() =>
+        new(Context, Listings.Values, Reservations.Values, Conversations.Values, Guests, DeletedListings, DeletedReservationIds, Counters);
+
     /// <summary>Moves a listing's latestActivityOn to now (reservation and message activity).</summary>
     public void TouchListingActivity(long listingId)
     {

@@ -33,15 +33,7 @@ internal static class Mutator
         var (deletedReservations, deletedConversations) = ReservationMutations.Delete(work, request.DeletedReservations);
         var messages = MessageMutations.Add(work, request.NewMessages);
 
-        var next = new AccountSnapshot(
-            snapshot.Context,
-            work.Listings.Values,
-            work.Reservations.Values,
-            work.Conversations.Values,
-            work.Guests,
-            work.DeletedListings,
-            work.DeletedReservationIds,
-            work.Counters);
+        var next = work.ToSnapshot();
         var report = new MutationReport(
             updatedReservations,
             newReservations,
@@ -58,5 +50,23 @@ internal static class Mutator
             ReservationIdsWithNewMessages = messages.ReservationIds,
         };
         return (next, report);
+    }
+
+    /// <summary>
+    /// Brings one row to the front of its list through the same working copy as any mutation, so the swap stays
+    /// atomic and the ground truth shows it. Null when the row no longer exists.
+    /// </summary>
+    public static AccountSnapshot? Move(AccountSnapshot snapshot, RowMove move, int seed, DateTime now)
+    {
+        var work = new MutationWork(snapshot, new DetRandom(StableHash.Of(snapshot.Context.Seed, HashTags.Mutation, seed)), now);
+        var moved = move.Kind switch
+        {
+            MoveKind.Listing => OrderMoves.ListingToFront(work, move.Id),
+            MoveKind.Conversation => OrderMoves.ConversationToFront(work, move.Id),
+            MoveKind.Reservation => ReservationMutations.UpdateOne(work, move.Id),
+            MoveKind.Message => MessageMutations.AddTo(work, move.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(move), move.Kind, "Unknown move kind."),
+        };
+        return moved ? work.ToSnapshot() : null;
     }
 }

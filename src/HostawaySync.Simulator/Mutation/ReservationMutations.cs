@@ -59,35 +59,23 @@ internal static class ReservationMutations
         var picked = work.Pick(work.ReservationIdsAtStart, count, work.TouchedReservations, work.Reservations.ContainsKey);
         foreach (var id in picked)
         {
-            var rng = work.Rng;
-            var r = work.Reservations[id];
-            var kind = rng.Next(3);
-            if (kind == 0)
-            {
-                var shift = rng.Chance(0.5) ? rng.Next(1, 6) : -rng.Next(1, 6);
-                r = r with
-                {
-                    PreviousArrival = r.Arrival,
-                    PreviousDeparture = r.Departure,
-                    Arrival = r.Arrival.AddDays(shift),
-                    Nights = Math.Max(1, r.Nights + rng.Next(-1, 2)),
-                };
-            }
-            else if (kind == 1)
-            {
-                r = r with { NumberOfGuests = r.NumberOfGuests + 1, Adults = r.Adults is null ? null : r.Adults + 1 };
-            }
-
-            // Every modification changes the price a little, so each one is visible in the data.
-            r = r with
-            {
-                TotalPrice = Math.Round(r.TotalPrice * (0.9 + (rng.NextDouble() * 0.2)), rng.Chance(0.3) ? 0 : 2),
-                Status = r.Status == ReservationStatuses.New ? ReservationStatuses.Modified : r.Status,
-            };
-            work.Reservations[id] = Stamp(work, r);
+            Modify(work, id);
         }
 
         return picked;
+    }
+
+    /// <summary>Modifies one reservation as <see cref="Update"/> does; false when it no longer exists.</summary>
+    public static bool UpdateOne(MutationWork work, long id)
+    {
+        if (!work.Reservations.ContainsKey(id))
+        {
+            return false;
+        }
+
+        work.TouchedReservations.Add(id);
+        Modify(work, id);
+        return true;
     }
 
     /// <summary>Cancels reservations that are not cancelled yet.</summary>
@@ -134,6 +122,36 @@ internal static class ReservationMutations
         }
 
         return (picked, conversations);
+    }
+
+    private static void Modify(MutationWork work, long id)
+    {
+        var rng = work.Rng;
+        var r = work.Reservations[id];
+        var kind = rng.Next(3);
+        if (kind == 0)
+        {
+            var shift = rng.Chance(0.5) ? rng.Next(1, 6) : -rng.Next(1, 6);
+            r = r with
+            {
+                PreviousArrival = r.Arrival,
+                PreviousDeparture = r.Departure,
+                Arrival = r.Arrival.AddDays(shift),
+                Nights = Math.Max(1, r.Nights + rng.Next(-1, 2)),
+            };
+        }
+        else if (kind == 1)
+        {
+            r = r with { NumberOfGuests = r.NumberOfGuests + 1, Adults = r.Adults is null ? null : r.Adults + 1 };
+        }
+
+        // Every modification changes the price a little, so each one is visible in the data.
+        r = r with
+        {
+            TotalPrice = Math.Round(r.TotalPrice * (0.9 + (rng.NextDouble() * 0.2)), rng.Chance(0.3) ? 0 : 2),
+            Status = r.Status == ReservationStatuses.New ? ReservationStatuses.Modified : r.Status,
+        };
+        work.Reservations[id] = Stamp(work, r);
     }
 
     private static ReservationState Stamp(MutationWork work, ReservationState r)
