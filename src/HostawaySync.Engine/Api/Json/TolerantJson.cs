@@ -29,8 +29,9 @@ internal static class TolerantJson
         {
             JsonValueKind.Number when value.TryGetInt64(out var number) => number,
             JsonValueKind.Number when value.TryGetDouble(out var real) && real == Math.Floor(real) && Math.Abs(real) < 9e15 => (long)real,
-            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed == decimal.Truncate(parsed) => (long)parsed,
+            JsonValueKind.String when long.TryParse(LenientString.Get(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.String when decimal.TryParse(LenientString.Get(value), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+                && parsed == decimal.Truncate(parsed) && parsed is >= long.MinValue and <= long.MaxValue => (long)parsed,
             JsonValueKind.True => 1,
             JsonValueKind.False => 0,
             _ => null,
@@ -50,7 +51,7 @@ internal static class TolerantJson
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var number) => number,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.String when decimal.TryParse(LenientString.Get(value), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => null,
         };
     }
@@ -64,8 +65,9 @@ internal static class TolerantJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.Number when value.TryGetDouble(out var number) => number,
-            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
+            // "NaN" and "Infinity" parse, but no coordinate or bathroom count is either.
+            JsonValueKind.String when double.TryParse(LenientString.Get(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
             _ => null,
         };
     }
@@ -82,7 +84,7 @@ internal static class TolerantJson
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetInt64(out var number) => number != 0,
-            JsonValueKind.String => value.GetString()?.Trim().ToUpperInvariant() switch
+            JsonValueKind.String => LenientString.Get(value).Trim().ToUpperInvariant() switch
             {
                 "1" or "TRUE" or "YES" => true,
                 "0" or "FALSE" or "NO" => false,
@@ -102,7 +104,7 @@ internal static class TolerantJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => LenientString.Get(value),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => null,
         };
