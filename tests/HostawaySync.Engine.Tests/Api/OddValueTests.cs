@@ -64,6 +64,17 @@ public sealed class OddValueTests
         Assert.Null(reservation.Children);
     }
 
+    [Fact]
+    public void A_boolean_where_a_reference_id_belongs_is_no_id()
+    {
+        var reservation = HostawayReservation.FromJson(Parse("""{"id":1,"listingMapId":true,"channelId":false,"nights":true}"""));
+        var message = HostawayMessage.FromJson(Parse("""{"id":3,"conversationId":true,"reservationId":false}"""), 900);
+
+        Assert.Equal((null, null, null), (reservation.ListingId, reservation.ChannelId, reservation.Nights));
+        Assert.Equal(900, message.ConversationId);
+        Assert.Null(message.ReservationId);
+    }
+
     [Theory]
     [InlineData("1", true)]
     [InlineData("0", false)]

@@ -41,10 +41,9 @@ internal static class RowId
     /// <summary>Whether <paramref name="json"/> is an object with a usable id in <paramref name="name"/>.</summary>
     public static bool IsReadable(JsonElement json, string name) => TryRead(json, name, out _);
 
-    // Booleans are refused although TolerantJson.Int64 reads them as 0 and 1: "id": true names no object.
     private static bool TryRead(JsonElement json, string name, out long id)
     {
-        var value = json.Property(name) is { ValueKind: JsonValueKind.Number or JsonValueKind.String } ? json.Int64(name) : null;
+        var value = json.Int64(name);
         id = value.GetValueOrDefault();
         return value is not null;
     }

@@ -32,8 +32,7 @@ internal static class TolerantJson
             JsonValueKind.String when long.TryParse(LenientString.Get(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
             JsonValueKind.String when decimal.TryParse(LenientString.Get(value), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
                 && parsed == decimal.Truncate(parsed) && parsed is >= long.MinValue and <= long.MaxValue => (long)parsed,
-            JsonValueKind.True => 1,
-            JsonValueKind.False => 0,
+            // true/false are not read as 1/0: the API sends flags as numbers, never numbers as flags, and "id": true names nothing.
             _ => null,
         };
     }
@@ -144,10 +143,16 @@ internal static class TolerantJson
             return DateTime.SpecifyKind(naive, DateTimeKind.Utc);
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset)
+        // Only ISO shapes (a Z, an offset, more fraction digits) reach the general parser, which would also read
+        // "5/6/2026" or "May 5" and guess.
+        return IsIsoDate(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset)
             ? withOffset.UtcDateTime
             : null;
     }
+
+    private static bool IsIsoDate(string text) =>
+        text.Length >= 10 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3])
+        && text[4] == '-' && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && text[7] == '-' && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
 
     /// <summary>The elements of an array property (empty when missing, null or not an array).</summary>
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) =>
