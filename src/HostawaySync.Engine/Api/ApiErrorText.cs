@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -13,6 +14,11 @@ internal static class ApiErrorText
         if (body.Length == 0)
         {
             return "empty body";
+        }
+
+        if (IsHtml(body))
+        {
+            return "an HTML page: " + HtmlTitle(body);
         }
 
         try
@@ -35,6 +41,32 @@ internal static class ApiErrorText
         }
 
         return Shorten(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxLength * 2)));
+    }
+
+    /// <summary>Whether the body is an HTML page (a proxy's, a load balancer's, a maintenance page) rather than the API's JSON.</summary>
+    public static bool IsHtml(byte[] body)
+    {
+        var start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        // JSON never starts with '<'; markup (<!DOCTYPE, <html>, a bare <h1>) does.
+        return start.StartsWith('<');
+    }
+
+    /// <summary>An HTML page's title (or first heading) as plain text; the markup itself says nothing to a user.</summary>
+    public static string HtmlTitle(byte[] body)
+    {
+        var html = Encoding.UTF8.GetString(body);
+        foreach (var tag in (ReadOnlySpan<string>)["title", "h1"])
+        {
+            var start = html.IndexOf("<" + tag, StringComparison.OrdinalIgnoreCase);
+            var open = start < 0 ? -1 : html.IndexOf('>', start);
+            var close = open < 0 ? -1 : html.IndexOf("</" + tag, open, StringComparison.OrdinalIgnoreCase);
+            if (close > open && WebUtility.HtmlDecode(html[(open + 1)..close]) is var text && !string.IsNullOrWhiteSpace(text))
+            {
+                return Shorten(text);
+            }
+        }
+
+        return "untitled";
     }
 
     private static string Shorten(string text)

@@ -127,7 +127,7 @@ internal sealed class ApiTransport : IDisposable
 
             if (status == 408 || status >= 500)
             {
-                throw Transient($"{what} failed with HTTP {status}", status);
+                throw Transient($"{what} failed with HTTP {status}: {ApiErrorText.From(body)}", status);
             }
 
             if (status >= 400)
@@ -141,7 +141,14 @@ internal sealed class ApiTransport : IDisposable
             }
             catch (JsonException exception)
             {
-                throw Transient($"{what} returned a truncated or malformed JSON body ({body.Length:N0} bytes)", status, exception);
+                // An HTML page with 200 comes from something between us and the API (a proxy, a maintenance page) and
+                // usually passes like a 5xx, so it is retried like a truncated body, with a message that says what came.
+                throw Transient(
+                    ApiErrorText.IsHtml(body)
+                        ? $"{what} answered HTTP {status} with an HTML page instead of JSON (\"{ApiErrorText.HtmlTitle(body)}\"); a proxy or maintenance page, most likely"
+                        : $"{what} returned a truncated or malformed JSON body ({body.Length:N0} bytes)",
+                    status,
+                    exception);
             }
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)

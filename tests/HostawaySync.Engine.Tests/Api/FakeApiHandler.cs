@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using HostawaySync.Engine.Api;
 
 namespace HostawaySync.Engine.Tests.Api;
 
@@ -27,6 +28,21 @@ public sealed class FakeApiHandler : HttpMessageHandler
         _last[path] = responses[^1];
         return this;
     }
+
+    /// <summary>Client options that send every request here: no token warm-up, a generous budget, 3 retries 1 ms apart.</summary>
+    public HostawayClientOptions Options(string secret) => new()
+    {
+        Credential = new NetworkCredential("10450", secret),
+        BaseUrl = new Uri("http://127.0.0.1:9/v1/"),
+        Handler = this,
+        RequestsPer10Seconds = 1000,
+        TokenWarmup = TimeSpan.Zero,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxTransientRetries = 3,
+        RateLimitWaitFloor = TimeSpan.FromMilliseconds(10),
+        RateLimitDefaultWait = TimeSpan.FromMilliseconds(300),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

@@ -17,19 +17,7 @@ public sealed class HostawayClientTests
 
     private HostawayClient Client(Func<HostawayClientOptions, HostawayClientOptions>? adjust = null)
     {
-        var options = new HostawayClientOptions
-        {
-            Credential = new NetworkCredential("10450", Secret),
-            BaseUrl = new Uri("http://127.0.0.1:9/v1/"),
-            Handler = _handler,
-            RequestsPer10Seconds = 1000,
-            TokenWarmup = TimeSpan.Zero,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-            MaxTransientRetries = 3,
-            RateLimitWaitFloor = TimeSpan.FromMilliseconds(10),
-            RateLimitDefaultWait = TimeSpan.FromMilliseconds(300),
-            RequestTimeout = TimeSpan.FromSeconds(5),
-        };
+        var options = _handler.Options(Secret);
         return new HostawayClient(adjust?.Invoke(options) ?? options, _log);
     }
 

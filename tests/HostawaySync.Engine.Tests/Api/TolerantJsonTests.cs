@@ -24,9 +24,20 @@ public sealed class TolerantJsonTests
     [InlineData("""{"v":42}""", 42L)]
     [InlineData("""{"v":"42"}""", 42L)]
     [InlineData("""{"v":42.0}""", 42L)]
+    [InlineData("""{"v":" 42 "}""", 42L)]
+    [InlineData("""{"v":"42.0"}""", 42L)]
+    [InlineData("""{"v":-7}""", -7L)]
     [InlineData("""{"v":""}""", null)]
     [InlineData("""{"v":"abc"}""", null)]
     [InlineData("""{"v":null}""", null)]
+    [InlineData("""{"v":true}""", null)]
+    [InlineData("""{"v":false}""", null)]
+    [InlineData("""{"v":42.5}""", null)]
+    [InlineData("""{"v":"42.5"}""", null)]
+    [InlineData("""{"v":"99999999999999999999"}""", null)]
+    [InlineData("""{"v":"79228162514264337593543950335"}""", null)]
+    [InlineData("""{"v":1e300}""", null)]
+    [InlineData("""{"v":[42]}""", null)]
     public void Integers_may_arrive_as_strings(string json, long? expected) =>
         Assert.Equal(expected, Parse(json).Int64("v"));
 
@@ -36,6 +47,48 @@ public sealed class TolerantJsonTests
         Assert.Equal(267m, Parse("""{"v":267}""").Decimal("v"));
         Assert.Equal(886.54m, Parse("""{"v":886.54}""").Decimal("v"));
         Assert.Equal(12.5m, Parse("""{"v":"12.50"}""").Decimal("v"));
+    }
+
+    [Theory]
+    [InlineData("""{"v":"NaN"}""")]
+    [InlineData("""{"v":"Infinity"}""")]
+    [InlineData("""{"v":"-Infinity"}""")]
+    [InlineData("""{"v":"1e400"}""")]
+    [InlineData("""{"v":true}""")]
+    public void Non_finite_doubles_are_null(string json) =>
+        Assert.Null(Parse(json).Double("v"));
+
+    [Theory]
+    [InlineData("""{"v":null}""")]
+    [InlineData("""{"v":{}}""")]
+    [InlineData("""{"v":{"0":1}}""")]
+    [InlineData("""{"v":""}""")]
+    [InlineData("""{"v":"[1,2]"}""")]
+    [InlineData("""{"v":3}""")]
+    [InlineData("""{}""")]
+    public void Anything_but_an_array_is_an_empty_array(string json) =>
+        Assert.Empty(Parse(json).Array("v"));
+
+    [Fact]
+    public void An_array_yields_its_elements_whatever_they_are() =>
+        Assert.Equal(["1", "null", "\"x\""], Parse("""{"v":[1,null,"x"]}""").Array("v").Select(e => e.GetRawText()));
+
+    [Theory]
+    [InlineData("5/6/2026")]
+    [InlineData("May 5")]
+    [InlineData("2026")]
+    [InlineData("Tuesday 10:00")]
+    [InlineData("10:00:00")]
+    [InlineData("2026-05-06 25:00:00")]
+    public void Timestamps_that_would_need_a_guess_are_null(string text) =>
+        Assert.Null(TolerantJson.ParseTimestamp(text));
+
+    [Fact]
+    public void A_lone_surrogate_escape_reads_as_a_replacement_character_and_escapes_still_decode()
+    {
+        var element = Parse("""{"v":"a\uD83D\n\"b\"\t\u00e9\/\uD83D\uDE00\uDE00"}""");
+
+        Assert.Equal("a\uFFFD\n\"b\"\t\u00e9/\uD83D\uDE00\uFFFD", element.String("v"));
     }
 
     [Fact]

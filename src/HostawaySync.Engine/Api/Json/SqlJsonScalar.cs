@@ -59,7 +59,11 @@ internal static class SqlJsonScalar
                 value = 0L;
                 return true;
             case JsonValueKind.String:
-                var text = found.Value.GetString()!;
+                if (!LenientString.TryGetStrict(found.Value, out var text))
+                {
+                    return false;
+                }
+
                 value = text;
                 return !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !text.AsSpan().ContainsAnyInRange('\0', '\u001F');
             case JsonValueKind.Number:

@@ -29,10 +29,10 @@ internal static class TolerantJson
         {
             JsonValueKind.Number when value.TryGetInt64(out var number) => number,
             JsonValueKind.Number when value.TryGetDouble(out var real) && real == Math.Floor(real) && Math.Abs(real) < 9e15 => (long)real,
-            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed == decimal.Truncate(parsed) => (long)parsed,
-            JsonValueKind.True => 1,
-            JsonValueKind.False => 0,
+            JsonValueKind.String when long.TryParse(LenientString.Get(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.String when decimal.TryParse(LenientString.Get(value), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+                && parsed == decimal.Truncate(parsed) && parsed is >= long.MinValue and <= long.MaxValue => (long)parsed,
+            // true/false are not read as 1/0: the API sends flags as numbers, never numbers as flags, and "id": true names nothing.
             _ => null,
         };
     }
@@ -50,7 +50,7 @@ internal static class TolerantJson
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var number) => number,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.String when decimal.TryParse(LenientString.Get(value), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => null,
         };
     }
@@ -64,8 +64,9 @@ internal static class TolerantJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.Number when value.TryGetDouble(out var number) => number,
-            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
+            // "NaN" and "Infinity" parse, but no coordinate or bathroom count is either.
+            JsonValueKind.String when double.TryParse(LenientString.Get(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
             _ => null,
         };
     }
@@ -82,7 +83,7 @@ internal static class TolerantJson
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetInt64(out var number) => number != 0,
-            JsonValueKind.String => value.GetString()?.Trim().ToUpperInvariant() switch
+            JsonValueKind.String => LenientString.Get(value).Trim().ToUpperInvariant() switch
             {
                 "1" or "TRUE" or "YES" => true,
                 "0" or "FALSE" or "NO" => false,
@@ -102,7 +103,7 @@ internal static class TolerantJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => LenientString.Get(value),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => null,
         };
@@ -142,10 +143,16 @@ internal static class TolerantJson
             return DateTime.SpecifyKind(naive, DateTimeKind.Utc);
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset)
+        // Only ISO shapes (a Z, an offset, more fraction digits) reach the general parser, which would also read
+        // "5/6/2026" or "May 5" and guess.
+        return IsIsoDate(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset)
             ? withOffset.UtcDateTime
             : null;
     }
+
+    private static bool IsIsoDate(string text) =>
+        text.Length >= 10 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3])
+        && text[4] == '-' && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && text[7] == '-' && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
 
     /// <summary>The elements of an array property (empty when missing, null or not an array).</summary>
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) =>

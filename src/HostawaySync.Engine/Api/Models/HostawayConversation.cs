@@ -38,7 +38,7 @@ public sealed class HostawayConversation
 
     internal static HostawayConversation FromJson(JsonElement json) => new()
     {
-        Id = json.Int64("id") ?? throw new JsonException("A conversation has no id."),
+        Id = RowId.Read(json, "A conversation", "id"),
         ReservationId = json.Int64("reservationId"),
         ListingId = json.Int64("listingMapId"),
         Type = json.String("type"),

@@ -83,7 +83,7 @@ public sealed class HostawayListing
 
     internal static HostawayListing FromJson(JsonElement json)
     {
-        var id = json.Int64("id") ?? throw new JsonException("A listing has no id.");
+        var id = RowId.Read(json, "A listing", "id");
         return new HostawayListing
         {
             Id = id,
@@ -109,7 +109,8 @@ public sealed class HostawayListing
             SpecialStatus = json.NonEmpty("specialStatus"),
             InsertedOn = json.Timestamp("insertedOn"),
             LatestActivityOn = json.Timestamp("latestActivityOn"),
-            Images = json.Array("listingImages").Select(image => HostawayListingImage.FromJson(image, id)).ToList(),
+            // An image without a usable id cannot be stored and must not cost the listing: it is left out (the raw JSON keeps it).
+            Images = json.Array("listingImages").Where(image => RowId.IsReadable(image, "id")).Select(image => HostawayListingImage.FromJson(image, id)).ToList(),
             RawJson = json.GetRawText(),
         };
     }

@@ -35,7 +35,7 @@ public sealed class HostawayListingImage
 
     internal static HostawayListingImage FromJson(JsonElement json, long listingId) => new()
     {
-        Id = json.Int64("id") ?? throw new JsonException($"An image of listing {listingId} has no id."),
+        Id = RowId.Read(json, $"An image of listing {listingId}", "id"),
         ListingId = listingId,
         Url = json.String("url") ?? string.Empty,
         Caption = json.String("caption"),

@@ -50,7 +50,7 @@ public sealed class HostawayMessage
 
     internal static HostawayMessage FromJson(JsonElement json, long conversationId) => new()
     {
-        Id = json.Int64("id") ?? throw new JsonException($"A message of conversation {conversationId} has no id."),
+        Id = RowId.Read(json, $"A message of conversation {conversationId}", "id"),
         ConversationId = json.Int64("conversationId") ?? conversationId,
         ReservationId = json.Int64("reservationId"),
         ListingId = json.Int64("listingMapId"),

@@ -116,7 +116,7 @@ public sealed class HostawayReservation
 
     internal static HostawayReservation FromJson(JsonElement json) => new()
     {
-        Id = json.Int64("id") ?? json.Int64("hostawayReservationId") ?? throw new JsonException("A reservation has no id."),
+        Id = RowId.Read(json, "A reservation", "id", "hostawayReservationId"),
         ListingId = json.Int64("listingMapId"),
         ChannelId = json.Int32("channelId"),
         ChannelName = json.String("channelName"),
