@@ -191,9 +191,15 @@ public sealed class HostawayClient : IDisposable
         where T : class
     {
         using var document = await GetJsonAsync(relativeUrl, allowNotFound: true, cancellationToken).ConfigureAwait(false);
-        if (document is null || document.RootElement.Property("result") is not { ValueKind: JsonValueKind.Object } result)
+        if (document is null)
         {
             return null;
+        }
+
+        // Only a 404 means the object is gone: the sync marks it deleted on that word, so a garbled answer must not say it.
+        if (document.RootElement.Property("result") is not { ValueKind: JsonValueKind.Object } result)
+        {
+            throw ApiErrors.BadData("GET " + relativeUrl, new JsonException("The answer has no result object."));
         }
 
         return Map(relativeUrl, () => map(result));
@@ -215,7 +221,7 @@ public sealed class HostawayClient : IDisposable
         var result = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var value) ? value : default;
         if (result.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
-            throw ApiErrors.BadData("GET " + relativeUrl, new JsonException("The answer has no result array."));
+            throw ApiErrors.BadData("GET " + relativeUrl, new JsonException(string.Create(CultureInfo.InvariantCulture, $"The answer has no result array (result is {(result.ValueKind == JsonValueKind.Undefined ? "missing" : result.ValueKind.ToString().ToLowerInvariant())}).")));
         }
 
         var items = new List<T>();

@@ -27,7 +27,7 @@ internal sealed class ListPager(PageSizes sizes, int limit, int concurrency, ISy
         {
             tally.BeginPass();
             var duplicatesBefore = tally.Duplicates;
-            await foreach (var page in OffsetPassAsync(endpoint, urlForOffset, fetch, idOf, tally, cancellationToken).ConfigureAwait(false))
+            await foreach (var page in OffsetPassAsync(endpoint, urlForOffset, fetch, idOf, tally, untilCounted: pass > 1, cancellationToken).ConfigureAwait(false))
             {
                 yield return page;
             }
@@ -82,14 +82,20 @@ internal sealed class ListPager(PageSizes sizes, int limit, int concurrency, ISy
         return tally.ApiCount is { } count ? tally.Served < count : moved && pass < 2;
     }
 
+    /// <summary>
+    /// One reading of the list by offset. <paramref name="untilCounted"/>: a re-read after the first pass showed the end; it
+    /// looks only for the rows a move hid, so it stops as soon as every row the API counts has been seen (the rows that
+    /// moved went to the front), which also keeps it from causing more moves on a list that keeps changing.
+    /// </summary>
     private async IAsyncEnumerable<ApiPage<T>> OffsetPassAsync<T>(
         string endpoint, Func<int, string> urlForOffset, Func<string, CancellationToken, Task<ApiPage<T>>> fetch, Func<T, long> idOf,
-        PassTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+        PassTally tally, bool untilCounted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new Queue<(int Offset, Task<(ApiPage<T>? Page, HostawayException? Refused)> Page)>();
         var offset = 0;
         var previousRows = 0;
-        var staleSince = 0;
+        var repeats = 0;
+        long? previousLast = null;
         int? firstCount = null;
         var countSteady = true;
         var duplicatesBefore = tally.Duplicates;
@@ -137,10 +143,15 @@ internal sealed class ListPager(PageSizes sizes, int limit, int concurrency, ISy
                 }
 
                 var fresh = Fresh(page, idOf, tally);
-                staleSince = fresh.Items.Count > 0 ? 0 : staleSince + 1;
                 if (fresh.Items.Count > 0 || fresh.Unreadable.Count > 0)
                 {
                     yield return fresh;
+                }
+
+                if (untilCounted && page.Count is not null && tally.ApiCount is { } wanted && tally.Served >= wanted)
+                {
+                    tally.EndShown();
+                    yield break;
                 }
 
                 if (IsLast(endpoint, page))
@@ -155,9 +166,12 @@ internal sealed class ListPager(PageSizes sizes, int limit, int concurrency, ISy
                     yield break;
                 }
 
-                if (staleSince >= 3 || (firstCount is { } bound && offset > (2L * bound) + (10L * limit)))
+                // A server that ignores the offset serves the same page again and again.
+                repeats = page.LastId is { } last && last == previousLast ? repeats + 1 : 0;
+                previousLast = page.LastId;
+                if (repeats >= 2 || (firstCount is { } bound && offset > (2L * bound) + (10L * limit)))
                 {
-                    tally.Cut(string.Create(CultureInfo.InvariantCulture, $"the API kept serving rows already seen (offset {offset})"));
+                    tally.Cut(string.Create(CultureInfo.InvariantCulture, $"the API kept serving the same rows (offset {offset})"));
                     yield break;
                 }
 

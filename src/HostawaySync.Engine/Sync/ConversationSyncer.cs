@@ -279,27 +279,23 @@ internal static class ConversationSyncer
 
     /// <summary>
     /// The conversations list could not be read to its end (an API that stops serving rows past some offset, say): the
-    /// conversations it did not show are reached through their reservations, one request each for the stored reservations
-    /// none of whose conversations was listed. Returns whether that made the pass complete.
+    /// conversations it did not show are reached through their reservations (<c>GET /v1/reservations/{id}/conversations</c>),
+    /// first the stored reservations none of whose conversations was listed, then, while the API still counts more than
+    /// were seen (or gives no count), the others, a batch at a time. Returns whether that made the pass complete.
     /// </summary>
     private static async Task<bool> ReachThroughReservationsAsync(SyncContext context, PassTally tally, ResourceOutcome outcome)
     {
         var connection = context.Connection;
-        var reservations = SyncBookkeeping.ReservationsWithoutSeenConversation(connection, Resource);
-        context.Info(string.Create(CultureInfo.InvariantCulture, $"The conversations list {tally.Describe("conversations")}; asking the {reservations.Count} reservations none of whose conversations was listed for theirs."));
-        await ParallelFetch.RunAsync(
-            reservations, context.Options.MessageFetchConcurrency,
-            (id, token) => context.Client.GetReservationConversationsAsync(id, token),
-            (_, conversations) =>
-            {
-                context.InTransaction(transaction =>
-                {
-                    outcome.Counts.Add(ConversationWriter.Write(connection, transaction, conversations, context.Now));
-                    SyncBookkeeping.MarkSeen(connection, transaction, Resource, conversations.Select(c => c.Id));
-                });
-                return Task.CompletedTask;
-            },
-            context.CancellationToken).ConfigureAwait(false);
+        var first = SyncBookkeeping.ReservationsWithoutSeenConversation(connection, Resource);
+        context.Info(string.Create(CultureInfo.InvariantCulture, $"The conversations list {tally.Describe("conversations")}; asking the reservations for theirs, starting with the {first.Count} none of whose conversations was listed."));
+        await AskReservationsAsync(context, first, outcome).ConfigureAwait(false);
+        var rest = connection.Query<long>("SELECT reservation_id FROM reservations WHERE deleted_at IS NULL AND raw_json <> '{}' ORDER BY reservation_id;").Except(first).ToList();
+        const int Batch = 200;
+        for (var i = 0; i < rest.Count && !Reached(connection, tally); i += Batch)
+        {
+            await AskReservationsAsync(context, rest.Skip(i).Take(Batch).ToList(), outcome).ConfigureAwait(false);
+        }
+
         var seen = SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count;
         if (tally.ApiCount is not { } count || seen >= count)
         {
@@ -308,9 +304,28 @@ internal static class ConversationSyncer
 
         outcome.Problems.Add(ApiErrors.Incomplete(
             "conversations",
-            string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {count} conversations the API counts, after asking each reservation; {tally.Shortfall}")));
+            string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {count} conversations the API counts, after asking every reservation; {tally.Shortfall}")));
         return false;
     }
+
+    /// <summary>Whether the conversations seen reach the API's count (never, when it gives none: then every reservation is asked).</summary>
+    private static bool Reached(Microsoft.Data.Sqlite.SqliteConnection connection, PassTally tally) =>
+        tally.ApiCount is { } count && SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count >= count;
+
+    private static Task AskReservationsAsync(SyncContext context, IReadOnlyList<long> reservations, ResourceOutcome outcome) =>
+        ParallelFetch.RunAsync(
+            reservations, context.Options.MessageFetchConcurrency,
+            (id, token) => context.Client.GetReservationConversationsAsync(id, token),
+            (_, conversations) =>
+            {
+                context.InTransaction(transaction =>
+                {
+                    outcome.Counts.Add(ConversationWriter.Write(context.Connection, transaction, conversations, context.Now));
+                    SyncBookkeeping.MarkSeen(context.Connection, transaction, Resource, conversations.Select(c => c.Id));
+                });
+                return Task.CompletedTask;
+            },
+            context.CancellationToken);
 
     /// <summary>
     /// The conversations cursor: the API's time when this pass began, less a second of resolution (the store's newest

@@ -91,8 +91,9 @@ internal static class ReservationSyncer
         }
 
         // Reservations updated while the pass read further back moved to the front of the order, behind its cursor (rows
-        // served twice, or fewer seen than counted, show it): the front is read again down to where the pass began.
-        if (tally.EndProven && (tally.Duplicates > 0 || (total is { } expected && SyncBookkeeping.SeenCount(connection, Resource) < expected))
+        // served twice, or fewer seen than counted, show it; with no count from the API nothing can, so it is always done):
+        // the front is read again down to where the pass began.
+        if (tally.EndProven && (tally.Duplicates > 0 || total is not { } expected || SyncBookkeeping.SeenCount(connection, Resource) < expected)
             && finished.Seen.UpdatedOn is { } newest)
         {
             context.Debug("Reservations moved while the full pass read them; reading the newest ones again.");
