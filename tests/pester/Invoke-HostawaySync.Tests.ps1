@@ -116,6 +116,28 @@ Describe 'Invoke-HostawaySync' {
         $ok.ExitCode | Should -Be 0 -Because $ok.Error
     }
 
+    It 'a pass that sees fewer rows than the API counts ends Partial with HostawaySyncIncomplete: a warning, an error that -ErrorAction Stop turns into a stop, and the next run succeeds' {
+        # The API stops serving rows past offset 2 while its count says 3 listings exist.
+        Set-TestSimulatorSettings $simulator @{ offsetCeiling = 2 }
+        try {
+            $result = Invoke-HostawaySync @sync -WarningVariable warnings -ErrorVariable errors -ErrorAction SilentlyContinue
+
+            $result.Status | Should -Be 'Partial'
+            ($result.Resources | Where-Object Resource -EQ 'Listings').Status | Should -Be 'Partial'
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'HostawaySyncIncomplete,*'
+            $errors[0].Exception.Message | Should -Match 'saw 2 of the 3 listings the API counts'
+            ($warnings -join "`n") | Should -Match 'Listings sync incomplete \(HostawaySyncIncomplete\)'
+            (Get-HostawaySyncLog -DatabasePath $sync.DatabasePath -Resource Listings -Last 1).ErrorId | Should -Be 'HostawaySyncIncomplete'
+            { Invoke-HostawaySync @sync -ErrorAction Stop -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'HostawaySyncIncomplete*'
+        }
+        finally {
+            Set-TestSimulatorSettings $simulator @{ offsetCeiling = 0 }
+        }
+
+        (Invoke-HostawaySync @sync).Status | Should -Be 'Succeeded'
+        (Get-HostawayListing -DatabasePath $sync.DatabasePath).Count | Should -Be 3
+    }
+
     It 'writes progress per resource under one run activity, with percentages where a total is known, and completes it' {
         $ps = [powershell]::Create()
         try {

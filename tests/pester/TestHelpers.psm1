@@ -109,6 +109,11 @@ function Stop-TestSimulator($Simulator) {
 
 function Get-TestSimulatorStats($Simulator) { Invoke-RestMethod -Uri "$($Simulator.ControlUrl)stats" }
 
+# Changes the running simulator's settings (rate limits, faults, paging readings) through its control surface.
+function Set-TestSimulatorSettings($Simulator, [hashtable] $Settings) {
+    Invoke-RestMethod -Method Put -Uri "$($Simulator.ControlUrl)settings" -ContentType 'application/json' -Body ($Settings | ConvertTo-Json -Compress) | Out-Null
+}
+
 function New-TestCredential($Simulator, [string] $Secret = $Simulator.Secret) {
     [pscredential]::new($Simulator.AccountId, (ConvertTo-SecureString $Secret -AsPlainText -Force))
 }
