@@ -134,6 +134,12 @@ internal sealed class ListPager(PageSizes sizes, int limit, int concurrency, ISy
                 }
 
                 var page = answer.Page!;
+                if (page.Offset is { } echoed && echoed != offset)
+                {
+                    tally.Cut(string.Create(CultureInfo.InvariantCulture, $"the API answered with offset {echoed} when asked for offset {offset}"));
+                    yield break;
+                }
+
                 Learn(endpoint, page, previousRows);
                 firstCount ??= page.Count;
                 if (page.Count is { } count)

@@ -161,6 +161,21 @@ public sealed class PagingReadingsTests
         Assert.Equal(ErrorIds.ApiRowUnreadable, strict.ErrorId);
     }
 
+    [Fact]
+    public async Task An_api_that_answers_another_offset_than_asked_ends_the_pass_unproven_at_once()
+    {
+        var handler = new FakeApiHandler().Script("listings", new ScriptedList(250) { IgnoresOffset = true }.Answer);
+        using var client = Client(handler);
+        var tally = new PassTally();
+
+        var listings = await client.GetListingsAsync(tally).ToListAsync();
+
+        Assert.Equal(100, listings.Count);
+        Assert.False(tally.Complete);
+        Assert.Contains("answered with offset 0 when asked for offset 100", tally.Describe("listings"), StringComparison.Ordinal);
+        Assert.InRange(Requests(handler, "listings"), 2, 2 + 4); // the pages fetched ahead are dropped
+    }
+
     private static int Requests(FakeApiHandler handler, string path) =>
         handler.Requests.Count(r => r.Method == "GET" && r.PathAndQuery.Contains("/" + path, StringComparison.Ordinal));
 

@@ -31,6 +31,9 @@ internal sealed class ScriptedList
 
     public long? UnreadableId { get; init; }
 
+    /// <summary>Serves the first page whatever offset is asked for (and says so in the envelope).</summary>
+    public bool IgnoresOffset { get; init; }
+
     /// <summary>On this mid-pass request (offset &gt; 0 or afterId), the first row after the page moves to the front.</summary>
     public int MoveOnRequest { get; init; }
 
@@ -42,7 +45,7 @@ internal sealed class ScriptedList
         var limit = int.Parse(query["limit"] ?? "100", CultureInfo.InvariantCulture);
         var applied = Math.Min(limit, Cap);
         var afterId = query["afterId"] is { } after ? long.Parse(after, CultureInfo.InvariantCulture) : (long?)null;
-        var offset = afterId is null ? int.Parse(query["offset"] ?? "0", CultureInfo.InvariantCulture) : 0;
+        var offset = afterId is null && !IgnoresOffset ? int.Parse(query["offset"] ?? "0", CultureInfo.InvariantCulture) : 0;
         var start = afterId is { } id ? _ids.IndexOf(id) + 1 : offset;
         if ((afterId is not null || offset > 0) && ++_midPassRequests == MoveOnRequest && start + applied < _ids.Count)
         {
