@@ -1,6 +1,4 @@
-using System.Net;
 using Dapper;
-using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Sync;
 using HostawaySync.Engine.Tests.Api;
@@ -46,16 +44,7 @@ public sealed class UnreadableRowSyncTests
         DatabasePath = temp.Combine("hostaway.db"),
         ConversationsPath = temp.Combine("conversations"),
         Mode = SyncMode.Full,
-        Client = new HostawayClientOptions
-        {
-            Credential = new NetworkCredential("10450", "secret"),
-            BaseUrl = new Uri("http://127.0.0.1:9/v1/"),
-            Handler = handler,
-            RequestsPer10Seconds = 100_000,
-            TokenWarmup = TimeSpan.Zero,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-            RequestTimeout = TimeSpan.FromSeconds(5),
-        },
+        Client = handler.Options("secret"),
     };
 
     private static long Scalar(string databasePath, string sql)

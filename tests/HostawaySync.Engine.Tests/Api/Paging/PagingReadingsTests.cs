@@ -1,4 +1,3 @@
-using System.Net;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
 
@@ -179,15 +178,5 @@ public sealed class PagingReadingsTests
     private static int Requests(FakeApiHandler handler, string path) =>
         handler.Requests.Count(r => r.Method == "GET" && r.PathAndQuery.Contains("/" + path, StringComparison.Ordinal));
 
-    private static HostawayClient Client(FakeApiHandler handler) => new(new HostawayClientOptions
-    {
-        Credential = new NetworkCredential("10450", "secret"),
-        BaseUrl = new Uri("http://127.0.0.1:9/v1/"),
-        Handler = handler,
-        RequestsPer10Seconds = 100_000,
-        TokenWarmup = TimeSpan.Zero,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-        MaxTransientRetries = 3,
-        RequestTimeout = TimeSpan.FromSeconds(5),
-    });
+    private static HostawayClient Client(FakeApiHandler handler) => new(handler.Options("secret") with { RequestsPer10Seconds = 100_000 });
 }
