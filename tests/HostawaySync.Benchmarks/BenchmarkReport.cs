@@ -43,16 +43,24 @@ public static class BenchmarkReport
         await File.WriteAllTextAsync(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
-    private static JsonObject Json(BenchmarkResult result) => new()
+    private static JsonObject Json(BenchmarkResult result)
     {
-        ["scenario"] = result.Scenario,
-        ["title"] = result.Title,
-        ["target"] = result.Target,
-        ["met"] = result.Met,
-        ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["text"] = f.Text, ["value"] = f.Value })]),
-        ["table"] = result.Table is { } table ? Json(table) : null,
-        ["note"] = result.Note,
-    };
+        var json = new JsonObject
+        {
+            ["scenario"] = result.Scenario,
+            ["title"] = result.Title,
+            ["target"] = result.Target,
+            ["met"] = result.Met,
+            ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["text"] = f.Text, ["value"] = f.Value })]),
+        };
+        if (result.Table is { } table)
+        {
+            json["table"] = Json(table);
+        }
+
+        json["note"] = result.Note;
+        return json;
+    }
 
     /// <summary>Each row as an object keyed by column heading, so a reader of the file needs no column index.</summary>
     private static JsonArray Json(ResultTable table) => new([.. table.Rows.Select(row => (JsonNode)new JsonObject(
