@@ -43,15 +43,28 @@ public static class BenchmarkReport
         await File.WriteAllTextAsync(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
-    private static JsonObject Json(BenchmarkResult result) => new()
+    private static JsonObject Json(BenchmarkResult result)
     {
-        ["scenario"] = result.Scenario,
-        ["title"] = result.Title,
-        ["target"] = result.Target,
-        ["met"] = result.Met,
-        ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["text"] = f.Text, ["value"] = f.Value })]),
-        ["note"] = result.Note,
-    };
+        var json = new JsonObject
+        {
+            ["scenario"] = result.Scenario,
+            ["title"] = result.Title,
+            ["target"] = result.Target,
+            ["met"] = result.Met,
+            ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["text"] = f.Text, ["value"] = f.Value })]),
+        };
+        if (result.Table is { } table)
+        {
+            json["table"] = Json(table);
+        }
+
+        json["note"] = result.Note;
+        return json;
+    }
+
+    /// <summary>Each row as an object keyed by column heading, so a reader of the file needs no column index.</summary>
+    private static JsonArray Json(ResultTable table) => new([.. table.Rows.Select(row => (JsonNode)new JsonObject(
+        table.Columns.Zip(row, (column, figure) => KeyValuePair.Create<string, JsonNode?>(column, figure.Value is { } value ? JsonValue.Create(value) : JsonValue.Create(figure.Text)))))]);
 
     private static string Markdown(IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
@@ -97,6 +110,12 @@ public static class BenchmarkReport
                 md.AppendLine(Invariant($"| {Cell(figure.Name)} | {Cell(figure.Text)} |"));
             }
 
+            if (result.Table is { } table)
+            {
+                md.AppendLine();
+                AppendTable(md, table);
+            }
+
             md.AppendLine();
             md.AppendLine(Invariant($"Target: {result.Target}. **{Verdict(result.Met)}**"));
             if (result.Note is not null)
@@ -108,6 +127,16 @@ public static class BenchmarkReport
 
         md.Append(End);
         return md.ToString();
+    }
+
+    private static void AppendTable(StringBuilder md, ResultTable table)
+    {
+        md.AppendLine("| " + string.Join(" | ", table.Columns.Select(Cell)) + " |");
+        md.AppendLine("|" + string.Concat(table.Columns.Select(_ => "---|")));
+        foreach (var row in table.Rows)
+        {
+            md.AppendLine("| " + string.Join(" | ", row.Select(figure => Cell(figure.Text))) + " |");
+        }
     }
 
     private static string Verdict(bool? met) => met switch { true => "met", false => "NOT met", null => "no target" };

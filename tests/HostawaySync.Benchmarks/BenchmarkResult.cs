@@ -15,6 +15,9 @@ public sealed record BenchmarkResult(string Scenario, IReadOnlyList<Figure> Figu
     /// <summary>What the scenario does, in a sentence or two, for the report.</summary>
     public string? Method { get; init; }
 
+    /// <summary>Figures by case, shown after <see cref="BenchmarkResult.Figures"/>, or null.</summary>
+    public ResultTable? Table { get; init; }
+
     /// <summary>For a missed target: why, and what would close the gap. Otherwise any remark worth reading.</summary>
     public string? Note { get; init; }
 }

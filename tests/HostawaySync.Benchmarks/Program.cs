@@ -3,15 +3,16 @@ using HostawaySync.Benchmarks;
 using HostawaySync.Simulator;
 
 // Usage: HostawaySync.Benchmarks <scenario>... [--json <file>] [--markdown <file>] [--module <psd1>] [--pwsh <exe> [--pwsh <arg>]...] [--command <text>]
-// Scenarios: all (what build.ps1 -Task Bench runs: items 1 to 7 of issue 6), sync-large (items 1 and 3), client-budget (2),
+// Scenarios: all (what build.ps1 -Task Bench runs: items 1 to 7 of issue 6, then paging-variants), sync-large (items 1 and 3), client-budget (2),
 // store-throughput (4), memory (5), queries (6; needs --module and --pwsh), naive (7); also sync-economy (items 1 and 3
-// on a Medium account) and client-default (the default budget against a strict server).
+// on a Medium account), client-default (the default budget against a strict server) and paging-variants (also in all:
+// a full sync's requests ÷ the minimum under each reading of the API's open paging questions).
 // Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
 var options = ParseOptions(args);
 var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;
 if (scenarios.Contains("all"))
 {
-    scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive"];
+    scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive", "paging-variants"];
 }
 
 var machine = MachineInfo.Current();
@@ -37,6 +38,7 @@ foreach (var scenario in scenarios)
                 options.Pwsh.Count > 0 ? options.Pwsh : throw new ArgumentException("The queries scenario needs --pwsh <exe> (and --pwsh <arg> for each argument)."),
                 options.Module ?? throw new ArgumentException("The queries scenario needs --module <path of HostawaySync.psd1>."))],
             "naive" => [await NaiveBenchmarks.AgainstNaiveAsync()],
+            "paging-variants" => [await PagingVariantBenchmarks.RunAsync()],
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
         };
     }

@@ -89,5 +89,6 @@ public static class SyncBenchmarks
         return Pages(counts.Listings) + Pages(counts.Reservations) + Pages(counts.Conversations) + messagePages;
     }
 
-    private static long DataRequests(SimulatorStats stats) => stats.Requests - stats.RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens");
+    /// <summary>Requests the simulator counted, the token request excluded.</summary>
+    public static long DataRequests(SimulatorStats stats) => stats.Requests - stats.RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens");
 }
