@@ -239,7 +239,10 @@ internal static class ConversationSyncer
         {
             if (await context.Client.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) is not null)
             {
-                throw;
+                // The conversation exists but its messages were refused: that conversation's problem, not the run's. It is not
+                // written, the resource ends Partial, and the next run asks again.
+                tally.Cut("the API refused its messages: " + exception.Message);
+                return ([], tally);
             }
 
             context.Debug(string.Create(CultureInfo.InvariantCulture, $"Conversation {conversationId} was deleted after it was listed."));
