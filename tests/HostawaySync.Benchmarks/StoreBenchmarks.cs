@@ -132,7 +132,7 @@ public static class StoreBenchmarks
             foreach (var page in reservations.Chunk(100))
             {
                 var checkpoint = "{\"pass\":\"full\",\"afterId\":" + page[^1].Id.ToString(CultureInfo.InvariantCulture) + "}";
-                pages.Write(page.Length, transaction => ReservationSyncer.StorePage(connection, transaction, page, markSeenWith: [], checkpoint, now));
+                pages.Write(page.Length, work => ReservationSyncer.StorePage(work, page, markSeenWith: [], checkpoint, now));
             }
         }
 

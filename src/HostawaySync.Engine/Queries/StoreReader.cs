@@ -228,15 +228,7 @@ public static class StoreReader
     internal static SqliteConnection Open(string databasePath)
     {
         UtcDateTimeHandler.EnsureRegistered();
-        var inspection = DatabaseInitializer.Inspect(databasePath);
-        if (!inspection.Exists || inspection.SchemaVersion == 0)
-        {
-            throw new HostawayException(
-                ErrorIds.DatabaseNotFound, ErrorKind.InvalidArgument, $"There is no HostawaySync database at '{inspection.Path}'.",
-                "Run Invoke-HostawaySync first, or pass -DatabasePath (or set HOSTAWAY_DATABASE_PATH) to your database.", inspection.Path);
-        }
-
-        return StoreConnection.Open(inspection.Path, SqliteOpenMode.ReadOnly, TimeSpan.FromSeconds(5));
+        return StoreConnection.OpenExisting(databasePath);
     }
 
 #pragma warning disable IDE1006, CA1707 // Column names as SQLite returns them.

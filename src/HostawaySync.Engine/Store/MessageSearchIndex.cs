@@ -29,4 +29,25 @@ internal static class MessageSearchIndex
             connection.Execute("DELETE FROM message_search WHERE rowid = @Id;", messageIds.Select(id => new { Id = id }), transaction);
         }
     }
+
+    /// <summary>The files whose messages the backfill has still to index: those after <paramref name="after"/>, its checkpoint.</summary>
+    public static IReadOnlyList<string> BackfillFiles(SqliteConnection connection, string after) =>
+        connection.Query<string>("SELECT DISTINCT file_path FROM messages_metadata WHERE file_path > @After ORDER BY file_path;", new { After = after }).AsList();
+
+    /// <summary>The messages in those files.</summary>
+    public static long BackfillMessages(SqliteConnection connection, string after) =>
+        connection.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata WHERE file_path > @After;", new { After = after });
+
+    /// <summary>The messages stored from one file, with their position in it.</summary>
+    public static IReadOnlyList<(long Id, int? Position)> MessagesIn(SqliteConnection connection, SqliteTransaction transaction, string filePath) =>
+        connection.Query<(long Id, int? Position)>(
+            "SELECT message_id, file_position FROM messages_metadata WHERE file_path = @Path;", new { Path = filePath }, transaction).AsList();
+
+    /// <summary>Messages whose text could not be read: a null body_hash makes the next sync that stores them index them.</summary>
+    public static void MarkUnindexed(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> messageIds) =>
+        connection.Execute("UPDATE messages_metadata SET body_hash = NULL WHERE message_id = @Id;", messageIds.Select(id => new { Id = id }), transaction);
+
+    /// <summary>Removes the backfill marker: the index is built.</summary>
+    public static void FinishBackfill(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute("DELETE FROM sync_state WHERE resource = @Resource;", new { Resource = BackfillResource }, transaction);
 }

@@ -10,7 +10,7 @@ namespace HostawaySync.Engine.Store;
 /// times over. A failed page rolls back its whole group (those pages are fetched again); a pass that stops between
 /// pages (an API error, Ctrl+C) commits what it has when disposed. Kill -9 loses at most one group, never consistency.
 /// </summary>
-internal sealed class PageTransaction : IDisposable
+internal sealed class PageTransaction : IStorePages
 {
     /// <summary>Rows after which the group commits.</summary>
     public const int MaxRows = 1000;
@@ -20,7 +20,7 @@ internal sealed class PageTransaction : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
-    private SqliteTransaction? _transaction;
+    private SqliteStoreWork? _work;
     private long _startedAt;
     private int _rows;
 
@@ -31,22 +31,22 @@ internal sealed class PageTransaction : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> (one whole page of <paramref name="rows"/> rows) in the open group, then commits the group if it is due.</summary>
-    public void Write(int rows, Action<SqliteTransaction> work)
+    public void Write(int rows, Action<IStoreWork> work)
     {
-        if (_transaction is null)
+        if (_work is null)
         {
-            _transaction = _connection.BeginTransaction();
+            _work = new SqliteStoreWork(_connection);
             _startedAt = _time.GetTimestamp();
         }
 
         try
         {
-            work(_transaction);
+            work(_work);
         }
         catch
         {
-            _transaction.Dispose();
-            _transaction = null;
+            _work.Dispose();
+            _work = null;
             _rows = 0;
             throw;
         }
@@ -61,17 +61,17 @@ internal sealed class PageTransaction : IDisposable
     /// <summary>Commits the pages stored so far.</summary>
     public void Commit()
     {
-        if (_transaction is null)
+        if (_work is null)
         {
             return;
         }
 
-        var transaction = _transaction;
-        _transaction = null;
+        var work = _work;
+        _work = null;
         _rows = 0;
-        using (transaction)
+        using (work)
         {
-            transaction.Commit();
+            work.Commit();
         }
     }
 

@@ -104,4 +104,14 @@ internal static class ReservationWriter
         GuestRefresher.Refresh(connection, transaction, touchedGuests, written, now);
         return (counts, moved);
     }
+
+    /// <summary>Marks reservations deleted and refreshes their guests, who lose a stay; returns how many rows changed.</summary>
+    public static int SoftDelete(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<long> ids, string now)
+    {
+        var guests = connection.Query<long>(
+            "SELECT DISTINCT guest_id FROM reservations WHERE reservation_id IN (SELECT value FROM json_each(@Ids)) AND guest_id IS NOT NULL;", new { Ids = JsonIds.Of(ids) }, transaction).AsList();
+        var deleted = SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Reservations, ids, now);
+        GuestRefresher.Refresh(connection, transaction, guests, now);
+        return deleted;
+    }
 }

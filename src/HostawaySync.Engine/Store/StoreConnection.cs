@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Store;
@@ -65,5 +66,19 @@ internal static class StoreConnection
         }
 
         return connection;
+    }
+
+    /// <summary>Opens an existing HostawaySync database for reading; there being none is the user's error, not an empty answer.</summary>
+    public static SqliteConnection OpenExisting(string databasePath)
+    {
+        var inspection = DatabaseInitializer.Inspect(databasePath);
+        if (!inspection.Exists || inspection.SchemaVersion == 0)
+        {
+            throw new HostawayException(
+                ErrorIds.DatabaseNotFound, ErrorKind.InvalidArgument, $"There is no HostawaySync database at '{inspection.Path}'.",
+                "Run Invoke-HostawaySync first, or pass -DatabasePath (or set HOSTAWAY_DATABASE_PATH) to your database.", inspection.Path);
+        }
+
+        return Open(inspection.Path, SqliteOpenMode.ReadOnly, TimeSpan.FromSeconds(5));
     }
 }

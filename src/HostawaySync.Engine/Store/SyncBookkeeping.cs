@@ -65,4 +65,8 @@ internal static class SyncBookkeeping
                 WHERE c.reservation_id = r.reservation_id)
             ORDER BY r.reservation_id;
             """, new { Resource = resource }).AsList();
+
+    /// <summary>Live rows of <paramref name="table"/>; placeholder listings (raw_json '{}') stand in for listings the API never listed and are not counted.</summary>
+    public static long LiveCount(SqliteConnection connection, StoreTable table) =>
+        connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name} WHERE deleted_at IS NULL{(table == StoreTable.Listings ? " AND raw_json <> '{}'" : string.Empty)};");
 }

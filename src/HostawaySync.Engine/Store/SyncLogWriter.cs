@@ -1,5 +1,4 @@
 using Dapper;
-using HostawaySync.Engine.Sync;
 using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Store;
@@ -15,15 +14,15 @@ internal static class SyncLogWriter
             "UPDATE sync_logs SET status = 'Failed', finished_at = @Now, error_id = @Id, error_message = 'The run stopped without finishing (the process ended or the machine stopped); the next run resumed from the last stored page.' WHERE status = 'Running';",
             new { Now = now, Id = InterruptedErrorId });
 
-    public static long Open(SqliteConnection connection, string runId, string resource, SyncMode mode, string now, string? cursorBefore, string? moduleVersion) =>
+    public static long Open(SqliteConnection connection, string runId, string resource, string mode, string now, string? cursorBefore, string? moduleVersion) =>
         connection.ExecuteScalar<long>(
             """
             INSERT INTO sync_logs (run_id, resource, mode, status, started_at, cursor_before, module_version)
             VALUES (@RunId, @Resource, @Mode, 'Running', @Now, @Cursor, @Version) RETURNING sync_log_id;
             """,
-            new { RunId = runId, Resource = resource, Mode = mode.ToString(), Now = now, Cursor = cursorBefore, Version = moduleVersion });
+            new { RunId = runId, Resource = resource, Mode = mode, Now = now, Cursor = cursorBefore, Version = moduleVersion });
 
-    public static void Close(SqliteConnection connection, long logId, ResourceSyncResult result, string now) =>
+    public static void Close(SqliteConnection connection, long logId, SyncLogRecord result, string now) =>
         connection.Execute(
             """
             UPDATE sync_logs SET status = @Status, mode = @Mode, finished_at = @Now, duration_ms = @DurationMs, created = @Created, updated = @Updated,
@@ -33,7 +32,7 @@ internal static class SyncLogWriter
             """,
             new
             {
-                Id = logId, Status = result.Status.ToString(), Mode = result.Mode.ToString(), Now = now, DurationMs = (long)result.Duration.TotalMilliseconds,
+                Id = logId, result.Status, result.Mode, Now = now, result.DurationMs,
                 result.Created, result.Updated, result.Unchanged, result.Deleted, result.Requests, result.Retries, result.RateLimited,
                 result.CursorAfter, result.ErrorId, result.ErrorMessage,
             });

@@ -1,4 +1,3 @@
-using Dapper;
 using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Store;
@@ -27,7 +26,7 @@ internal sealed class ConversationFileWork
         _files = new ConversationFileStore(context.Options.ConversationsPath);
         _paths = new ConversationPaths(context.Options.ConversationsPath);
         _takenPaths = new HashSet<string>(
-            context.Connection.Query<string>("SELECT file_path FROM conversations WHERE file_path IS NOT NULL;"), ConversationPaths.PathComparer);
+            context.Store.ConversationFilePaths(), ConversationPaths.PathComparer);
     }
 
     /// <summary>Messages new to the store so far (messages already stored, changed or not, are not counted).</summary>
@@ -39,17 +38,7 @@ internal sealed class ConversationFileWork
     /// </summary>
     public async Task StoreAsync(long conversationId, IReadOnlyList<HostawayMessage> messages, bool fullPass)
     {
-        var connection = _context.Connection;
-        var row = connection.QuerySingle<ConversationFileRow>(
-            """
-            SELECT c.conversation_id AS ConversationId, c.reservation_id AS ReservationId, coalesce(c.listing_id, r.listing_id) AS ListingId,
-                   l.name AS ListingName, coalesce(r.guest_name, c.recipient_name) AS GuestName, r.guest_email AS GuestEmail,
-                   r.channel_name AS Channel, r.arrival_date AS ArrivalDate, r.departure_date AS DepartureDate, c.file_path AS FilePath
-            FROM conversations c
-            LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
-            LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id)
-            WHERE c.conversation_id = @Id;
-            """, new { Id = conversationId });
+        var row = _context.Store.ConversationFile(conversationId);
         var arrival = DateOnly.TryParse(row.ArrivalDate, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : (DateOnly?)null;
         var departure = DateOnly.TryParse(row.DepartureDate, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : (DateOnly?)null;
         var relativePath = row.FilePath ?? _paths.RelativePathFor(row.ListingId ?? 0, row.ListingName, row.GuestName, arrival, conversationId, IsTaken);
@@ -62,20 +51,16 @@ internal sealed class ConversationFileWork
 
         var now = _context.Now;
         var added = 0;
-        _context.InTransaction(transaction =>
+        _context.InTransaction(work =>
         {
-            added = MessageWriter.Write(connection, transaction, conversationId, messages, written, now).Added;
-            connection.Execute(
-                "UPDATE conversations SET file_path = @Path, message_count = @Count WHERE conversation_id = @Id AND (file_path IS NOT @Path OR message_count IS NOT @Count);",
-                new { Path = relativePath, Count = messages.Count, Id = conversationId }, transaction);
+            added = work.WriteMessages(conversationId, messages, written, now);
+            work.SetConversationFile(conversationId, relativePath, messages.Count);
             if (fullPass)
             {
-                SyncBookkeeping.MarkSeen(connection, transaction, MessagesDoneResource, [conversationId]);
+                work.MarkSeen(MessagesDoneResource, [conversationId]);
                 if (row.ReservationId is { } reservationId)
                 {
-                    connection.Execute(
-                        "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id AND conversations_synced_activity IS NOT latest_activity_on;",
-                        new { Id = reservationId }, transaction);
+                    work.MarkConversationsSyncedIfMoved(reservationId);
                 }
             }
         });
@@ -84,27 +69,4 @@ internal sealed class ConversationFileWork
 
     // Owned by another conversation, or a file already on disk that no conversation owns (an earlier tool's log, say).
     private bool IsTaken(string relativePath) => _takenPaths.Contains(relativePath) || File.Exists(_paths.FullPath(relativePath));
-
-    private sealed class ConversationFileRow
-    {
-        public long ConversationId { get; set; }
-
-        public long? ReservationId { get; set; }
-
-        public long? ListingId { get; set; }
-
-        public string? ListingName { get; set; }
-
-        public string? GuestName { get; set; }
-
-        public string? GuestEmail { get; set; }
-
-        public string? Channel { get; set; }
-
-        public string? ArrivalDate { get; set; }
-
-        public string? DepartureDate { get; set; }
-
-        public string? FilePath { get; set; }
-    }
 }

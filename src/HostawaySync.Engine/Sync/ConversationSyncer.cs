@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Errors;
@@ -22,7 +21,7 @@ internal static class ConversationSyncer
 
     public static async Task<ResourceOutcome> RunAsync(SyncContext context, SyncMode requested)
     {
-        var state = SyncBookkeeping.ReadState(context.Connection, Resource);
+        var state = context.Store.ReadState(Resource);
         var checkpoint = string.IsNullOrEmpty(state?.Checkpoint) ? null : JsonSerializer.Deserialize<FullCheckpoint>(state.Checkpoint);
         var full = requested == SyncMode.Full || state?.LastSuccessAt is null || checkpoint is not null;
         var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
@@ -46,15 +45,14 @@ internal static class ConversationSyncer
 
     private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationFileWork files, ResourceOutcome outcome, string horizon)
     {
-        var connection = context.Connection;
         var checkpoint = resume ?? new FullCheckpoint(context.RunId, horizon);
         horizon = checkpoint.Horizon ?? horizon; // a resumed pass keeps the horizon of its start
         if (resume is null)
         {
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
-                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, JsonSerializer.Serialize(checkpoint), context.Now);
+                work.ClearSeen(ConversationFileWork.MessagesDoneResource);
+                work.SaveCheckpoint(Resource, JsonSerializer.Serialize(checkpoint), context.Now);
             });
         }
         else
@@ -64,7 +62,7 @@ internal static class ConversationSyncer
 
         // The listing below is always complete, resumed or not: what an interrupted run saw is forgotten, or conversations
         // deleted since would count as seen, stay live, and have their messages asked for (HTTP 404) in every later run.
-        context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
+        context.InTransaction(work => work.ClearSeen(Resource));
 
         var tally = new PassTally();
         long listed = 0;
@@ -72,10 +70,10 @@ internal static class ConversationSyncer
         await foreach (var page in context.Client.GetConversationPagesAsync(null, tally, context.CancellationToken).ConfigureAwait(false))
         {
             var now = context.Now;
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                outcome.Counts.Add(ConversationWriter.Write(connection, transaction, page.Items, now));
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(c => c.Id).Concat(page.UnreadableIds));
+                outcome.Counts.Add(work.WriteConversations(page.Items, now));
+                work.MarkSeen(Resource, page.Items.Select(c => c.Id).Concat(page.UnreadableIds));
             });
             listed += page.Items.Count;
             context.Report(SyncResources.Conversations, "Listing conversations", listed, tally.ApiCount);
@@ -90,29 +88,16 @@ internal static class ConversationSyncer
         var gone = await DeletionCheck.ConfirmAsync(
             context, Resource, StoreTable.Conversations, complete ? tally.ApiCount : null,
             async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
-            (transaction, conversation) => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, [conversation], context.Now))).ConfigureAwait(false);
-        context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, gone, context.Now));
+            (work, conversation) => outcome.Counts.Add(work.WriteConversations([conversation], context.Now))).ConfigureAwait(false);
+        context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, gone, context.Now));
         if (resume is not null)
         {
             // Conversations whose messages the interrupted run stored may have new ones since: their row changed in this
             // listing, or their reservation's activity moved past what was fetched. Those are fetched again.
-            context.InTransaction(transaction => connection.Execute(
-                """
-                DELETE FROM sync_seen WHERE resource = @Done AND object_id IN (
-                    SELECT conversation_id FROM conversations WHERE updated_at >= @ListedSince
-                    UNION
-                    SELECT c.conversation_id FROM conversations c JOIN reservations r ON r.reservation_id = c.reservation_id
-                    WHERE r.deleted_at IS NULL AND r.conversations_synced_activity IS NOT r.latest_activity_on);
-                """,
-                new { Done = ConversationFileWork.MessagesDoneResource, ListedSince = listedSince }, transaction));
+            context.InTransaction(work => work.ForgetConversationsChangedSince(ConversationFileWork.MessagesDoneResource, listedSince));
         }
 
-        var due = connection.Query<long>(
-            """
-            SELECT c.conversation_id FROM conversations c
-            WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Done AND s.object_id = c.conversation_id)
-            ORDER BY c.conversation_id;
-            """, new { Done = ConversationFileWork.MessagesDoneResource }).AsList();
+        var due = context.Store.ConversationsDueForMessages(ConversationFileWork.MessagesDoneResource);
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
         long done = 0;
         var shortLists = new List<string>();
@@ -123,7 +108,7 @@ internal static class ConversationSyncer
             {
                 if (fetched.Messages is null)
                 {
-                    context.InTransaction(transaction => outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Conversations, [id], context.Now));
+                    context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, [id], context.Now));
                 }
                 else if (Whole(id, fetched.Tally, shortLists))
                 {
@@ -135,20 +120,15 @@ internal static class ConversationSyncer
             context.CancellationToken).ConfigureAwait(false);
         complete &= ReportShortLists(shortLists, outcome);
 
-        context.InTransaction(transaction =>
+        context.InTransaction(work =>
         {
             // Reservations without any conversation have nothing more to fetch until their activity moves.
-            connection.Execute(
-                """
-                UPDATE reservations SET conversations_synced_activity = latest_activity_on
-                WHERE deleted_at IS NULL AND conversations_synced_activity IS NOT latest_activity_on
-                  AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.reservation_id = reservations.reservation_id AND c.deleted_at IS NULL);
-                """, transaction: transaction);
-            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            work.MarkConversationlessReservationsSynced();
+            work.ClearSeen(Resource);
             if (complete)
             {
-                SyncBookkeeping.ClearSeen(connection, transaction, ConversationFileWork.MessagesDoneResource);
-                SyncBookkeeping.CompletePass(connection, transaction, Resource, horizon, full: true, context.Now);
+                work.ClearSeen(ConversationFileWork.MessagesDoneResource);
+                work.CompletePass(Resource, horizon, full: true, context.Now);
             }
 
             // Otherwise the checkpoint stays: the next run resumes this full pass, lists the conversations again and fetches
@@ -159,15 +139,9 @@ internal static class ConversationSyncer
 
     private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome, string nextHorizon)
     {
-        var connection = context.Connection;
         var shortLists = new List<string>();
-        var horizon = ReservationCursor.Parse(SyncBookkeeping.ReadState(connection, Resource)?.Cursor)?.LatestActivityOn;
-        var due = connection.Query<long>(
-            """
-            SELECT reservation_id FROM reservations
-            WHERE deleted_at IS NULL AND (conversations_synced_activity IS NOT latest_activity_on OR latest_activity_on >= @Horizon)
-            ORDER BY reservation_id;
-            """, new { Horizon = StoreClock.Format(horizon) ?? "9999" }).AsList();
+        var horizon = ReservationCursor.Parse(context.Store.ReadState(Resource)?.Cursor)?.LatestActivityOn;
+        var due = context.Store.ReservationsWithNewActivity(StoreClock.Format(horizon) ?? "9999");
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"{due.Count} reservations have new activity; fetching their conversations and messages."));
         long done = 0;
         await ParallelFetch.RunAsync(
@@ -193,7 +167,7 @@ internal static class ConversationSyncer
             },
             async (reservationId, fetched) =>
             {
-                context.InTransaction(transaction => outcome.Counts.Add(ConversationWriter.Write(connection, transaction, fetched.Conversations, context.Now)));
+                context.InTransaction(work => outcome.Counts.Add(work.WriteConversations(fetched.Conversations, context.Now)));
                 var whole = true;
                 for (var i = 0; i < fetched.Conversations.Count; i++)
                 {
@@ -210,8 +184,7 @@ internal static class ConversationSyncer
                 // Only now that every conversation of the reservation is stored (a short message list is tried again next run).
                 if (whole)
                 {
-                    context.InTransaction(transaction => connection.Execute(
-                        "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE reservation_id = @Id;", new { Id = reservationId }, transaction));
+                    context.InTransaction(work => work.MarkConversationsSynced(reservationId));
                 }
 
                 context.Report(SyncResources.Conversations, "Fetching conversations of active reservations", ++done, due.Count);
@@ -219,7 +192,7 @@ internal static class ConversationSyncer
             context.CancellationToken).ConfigureAwait(false);
 
         ReportShortLists(shortLists, outcome);
-        context.InTransaction(transaction => SyncBookkeeping.CompletePass(connection, transaction, Resource, nextHorizon, full: false, context.Now));
+        context.InTransaction(work => work.CompletePass(Resource, nextHorizon, full: false, context.Now));
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
 
@@ -288,18 +261,17 @@ internal static class ConversationSyncer
     /// </summary>
     private static async Task<bool> ReachThroughReservationsAsync(SyncContext context, PassTally tally, ResourceOutcome outcome)
     {
-        var connection = context.Connection;
-        var first = SyncBookkeeping.ReservationsWithoutSeenConversation(connection, Resource);
+        var first = context.Store.ReservationsWithoutSeenConversation(Resource);
         context.Info(string.Create(CultureInfo.InvariantCulture, $"The conversations list {tally.Describe("conversations")}; asking the reservations for theirs, starting with the {first.Count} none of whose conversations was listed."));
         await AskReservationsAsync(context, first, outcome).ConfigureAwait(false);
-        var rest = connection.Query<long>("SELECT reservation_id FROM reservations WHERE deleted_at IS NULL AND raw_json <> '{}' ORDER BY reservation_id;").Except(first).ToList();
+        var rest = context.Store.ListedReservations().Except(first).ToList();
         const int Batch = 200;
-        for (var i = 0; i < rest.Count && !Reached(connection, tally); i += Batch)
+        for (var i = 0; i < rest.Count && !Reached(context.Store, tally); i += Batch)
         {
             await AskReservationsAsync(context, rest.Skip(i).Take(Batch).ToList(), outcome).ConfigureAwait(false);
         }
 
-        var seen = SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count;
+        var seen = context.Store.SeenCount(Resource) + tally.Unreadable.Count;
         if (tally.ApiCount is not { } count || seen >= count)
         {
             return true;
@@ -312,8 +284,8 @@ internal static class ConversationSyncer
     }
 
     /// <summary>Whether the conversations seen reach the API's count (never, when it gives none: then every reservation is asked).</summary>
-    private static bool Reached(Microsoft.Data.Sqlite.SqliteConnection connection, PassTally tally) =>
-        tally.ApiCount is { } count && SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count >= count;
+    private static bool Reached(ISyncStore store, PassTally tally) =>
+        tally.ApiCount is { } count && store.SeenCount(Resource) + tally.Unreadable.Count >= count;
 
     private static Task AskReservationsAsync(SyncContext context, IReadOnlyList<long> reservations, ResourceOutcome outcome) =>
         ParallelFetch.RunAsync(
@@ -321,10 +293,10 @@ internal static class ConversationSyncer
             (id, token) => context.Client.GetReservationConversationsAsync(id, token),
             (_, conversations) =>
             {
-                context.InTransaction(transaction =>
+                context.InTransaction(work =>
                 {
-                    outcome.Counts.Add(ConversationWriter.Write(context.Connection, transaction, conversations, context.Now));
-                    SyncBookkeeping.MarkSeen(context.Connection, transaction, Resource, conversations.Select(c => c.Id));
+                    outcome.Counts.Add(work.WriteConversations(conversations, context.Now));
+                    work.MarkSeen(Resource, conversations.Select(c => c.Id));
                 });
                 return Task.CompletedTask;
             },
@@ -338,7 +310,7 @@ internal static class ConversationSyncer
     {
         DateTime? since = context.Client.ServerTime is { } serverTime
             ? serverTime.UtcDateTime.AddSeconds(-1)
-            : StoreClock.Parse(context.Connection.ExecuteScalar<string?>("SELECT max(latest_activity_on) FROM reservations WHERE deleted_at IS NULL;")) - context.Options.IncrementalOverlap;
+            : StoreClock.Parse(context.Store.NewestReservationActivity()) - context.Options.IncrementalOverlap;
         return new ReservationCursor(null, since).ToJson();
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
@@ -13,16 +12,16 @@ internal static class DeletionCheck
 {
     public static async Task<IReadOnlyList<long>> ConfirmAsync<T>(
         SyncContext context, string resource, StoreTable table, int? apiCount,
-        Func<long, CancellationToken, Task<T?>> fetchOne, Action<SqliteTransaction, T> store)
+        Func<long, CancellationToken, Task<T?>> fetchOne, Action<IStoreWork, T> store)
         where T : class
     {
-        var unseen = SyncBookkeeping.Unseen(context.Connection, resource, table);
+        var unseen = context.Store.Unseen(resource, table);
         if (unseen.Count == 0)
         {
             return unseen;
         }
 
-        var seen = SyncBookkeeping.SeenCount(context.Connection, resource);
+        var seen = context.Store.SeenCount(resource);
         if (apiCount is { } count && seen >= count)
         {
             return unseen;
@@ -39,7 +38,7 @@ internal static class DeletionCheck
             }
             else
             {
-                context.InTransaction(transaction => store(transaction, current));
+                context.InTransaction(work => store(work, current));
             }
         }
 

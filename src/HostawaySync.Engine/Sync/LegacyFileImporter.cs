@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Dapper;
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
@@ -20,15 +16,13 @@ internal static class LegacyFileImporter
 {
     public static (int Files, int Messages) Run(SyncContext context)
     {
-        var connection = context.Connection;
         if (!Directory.Exists(context.Options.ConversationsPath))
         {
             return (0, 0);
         }
 
-        var owned = new HashSet<string>(connection.Query<string>("SELECT file_path FROM conversations WHERE file_path IS NOT NULL;"), ConversationPaths.PathComparer);
-        var known = connection.Query<(string Path, long Length, string LastWrite)>("SELECT file_path, length, last_write_utc FROM conversation_file_index;")
-            .ToDictionary(r => r.Path, r => (r.Length, r.LastWrite), ConversationPaths.PathComparer);
+        var owned = new HashSet<string>(context.Store.ConversationFilePaths(), ConversationPaths.PathComparer);
+        var known = context.Store.IndexedLegacyFiles().ToDictionary(r => r.Path, r => (r.Length, r.LastWrite), ConversationPaths.PathComparer);
         var present = new HashSet<string>(ConversationPaths.PathComparer);
         int files = 0, messages = 0;
         foreach (var file in ConversationFileIndexer.Scan(context.Options.ConversationsPath, context.CancellationToken))
@@ -45,19 +39,14 @@ internal static class LegacyFileImporter
                 continue;
             }
 
-            context.InTransaction(transaction => messages += Index(connection, transaction, file, lastWrite, context.Now));
+            context.InTransaction(work => messages += work.IndexLegacyFile(file, lastWrite, context.Now));
             files++;
         }
 
         var vanished = known.Keys.Where(path => !present.Contains(path)).ToList();
         if (vanished.Count > 0)
         {
-            context.InTransaction(transaction => connection.Execute(
-                """
-                DELETE FROM message_search WHERE rowid IN (SELECT message_id FROM messages_metadata WHERE message_id < 0 AND file_path = @Path);
-                DELETE FROM messages_metadata WHERE message_id < 0 AND file_path = @Path;
-                DELETE FROM conversation_file_index WHERE file_path = @Path;
-                """, vanished.Select(path => new { Path = path }), transaction));
+            context.InTransaction(work => work.ForgetLegacyFiles(vanished));
         }
 
         if (files > 0)
@@ -66,78 +55,5 @@ internal static class LegacyFileImporter
         }
 
         return (files, messages);
-    }
-
-    private static int Index(SqliteConnection connection, SqliteTransaction transaction, IndexedConversationFile file, string lastWrite, string now)
-    {
-        var header = file.Result.Header;
-        var conversationId = header.ConversationId is { } id && connection.ExecuteScalar<long>("SELECT count(*) FROM conversations WHERE conversation_id = @Id;", new { Id = id }, transaction) > 0 ? id : (long?)null;
-        var ownedElsewhere = conversationId is not null && file.Kind == ConversationFileKind.HostawaySync;
-        var listingId = header.ListingId ?? file.PathListingId ?? MatchListing(connection, transaction, header.ListingName ?? file.PathListingName);
-        var reservationId = header.ReservationId ?? MatchReservation(connection, transaction, listingId, header.GuestName ?? file.PathGuestName, header.ArrivalDate ?? file.PathDate);
-        conversationId ??= reservationId is { } r
-            ? connection.ExecuteScalar<long?>("SELECT min(conversation_id) FROM conversations WHERE reservation_id = @Id;", new { Id = r }, transaction)
-            : null;
-
-        connection.Execute(
-            """
-            DELETE FROM message_search WHERE rowid IN (SELECT message_id FROM messages_metadata WHERE message_id < 0 AND file_path = @Path);
-            DELETE FROM messages_metadata WHERE message_id < 0 AND file_path = @Path;
-            """, new { Path = file.RelativePath }, transaction);
-        var count = 0;
-        if (!ownedElsewhere)
-        {
-            // A HostawaySync file of a conversation that has its own file is an old copy: index the file, not its messages twice.
-            foreach (var parsed in file.Result.Messages)
-            {
-                var message = parsed.Message;
-                var body = message.Body;
-                connection.Execute(
-                    """
-                    INSERT OR REPLACE INTO messages_metadata (message_id, conversation_id, reservation_id, listing_id, direction, sent_at, communication_type, status,
-                        body_length, body_hash, file_path, file_position, raw_json, content_hash, first_seen_at, updated_at)
-                    VALUES (@Id, @Conversation, @Reservation, @Listing, @Direction, @SentAt, @Type, @Status, @Length, @BodyHash, @Path, @Position, NULL, @Hash, @Now, @Now);
-                    INSERT OR REPLACE INTO message_search (rowid, body) VALUES (@Id, @Body);
-                    """,
-                    new
-                    {
-                        Id = SyntheticId(file.RelativePath, parsed.Position), Conversation = conversationId, Reservation = reservationId, Listing = listingId,
-                        Direction = message.Direction == MessageDirection.Guest ? "guest" : "host", SentAt = StoreClock.Format(message.SentAt),
-                        Type = message.CommunicationType, message.Status, body.Length, Body = body, BodyHash = ContentHash.Of(body), Path = file.RelativePath, parsed.Position,
-                        Hash = ContentHash.Of(file.RelativePath + "\n" + parsed.Position.ToString(CultureInfo.InvariantCulture) + "\n" + body), Now = now,
-                    },
-                    transaction);
-                count++;
-            }
-        }
-
-        connection.Execute(
-            """
-            INSERT OR REPLACE INTO conversation_file_index (file_path, length, last_write_utc, kind, conversation_id, reservation_id, listing_id, messages, problems, first_problem, indexed_at)
-            VALUES (@Path, @Length, @LastWrite, @Kind, @Conversation, @Reservation, @Listing, @Messages, @Problems, @FirstProblem, @Now);
-            """,
-            new
-            {
-                Path = file.RelativePath, file.Length, LastWrite = lastWrite, Kind = file.Kind.ToString(), Conversation = conversationId, Reservation = reservationId,
-                Listing = listingId, Messages = count, Problems = file.Result.Problems.Count, FirstProblem = file.Result.Problems.Count > 0 ? file.Result.Problems[0].Reason : null, Now = now,
-            },
-            transaction);
-        return count;
-    }
-
-    private static long? MatchListing(SqliteConnection connection, SqliteTransaction transaction, string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : connection.ExecuteScalar<long?>(
-            "SELECT min(listing_id) FROM listings WHERE name = @Name COLLATE NOCASE OR internal_name = @Name COLLATE NOCASE;", new { Name = name.Trim() }, transaction);
-
-    private static long? MatchReservation(SqliteConnection connection, SqliteTransaction transaction, long? listingId, string? guestName, DateOnly? arrival) =>
-        listingId is null || string.IsNullOrWhiteSpace(guestName) || arrival is null ? null : connection.ExecuteScalar<long?>(
-            "SELECT min(reservation_id) FROM reservations WHERE listing_id = @Listing AND arrival_date = @Arrival AND guest_name = @Guest COLLATE NOCASE;",
-            new { Listing = listingId, Arrival = StoreClock.Format(arrival), Guest = guestName.Trim() }, transaction);
-
-    /// <summary>A stable negative id from the file and the message's position (API ids are positive).</summary>
-    private static long SyntheticId(string relativePath, int position)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(relativePath.ToUpperInvariant() + "\n" + position.ToString(CultureInfo.InvariantCulture)));
-        return -(long)(BitConverter.ToUInt64(hash, 0) >> 2) - 1;
     }
 }

@@ -13,18 +13,17 @@ internal static class ListingSyncer
 
     public static async Task<ResourceOutcome> RunAsync(SyncContext context)
     {
-        var connection = context.Connection;
         var outcome = new ResourceOutcome(SyncMode.Full, null);
-        context.InTransaction(transaction => SyncBookkeeping.ClearSeen(connection, transaction, Resource));
+        context.InTransaction(work => work.ClearSeen(Resource));
         var tally = new PassTally();
         long done = 0;
         await foreach (var page in context.Client.GetListingPagesAsync(tally, context.CancellationToken).ConfigureAwait(false))
         {
             var now = context.Now;
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                outcome.Counts.Add(ListingWriter.Write(connection, transaction, page.Items, context.Options.StorePhotoMetadata, now));
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(l => l.Id).Concat(page.UnreadableIds));
+                outcome.Counts.Add(work.WriteListings(page.Items, context.Options.StorePhotoMetadata, now));
+                work.MarkSeen(Resource, page.Items.Select(l => l.Id).Concat(page.UnreadableIds));
             });
             done += page.Items.Count;
             context.Report(SyncResources.Listings, "Fetching listings", done, tally.ApiCount);
@@ -35,12 +34,12 @@ internal static class ListingSyncer
         var gone = await DeletionCheck.ConfirmAsync(
             context, Resource, StoreTable.Listings, complete ? tally.ApiCount : null,
             async (id, token) => await context.Client.GetListingAsync(id, token).ConfigureAwait(false),
-            (transaction, listing) => outcome.Counts.Add(ListingWriter.Write(connection, transaction, [listing], context.Options.StorePhotoMetadata, context.Now))).ConfigureAwait(false);
-        context.InTransaction(transaction =>
+            (work, listing) => outcome.Counts.Add(work.WriteListings([listing], context.Options.StorePhotoMetadata, context.Now))).ConfigureAwait(false);
+        context.InTransaction(work =>
         {
-            outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Listings, gone, context.Now);
-            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
-            SyncBookkeeping.CompletePass(connection, transaction, Resource, null, full: true, context.Now);
+            outcome.Counts.Deleted += work.SoftDelete(StoreTable.Listings, gone, context.Now);
+            work.ClearSeen(Resource);
+            work.CompletePass(Resource, null, full: true, context.Now);
         });
         context.Report(SyncResources.Listings, "Listings done", done, tally.ApiCount, completed: true);
         return outcome;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Store;
 
@@ -20,8 +19,7 @@ internal static class MessageSearchBackfill
 
     public static void Run(SyncContext context)
     {
-        var connection = context.Connection;
-        var state = SyncBookkeeping.ReadState(connection, MessageSearchIndex.BackfillResource);
+        var state = context.Store.ReadState(MessageSearchIndex.BackfillResource);
         if (state is null)
         {
             return;
@@ -35,8 +33,8 @@ internal static class MessageSearchBackfill
         }
 
         var after = state.Checkpoint ?? string.Empty;
-        var files = connection.Query<string>("SELECT DISTINCT file_path FROM messages_metadata WHERE file_path > @After ORDER BY file_path;", new { After = after }).AsList();
-        var total = connection.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata WHERE file_path > @After;", new { After = after });
+        var files = context.Store.SearchBackfillFiles(after);
+        var total = context.Store.SearchBackfillMessages(after);
         context.Info(string.Create(CultureInfo.InvariantCulture, $"Building the message search index: {total} messages in {files.Count} conversation files."));
         var paths = new ConversationPaths(context.Options.ConversationsPath);
         long indexed = 0, done = 0;
@@ -46,20 +44,18 @@ internal static class MessageSearchBackfill
             context.CancellationToken.ThrowIfCancellationRequested();
             var batch = files.Skip(start).Take(FilesPerTransaction).ToList();
             var last = start + FilesPerTransaction >= files.Count;
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                using var index = MessageSearchIndex.PrepareUpsert(connection, transaction);
                 foreach (var file in batch)
                 {
-                    var rows = connection.Query<(long Id, int? Position)>(
-                        "SELECT message_id, file_position FROM messages_metadata WHERE file_path = @Path;", new { Path = file }, transaction).AsList();
+                    var rows = work.MessagesInFile(file);
                     var messages = ConversationTexts.Read(paths, file, out var problem);
                     var missing = new List<long>();
                     foreach (var row in rows)
                     {
                         if (messages is not null && ConversationTexts.TextOf(messages, row.Id, row.Position) is { } text)
                         {
-                            index.Execute(row.Id, text);
+                            work.IndexMessageText(row.Id, text);
                             indexed++;
                         }
                         else
@@ -70,7 +66,7 @@ internal static class MessageSearchBackfill
 
                     if (missing.Count > 0)
                     {
-                        connection.Execute("UPDATE messages_metadata SET body_hash = NULL WHERE message_id = @Id;", missing.Select(id => new { Id = id }), transaction);
+                        work.MarkUnindexed(missing);
                         if (++unreadable <= FileWarnings)
                         {
                             context.Warn(string.Create(CultureInfo.InvariantCulture, $"{missing.Count} messages of '{file}' are not searchable yet ({problem ?? "the file no longer has them"}); the next sync that stores them indexes them."));
@@ -82,11 +78,11 @@ internal static class MessageSearchBackfill
 
                 if (last)
                 {
-                    connection.Execute("DELETE FROM sync_state WHERE resource = @Resource;", new { Resource = MessageSearchIndex.BackfillResource }, transaction);
+                    work.FinishSearchBackfill();
                 }
                 else
                 {
-                    SyncBookkeeping.SaveCheckpoint(connection, transaction, MessageSearchIndex.BackfillResource, batch[^1], context.Now);
+                    work.SaveCheckpoint(MessageSearchIndex.BackfillResource, batch[^1], context.Now);
                 }
             });
             context.Report(SyncResources.Conversations, "Building the message search index", done, total);

@@ -1,15 +1,13 @@
 using System.Globalization;
-using Dapper;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
 /// <summary>
 /// Reservations (and the guests derived from them), each page stored with its checkpoint (consecutive pages share
-/// transactions, see <see cref="PageTransaction"/>).
+/// units of work, see <see cref="IStorePages"/>).
 /// Full: every page in the API's default order (updatedOn descending, afterId cursor); at the end, stored
 /// reservations the API no longer has are marked deleted. Incremental: two cheap passes, both in the
 /// default order: "changes" stops at the first reservation older than the cursor's updatedOn minus the
@@ -24,7 +22,7 @@ internal static class ReservationSyncer
 
     public static async Task<ResourceOutcome> RunAsync(SyncContext context, SyncMode requested)
     {
-        var state = SyncBookkeeping.ReadState(context.Connection, Resource);
+        var state = context.Store.ReadState(Resource);
         var cursor = ReservationCursor.Parse(state?.Cursor);
         var checkpoint = ReservationCheckpoint.Parse(state?.Checkpoint);
         var full = requested == SyncMode.Full || cursor?.UpdatedOn is null || checkpoint?.Pass == "full";
@@ -44,14 +42,13 @@ internal static class ReservationSyncer
 
     private static async Task RunFullAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor? cursor, ResourceOutcome outcome)
     {
-        var connection = context.Connection;
         var checkpoint = resume ?? new ReservationCheckpoint("full", null, null, null, new ReservationCursor(null, null));
         if (resume is null)
         {
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                SyncBookkeeping.ClearSeen(connection, transaction, Resource);
-                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, checkpoint.ToJson(), context.Now);
+                work.ClearSeen(Resource);
+                work.SaveCheckpoint(Resource, checkpoint.ToJson(), context.Now);
             });
         }
         else
@@ -75,14 +72,14 @@ internal static class ReservationSyncer
 
             // Reservations seen before the interruption and deleted since are still marked seen, so the deletion check would
             // keep them; the API's count says whether there are any. Which ones, only a pass from the start can tell.
-            if (total is { } counted && SyncBookkeeping.SeenCount(connection, Resource) > counted)
+            if (total is { } counted && context.Store.SeenCount(Resource) > counted)
             {
                 context.Info("Reservations were deleted while the full pass was interrupted; reading every page again to find them.");
                 var restart = new ReservationCheckpoint("full", null, null, null, finished.Seen);
-                context.InTransaction(transaction =>
+                context.InTransaction(work =>
                 {
-                    SyncBookkeeping.ClearSeen(connection, transaction, Resource);
-                    SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, restart.ToJson(), context.Now);
+                    work.ClearSeen(Resource);
+                    work.SaveCheckpoint(Resource, restart.ToJson(), context.Now);
                 });
                 tally = new PassTally();
                 finished = await RunPassAsync(context, restart, new ReservationQuery(), markSeen: true, outcome, tally).ConfigureAwait(false);
@@ -93,7 +90,7 @@ internal static class ReservationSyncer
         // Reservations updated while the pass read further back moved to the front of the order, behind its cursor (rows
         // served twice, or fewer seen than counted, show it; with no count from the API nothing can, so it is always done):
         // the front is read again down to where the pass began.
-        if (tally.EndProven && (tally.Duplicates > 0 || total is not { } expected || SyncBookkeeping.SeenCount(connection, Resource) < expected)
+        if (tally.EndProven && (tally.Duplicates > 0 || total is not { } expected || context.Store.SeenCount(Resource) < expected)
             && finished.Seen.UpdatedOn is { } newest)
         {
             context.Debug("Reservations moved while the full pass read them; reading the newest ones again.");
@@ -102,7 +99,7 @@ internal static class ReservationSyncer
             total = again.ApiCount ?? total;
         }
 
-        var seen = SyncBookkeeping.SeenCount(connection, Resource) + tally.Unreadable.Count;
+        var seen = context.Store.SeenCount(Resource) + tally.Unreadable.Count;
         var complete = tally.EndProven && (total is not { } all || seen >= all);
         if (tally.Unreadable.Count > 0)
         {
@@ -120,23 +117,20 @@ internal static class ReservationSyncer
         var gone = await DeletionCheck.ConfirmAsync(
             context, Resource, StoreTable.Reservations, complete ? total : null,
             async (id, token) => await context.Client.GetReservationAsync(id, token).ConfigureAwait(false),
-            (transaction, reservation) => outcome.Counts.Add(ReservationWriter.Write(connection, transaction, [reservation], context.Now).Counts)).ConfigureAwait(false);
+            (work, reservation) => outcome.Counts.Add(work.WriteReservations([reservation], context.Now))).ConfigureAwait(false);
         var newCursor = finished.Seen.Max(cursor);
-        context.InTransaction(transaction =>
+        context.InTransaction(work =>
         {
-            var guests = connection.Query<long>(
-                "SELECT DISTINCT guest_id FROM reservations WHERE reservation_id IN (SELECT value FROM json_each(@Ids)) AND guest_id IS NOT NULL;", new { Ids = JsonIds.Of(gone) }, transaction).AsList();
-            outcome.Counts.Deleted += SyncBookkeeping.SoftDelete(connection, transaction, StoreTable.Reservations, gone, context.Now);
-            GuestRefresher.Refresh(connection, transaction, guests, context.Now);
-            SyncBookkeeping.ClearSeen(connection, transaction, Resource);
+            outcome.Counts.Deleted += work.SoftDeleteReservations(gone, context.Now);
+            work.ClearSeen(Resource);
             if (complete)
             {
-                SyncBookkeeping.CompletePass(connection, transaction, Resource, newCursor.ToJson(), full: true, context.Now);
+                work.CompletePass(Resource, newCursor.ToJson(), full: true, context.Now);
             }
             else
             {
                 // Not a finished pass: the next run reads every page again, from the start.
-                SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, new ReservationCheckpoint("full", null, null, null, finished.Seen).ToJson(), context.Now);
+                work.SaveCheckpoint(Resource, new ReservationCheckpoint("full", null, null, null, finished.Seen).ToJson(), context.Now);
             }
         });
         outcome.CursorAfter = complete ? newCursor.ToJson() : outcome.CursorBefore;
@@ -155,7 +149,7 @@ internal static class ReservationSyncer
             var since = DateOnly.FromDateTime((cursor.LatestActivityOn ?? cursor.UpdatedOn!.Value) - overlap);
             checkpoint = new ReservationCheckpoint("activity", null, null, since, checkpoint.Seen);
             var next = checkpoint;
-            context.InTransaction(transaction => SyncBookkeeping.SaveCheckpoint(context.Connection, transaction, Resource, next.ToJson(), context.Now));
+            context.InTransaction(work => work.SaveCheckpoint(Resource, next.ToJson(), context.Now));
         }
 
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Reading reservations with activity since {checkpoint.ActivitySince:yyyy-MM-dd}."));
@@ -166,7 +160,7 @@ internal static class ReservationSyncer
             outcome.Problems.Add(ApiErrors.Unreadable("reservations", activity.Unreadable));
         }
         var newCursor = cursor.Max(checkpoint.Seen);
-        context.InTransaction(transaction => SyncBookkeeping.CompletePass(context.Connection, transaction, Resource, newCursor.ToJson(), full: false, context.Now));
+        context.InTransaction(work => work.CompletePass(Resource, newCursor.ToJson(), full: false, context.Now));
         outcome.CursorAfter = newCursor.ToJson();
     }
 
@@ -180,16 +174,15 @@ internal static class ReservationSyncer
     private static async Task<ReservationCheckpoint> CatchUpAsync(
         SyncContext context, ReservationCheckpoint finished, ReservationQuery query, DateTime? updatedBound, ResourceOutcome outcome, PassTally tally)
     {
-        var connection = context.Connection;
         var seen = finished.Seen;
         await foreach (var page in context.Client.GetReservationPagesAsync(query, null, tally, context.CancellationToken).ConfigureAwait(false))
         {
             seen = seen.Max(Newest(page.Items));
             var now = context.Now;
-            context.InTransaction(transaction =>
+            context.InTransaction(work =>
             {
-                outcome.Counts.Add(ReservationWriter.Write(connection, transaction, page.Items, now).Counts);
-                SyncBookkeeping.MarkSeen(connection, transaction, Resource, page.Items.Select(r => r.Id).Concat(page.UnreadableIds));
+                outcome.Counts.Add(work.WriteReservations(page.Items, now));
+                work.MarkSeen(Resource, page.Items.Select(r => r.Id).Concat(page.UnreadableIds));
             });
             if (updatedBound is { } bound && page.Items.Any(r => r.UpdatedOn < bound))
             {
@@ -202,19 +195,18 @@ internal static class ReservationSyncer
 
     /// <summary>
     /// Pages from the checkpoint on; each page is stored with the checkpoint it reaches, consecutive pages in shared
-    /// transactions (<see cref="PageTransaction"/>). Returns the final checkpoint; what the pass saw is in <paramref name="tally"/>.
+    /// units of work (<see cref="IStorePages"/>). Returns the final checkpoint; what the pass saw is in <paramref name="tally"/>.
     /// </summary>
     private static async Task<ReservationCheckpoint> RunPassAsync(
         SyncContext context, ReservationCheckpoint checkpoint, ReservationQuery query, bool markSeen, ResourceOutcome outcome, PassTally tally)
     {
-        var connection = context.Connection;
         long done = 0;
-        using var pages = new PageTransaction(connection, context.Options.Client.TimeProvider);
+        using var pages = context.Store.BeginPages(context.Options.Client.TimeProvider);
         await foreach (var page in context.Client.GetReservationPagesAsync(query, checkpoint.AfterId, tally, context.CancellationToken).ConfigureAwait(false))
         {
             var next = checkpoint with { AfterId = page.LastId ?? checkpoint.AfterId, Seen = checkpoint.Seen.Max(Newest(page.Items)) };
             var now = context.Now;
-            pages.Write(page.Items.Count, transaction => outcome.Counts.Add(StorePage(connection, transaction, page.Items, markSeen ? page.UnreadableIds : null, next.ToJson(), now)));
+            pages.Write(page.Items.Count, work => outcome.Counts.Add(StorePage(work, page.Items, markSeen ? page.UnreadableIds : null, next.ToJson(), now)));
             checkpoint = next;
             done += page.Items.Count;
             context.Report(SyncResources.Reservations, checkpoint.Pass == "full" ? "Fetching reservations" : "Fetching changed reservations", done, tally.ApiCount);
@@ -235,15 +227,15 @@ internal static class ReservationSyncer
     /// the ids of its unreadable rows), the checkpoint it reaches.
     /// </summary>
     internal static UpsertCounts StorePage(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayReservation> reservations, IEnumerable<long>? markSeenWith, string checkpoint, string now)
+        IStoreWork work, IReadOnlyList<HostawayReservation> reservations, IEnumerable<long>? markSeenWith, string checkpoint, string now)
     {
-        var counts = ReservationWriter.Write(connection, transaction, reservations, now).Counts;
+        var counts = work.WriteReservations(reservations, now);
         if (markSeenWith is not null)
         {
-            SyncBookkeeping.MarkSeen(connection, transaction, Resource, reservations.Select(r => r.Id).Concat(markSeenWith));
+            work.MarkSeen(Resource, reservations.Select(r => r.Id).Concat(markSeenWith));
         }
 
-        SyncBookkeeping.SaveCheckpoint(connection, transaction, Resource, checkpoint, now);
+        work.SaveCheckpoint(Resource, checkpoint, now);
         return counts;
     }
 }

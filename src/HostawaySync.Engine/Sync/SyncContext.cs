@@ -2,16 +2,15 @@ using System.Globalization;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
-/// <summary>What every resource syncer of a run shares: the one write connection, the client, the options, log and progress.</summary>
+/// <summary>What every resource syncer of a run shares: the store session, the client, the options, log and progress.</summary>
 internal sealed class SyncContext
 {
-    public SyncContext(SqliteConnection connection, HostawayClient client, SyncOptions options, ISyncLog log, ISyncProgress? progress, string runId, CancellationToken cancellationToken)
+    public SyncContext(ISyncStore store, HostawayClient client, SyncOptions options, ISyncLog log, ISyncProgress? progress, string runId, CancellationToken cancellationToken)
     {
-        Connection = connection;
+        Store = store;
         Client = client;
         Options = options;
         Log = log;
@@ -20,7 +19,7 @@ internal sealed class SyncContext
         CancellationToken = cancellationToken;
     }
 
-    public SqliteConnection Connection { get; }
+    public ISyncStore Store { get; }
 
     public HostawayClient Client { get; }
 
@@ -38,17 +37,17 @@ internal sealed class SyncContext
     public string Now => StoreClock.Format(Options.Client.TimeProvider.GetUtcNow().UtcDateTime);
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it.</summary>
-    public T InTransaction<T>(Func<SqliteTransaction, T> work)
+    public T InTransaction<T>(Func<IStoreWork, T> work)
     {
-        using var transaction = Connection.BeginTransaction();
-        var result = work(transaction);
-        transaction.Commit();
+        using var unit = Store.Begin();
+        var result = work(unit);
+        unit.Commit();
         return result;
     }
 
-    public void InTransaction(Action<SqliteTransaction> work) => InTransaction(transaction =>
+    public void InTransaction(Action<IStoreWork> work) => InTransaction(unit =>
     {
-        work(transaction);
+        work(unit);
         return 0;
     });
 

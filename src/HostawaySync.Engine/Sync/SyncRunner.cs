@@ -4,7 +4,6 @@ using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Sync;
 
@@ -28,17 +27,17 @@ public static class SyncRunner
 
         DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
         using var writerLock = await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-        using var connection = BeforeStart(options.DatabasePath, () => StoreConnection.OpenForWriting(options.DatabasePath, SqliteOpenMode.ReadWrite, pooling: false));
+        using var store = SqliteSyncStore.OpenForWriting(options.DatabasePath);
         using var client = new HostawayClient(options.Client, log);
         var now = StoreClock.Format(startedAt);
-        if (BeforeStart(options.DatabasePath, () => SyncLogWriter.CloseInterrupted(connection, now)) > 0)
+        if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)
         {
             log.Write(SyncLogLevel.Warning, "The previous sync did not finish; this run resumes from its last stored page.");
         }
 
-        var context = new SyncContext(connection, client, options, log, progress, runId, cancellationToken);
-        var requested = options.Mode ?? (SyncBookkeeping.ReadState(connection, "reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
-        var runLogId = BeforeStart(options.DatabasePath, () => SyncLogWriter.Open(connection, runId, RunResource, requested, now, null, options.ModuleVersion));
+        var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
+        var requested = options.Mode ?? (store.ReadState("reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
+        var runLogId = BeforeStart(store, () => store.OpenLog(runId, RunResource, requested.ToString(), now, null, options.ModuleVersion));
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{options.DatabasePath}'."));
 
         var results = new List<ResourceSyncResult>();
@@ -58,7 +57,7 @@ public static class SyncRunner
                 write();
                 return true;
             }
-            catch (SqliteException exception) when (StoreErrors.FromSqlite(options.DatabasePath, exception) is { } storeError)
+            catch (Exception exception) when (store.AsStoreError(exception) is { } storeError)
             {
                 storeLost = storeError;
                 return false;
@@ -76,9 +75,9 @@ public static class SyncRunner
 
             var before = client.Statistics;
             var resourceClock = time.GetTimestamp();
-            var cursorBefore = SyncBookkeeping.ReadState(connection, name)?.Cursor;
+            var cursorBefore = store.ReadState(name)?.Cursor;
             long logId = 0;
-            if (!TryLog(() => logId = SyncLogWriter.Open(connection, runId, resource.ToString(), requested, context.Now, cursorBefore, options.ModuleVersion)))
+            if (!TryLog(() => logId = store.OpenLog(runId, resource.ToString(), requested.ToString(), context.Now, cursorBefore, options.ModuleVersion)))
             {
                 break;
             }
@@ -108,7 +107,7 @@ public static class SyncRunner
                 status = SyncStatus.Failed;
                 error = exception;
             }
-            catch (SqliteException exception) when (StoreErrors.FromSqlite(options.DatabasePath, exception) is { } storeError)
+            catch (Exception exception) when (store.AsStoreError(exception) is { } storeError)
             {
                 status = SyncStatus.Failed;
                 error = storeError;
@@ -126,7 +125,7 @@ public static class SyncRunner
                 outcome?.Counts.Deleted ?? 0, outcome?.Messages ?? 0, spent.Requests, spent.Retries, spent.RateLimited, time.GetElapsedTime(resourceClock),
                 cursorBefore, outcome?.CursorAfter ?? cursorBefore, error?.ErrorId, error?.Message);
             results.Add(result);
-            TryLog(() => SyncLogWriter.Close(connection, logId, result, context.Now));
+            TryLog(() => store.CloseLog(logId, LogRecord(result), context.Now));
             if (error is not null)
             {
                 failure ??= error;
@@ -151,7 +150,7 @@ public static class SyncRunner
         var total = new ResourceSyncResult(
             options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
             results.Sum(r => r.Messages), api.Requests, api.Retries, api.RateLimited, time.GetElapsedTime(clock), null, null, failure?.ErrorId, failure?.Message);
-        TryLog(() => SyncLogWriter.Close(connection, runLogId, total, context.Now));
+        TryLog(() => store.CloseLog(runLogId, LogRecord(total), context.Now));
         failure ??= storeLost;
         unexpected?.Throw();
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
@@ -174,7 +173,7 @@ public static class SyncRunner
         {
             return false;
         }
-        catch (Exception exception) when (exception is SqliteException or HostawayException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (context.Store.IsStoreFailure(exception) || exception is HostawayException or IOException or UnauthorizedAccessException)
         {
             context.Warn($"The message search index could not be built ({exception.Message}); search results stay incomplete until a later sync builds it.");
             return true;
@@ -182,17 +181,22 @@ public static class SyncRunner
     }
 
     /// <summary>Store work before the run has begun: a database that refuses it fails the run with the store's error id, like one that cannot be opened.</summary>
-    private static T BeforeStart<T>(string databasePath, Func<T> work)
+    private static T BeforeStart<T>(ISyncStore store, Func<T> work)
     {
         try
         {
             return work();
         }
-        catch (SqliteException exception) when (StoreErrors.FromSqlite(databasePath, exception) is { } storeError)
+        catch (Exception exception) when (store.AsStoreError(exception) is { } storeError)
         {
             throw storeError;
         }
     }
+
+    /// <summary>The outcome as the sync log stores it.</summary>
+    private static SyncLogRecord LogRecord(ResourceSyncResult result) => new(
+        result.Status.ToString(), result.Mode.ToString(), (long)result.Duration.TotalMilliseconds, result.Created, result.Updated, result.Unchanged,
+        result.Deleted, result.Requests, result.Retries, result.RateLimited, result.CursorAfter, result.ErrorId, result.ErrorMessage);
 
     private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Plan(SyncResources resources)
     {

@@ -1,7 +1,5 @@
-using Dapper;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Diagnostics;
-using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
@@ -18,13 +16,11 @@ public static class SyncVerifier
     {
         ArgumentNullException.ThrowIfNull(clientOptions);
         var stored = new List<(SyncResources Resource, ApiResource Api, long Count, DateTime? LastSuccessAt)>();
-        using (var connection = StoreReader.Open(databasePath))
+        using (var store = SqliteSyncStore.OpenForReading(databasePath))
         {
             foreach (var (resource, api, table, name) in Resources().Where(r => resources.HasFlag(r.Resource)))
             {
-                // Placeholder listings (raw_json '{}') stand in for listings the API never listed; they are not counted.
-                var count = connection.ExecuteScalar<long>($"SELECT count(*) FROM {table} WHERE deleted_at IS NULL{(table == "listings" ? " AND raw_json <> '{}'" : string.Empty)};");
-                stored.Add((resource, api, count, StoreClock.Parse(SyncBookkeeping.ReadState(connection, name)?.LastSuccessAt)));
+                stored.Add((resource, api, store.LiveCount(table), StoreClock.Parse(store.ReadState(name)?.LastSuccessAt)));
             }
         }
 
@@ -40,10 +36,10 @@ public static class SyncVerifier
         return results;
     }
 
-    private static (SyncResources Resource, ApiResource Api, string Table, string StateName)[] Resources() =>
+    private static (SyncResources Resource, ApiResource Api, StoreTable Table, string StateName)[] Resources() =>
     [
-        (SyncResources.Listings, ApiResource.Listings, "listings", "listings"),
-        (SyncResources.Reservations, ApiResource.Reservations, "reservations", "reservations"),
-        (SyncResources.Conversations, ApiResource.Conversations, "conversations", "conversations"),
+        (SyncResources.Listings, ApiResource.Listings, StoreTable.Listings, "listings"),
+        (SyncResources.Reservations, ApiResource.Reservations, StoreTable.Reservations, "reservations"),
+        (SyncResources.Conversations, ApiResource.Conversations, StoreTable.Conversations, "conversations"),
     ];
 }
