@@ -122,7 +122,8 @@ public sealed class PostgresServer : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at the moment of asking).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
