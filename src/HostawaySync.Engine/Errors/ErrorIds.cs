@@ -12,7 +12,10 @@ public static class ErrorIds
     /// <summary>The database path names an existing directory.</summary>
     public const string DatabasePathIsDirectory = "HostawayDatabasePathIsDirectory";
 
-    /// <summary>The database file or its folder cannot be written.</summary>
+    /// <summary>
+    /// The database file or its folder cannot be written; for PostgreSQL, the user lacks a privilege HostawaySync
+    /// needs (creating its schema in the database, or creating and writing tables in that schema).
+    /// </summary>
     public const string DatabaseNotWritable = "HostawayDatabaseNotWritable";
 
     /// <summary>The file at the database path is not a SQLite database.</summary>
@@ -21,13 +24,13 @@ public static class ErrorIds
     /// <summary>The SQLite database is damaged.</summary>
     public const string DatabaseCorrupt = "HostawayDatabaseCorrupt";
 
-    /// <summary>The database was written by a newer HostawaySync whose schema this version does not know.</summary>
+    /// <summary>The database (or PostgreSQL schema) was written by a newer HostawaySync whose schema this version does not know.</summary>
     public const string DatabaseSchemaTooNew = "HostawayDatabaseSchemaTooNew";
 
-    /// <summary>The database is not a HostawaySync database (foreign tables, no schema history).</summary>
+    /// <summary>The database (or PostgreSQL schema) is not a HostawaySync database (foreign tables, no schema history).</summary>
     public const string DatabaseForeign = "HostawayDatabaseForeign";
 
-    /// <summary>Another process holds a lock on the database longer than the busy timeout.</summary>
+    /// <summary>Another process holds a lock on the database longer than the busy timeout (for PostgreSQL, the lock timeout).</summary>
     public const string DatabaseLocked = "HostawayDatabaseLocked";
 
     /// <summary>The API refused the account id and secret, or kept refusing a freshly minted token.</summary>
@@ -92,4 +95,19 @@ public static class ErrorIds
 
     /// <summary>A row of a list page could not be read at all (no usable id); the other rows were stored.</summary>
     public const string ApiRowUnreadable = "HostawayApiRowUnreadable";
+
+    /// <summary>
+    /// The PostgreSQL server cannot be reached: nothing answers at the host and port (refused, timed out, unknown host),
+    /// or the server is not accepting connections (starting up, shutting down, out of connection slots).
+    /// </summary>
+    public const string DatabaseUnreachable = "HostawayDatabaseUnreachable";
+
+    /// <summary>The PostgreSQL server refused the user name and password (or requires a password none was given for).</summary>
+    public const string DatabaseAuthFailed = "HostawayDatabaseAuthFailed";
+
+    /// <summary>
+    /// The PostgreSQL server has no database of the name the connection gives. HostawaySync creates its schema and
+    /// tables in an existing database and never creates a database itself.
+    /// </summary>
+    public const string DatabaseMissing = "HostawayDatabaseMissing";
 }

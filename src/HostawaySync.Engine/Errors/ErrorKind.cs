@@ -15,13 +15,13 @@ public enum ErrorKind
     /// <summary>Another process holds the store.</summary>
     StoreLocked,
 
-    /// <summary>The API refused the credentials.</summary>
+    /// <summary>The API (or the PostgreSQL server) refused the credentials.</summary>
     Authentication,
 
     /// <summary>The API kept answering 429 after every retry.</summary>
     RateLimited,
 
-    /// <summary>The API or the network is unavailable (5xx, timeouts, transport errors).</summary>
+    /// <summary>The API, the PostgreSQL server or the network is unavailable (5xx, timeouts, transport errors).</summary>
     Unavailable,
 
     /// <summary>The API returned data the engine cannot use.</summary>

@@ -3,30 +3,31 @@ using System.Reflection;
 
 namespace HostawaySync.Engine.Store;
 
-/// <summary>The schema migrations compiled into this engine, in version order.</summary>
+/// <summary>The SQLite schema migrations compiled into this engine, in version order.</summary>
 internal static class MigrationCatalog
 {
     private const string Prefix = "HostawaySync.Engine.Store.Migrations.";
 
-    private static readonly Lazy<IReadOnlyList<Migration>> Loaded = new(Load);
+    private static readonly Lazy<IReadOnlyList<Migration>> Loaded = new(() => Load(Prefix));
 
     public static IReadOnlyList<Migration> All => Loaded.Value;
 
     /// <summary>The schema version this engine writes.</summary>
     public static int LatestVersion => All[^1].Version;
 
-    private static List<Migration> Load()
+    /// <summary>Reads the embedded <c>NNNN_name.sql</c> resources under <paramref name="prefix"/> (each store has its own folder).</summary>
+    internal static List<Migration> Load(string prefix)
     {
         var assembly = typeof(MigrationCatalog).Assembly;
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(Prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var fileName = resource[Prefix.Length..^4];
+            var fileName = resource[prefix.Length..^4];
             var separator = fileName.IndexOf('_', StringComparison.Ordinal);
             var version = int.Parse(fileName[..separator], NumberStyles.None, CultureInfo.InvariantCulture);
             migrations.Add(new Migration(version, fileName[(separator + 1)..], ReadResource(assembly, resource)));

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Dapper;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store.Postgres;
+using Npgsql;
+
+namespace HostawaySync.Engine.Tests.Postgres;
+
+/// <summary>Connection failures surface as stable ids with messages that say what to do, and never the password.</summary>
+[Collection(PostgresServerGroup.Name)]
+public sealed class PostgresConnectionErrorTests(PostgresServer server)
+{
+    private const string Password = "S3cret-do-not-print";
+
+    [PostgresFact]
+    public void A_wrong_password_is_the_auth_id_and_the_password_appears_nowhere()
+    {
+        using var database = server.CreateDatabase();
+        EnsurePasswordUser(database, "the-right-one");
+        var connectionString = With(database.ConnectionString, b => (b.Username, b.Password) = (PostgresServer.PasswordUser, Password));
+
+        var error = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(connectionString));
+
+        Assert.Equal(ErrorIds.DatabaseAuthFailed, error.ErrorId);
+        Assert.Contains(PostgresServer.PasswordUser, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error.RecommendedAction ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error.Target?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void A_port_nobody_listens_on_is_the_unreachable_id()
+    {
+        var connectionString = string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={PostgresServer.FreePort()};Username=x;Password={Password};Database=x;Timeout=5");
+
+        var error = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(connectionString));
+
+        Assert.Equal(ErrorIds.DatabaseUnreachable, error.ErrorId);
+        Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void A_database_the_server_does_not_have_is_its_own_id()
+    {
+        var connectionString = With(server.AdminConnectionString, b => b.Database = "hostawaysync_no_such_database");
+
+        var error = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(connectionString));
+
+        Assert.Equal(ErrorIds.DatabaseMissing, error.ErrorId);
+        Assert.Contains("hostawaysync_no_such_database", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void A_user_who_may_not_create_the_schema_is_the_not_writable_id()
+    {
+        using var database = server.CreateDatabase();
+        EnsurePasswordUser(database, Password);
+        using (var admin = database.Open())
+        {
+            admin.Execute($"REVOKE CREATE ON DATABASE {database.Name} FROM PUBLIC;");
+        }
+
+        var connectionString = With(database.ConnectionString, b => (b.Username, b.Password) = (PostgresServer.PasswordUser, Password));
+
+        var error = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(connectionString));
+
+        Assert.Equal(ErrorIds.DatabaseNotWritable, error.ErrorId);
+        Assert.Contains("CREATE SCHEMA hostaway AUTHORIZATION", error.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    /// <summary>The password user is server-wide (roles are); each test sets the password it needs.</summary>
+    private static void EnsurePasswordUser(PostgresDatabase database, string password)
+    {
+        using var connection = database.Open();
+        var exists = connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @Name);", new { Name = PostgresServer.PasswordUser });
+        // Role names and passwords cannot be parameters of CREATE/ALTER ROLE; both are this class's constants.
+        connection.Execute($"{(exists ? "ALTER" : "CREATE")} ROLE {PostgresServer.PasswordUser} LOGIN PASSWORD '{password}';");
+    }
+
+    private static string With(string connectionString, Action<NpgsqlConnectionStringBuilder> change)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        change(builder);
+        return builder.ConnectionString;
+    }
+}
