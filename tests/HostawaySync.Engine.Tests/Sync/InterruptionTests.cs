@@ -6,24 +6,36 @@ namespace HostawaySync.Engine.Tests.Sync;
 /// <summary>kill -9 at random points: the database stays consistent, nothing committed is lost, and the next run finishes the job.</summary>
 public sealed class InterruptionTests
 {
-    /// <summary>The documented reading of the API, then readings the documentation leaves open (fewer kills each: same code paths).</summary>
-    public static TheoryData<string, int> Readings() => new()
+    /// <summary>
+    /// The documented reading of the API (12 kills), then every other pairing of what <c>count</c> holds with a page cap (said
+    /// in the envelope or silent), and offset ceilings below the conversation count (4 kills each: the same code paths).
+    /// </summary>
+    public static TheoryData<CountMode, int, bool, OffsetCeilingMode?, int> Readings()
     {
-        { "documented", 12 },
-        { "count remaining, pages silently capped at 50", 6 },
-        { "no count, pages capped at 50 said in the envelope, offsets refused from 250", 6 },
-    };
+        var data = new TheoryData<CountMode, int, bool, OffsetCeilingMode?, int>();
+        foreach (var count in Enum.GetValues<CountMode>())
+        {
+            foreach (var (cap, said) in new[] { (100, false), (50, true), (50, false) })
+            {
+                data.Add(count, cap, said, null, count == CountMode.Total && cap == 100 ? 12 : 4);
+            }
+        }
+
+        data.Add(CountMode.Total, 100, false, OffsetCeilingMode.Empty, 4);
+        data.Add(CountMode.Absent, 50, true, OffsetCeilingMode.Error, 4);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Readings))]
-    public async Task Syncs_killed_at_random_points_resume_and_end_equal_to_the_ground_truth(string reading, int killTarget)
+    public async Task Syncs_killed_at_random_points_resume_and_end_equal_to_the_ground_truth(CountMode count, int cap, bool capSaid, OffsetCeilingMode? ceiling, int killTarget)
     {
-        var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0, Latency = TimeSpan.FromMilliseconds(3) };
-        settings = reading switch
+        // Small: 284 conversations, the longest with 240 messages; a ceiling at 250 hides conversations, not messages.
+        var settings = new SimulatorSettings
         {
-            "documented" => settings,
-            "count remaining, pages silently capped at 50" => settings with { Count = CountMode.Remaining, MaxPageSize = 50 },
-            _ => settings with { Count = CountMode.Absent, MaxPageSize = 50, PageCapInEnvelope = true, OffsetCeiling = 250, OffsetCeilingBehaviour = OffsetCeilingMode.Error },
+            AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0, Latency = TimeSpan.FromMilliseconds(3),
+            Count = count, MaxPageSize = cap, PageCapInEnvelope = capSaid,
+            OffsetCeiling = ceiling is null ? 0 : 250, OffsetCeilingBehaviour = ceiling ?? OffsetCeilingMode.Empty,
         };
         await using var harness = await SyncHarness.StartAsync(31, DatasetOptions.Small, settings);
         var random = new Random(31);
