@@ -156,7 +156,7 @@ internal sealed class GuestResolver : IDisposable
     // Text JSON carries exactly as a bound parameter would store it: no control characters, no surrogates (paired or not).
     private static bool PlainText(string value) => !value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !value.AsSpan().ContainsAnyInRange('\0', '\u001F');
 
-    private static List<(string Type, string Value)> KeysOf(HostawayReservation reservation)
+    internal static List<(string Type, string Value)> KeysOf(HostawayReservation reservation)
     {
         var keys = new List<(string, string)> { ("reservation", reservation.Id.ToString(CultureInfo.InvariantCulture)) };
         if (NormalizeEmail(reservation.GuestEmail) is { } email)
@@ -177,18 +177,7 @@ internal sealed class GuestResolver : IDisposable
     private void Merge(long merged, long survivor, long reservationId)
     {
         var parameters = new { Merged = merged, Survivor = survivor, Now = _now, Reason = $"reservation {reservationId} shares an email or guest account id with both" };
-        _connection.Execute(
-            """
-            UPDATE guest_identity_keys SET guest_id = @Survivor WHERE guest_id = @Merged;
-            UPDATE reservations SET guest_id = @Survivor WHERE guest_id = @Merged;
-            UPDATE conversations SET guest_id = @Survivor WHERE guest_id = @Merged;
-            WITH RECURSIVE earlier (guest_id) AS (
-                SELECT merged_guest_id FROM guest_merges WHERE survivor_guest_id = @Merged
-                UNION SELECT m.merged_guest_id FROM guest_merges m JOIN earlier e ON m.survivor_guest_id = e.guest_id)
-            UPDATE guests SET merged_into_guest_id = @Survivor, reservation_count = 0, updated_at = @Now
-            WHERE guest_id IN (SELECT @Merged UNION SELECT guest_id FROM earlier) AND (guest_id = @Merged OR merged_into_guest_id = @Merged);
-            INSERT INTO guest_merges (merged_guest_id, survivor_guest_id, reason, merged_at) VALUES (@Merged, @Survivor, @Reason, @Now);
-            """, parameters, _transaction);
+        _connection.Execute(StoreStatements.GuestMerge, parameters, _transaction);
         foreach (var key in _owners.Where(pair => pair.Value == merged).Select(pair => pair.Key).ToList())
         {
             _owners[key] = survivor;
