@@ -59,10 +59,9 @@ internal sealed class PostgresStoreWork : IStoreWork
     public void MarkConversationsSyncedIfMoved(long reservationId) => PostgresConversationProgress.MarkSynced(_connection, _transaction, reservationId, onlyIfMoved: true);
 
     public int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now) =>
-        throw new NotSupportedException("PostgresStoreWork.IndexLegacyFile: the PostgreSQL store does not index legacy conversation files yet.");
+        PostgresLegacyFileIndex.Index(_connection, _transaction, _search, file, lastWrite, now);
 
-    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) =>
-        throw new NotSupportedException("PostgresStoreWork.ForgetLegacyFiles: the PostgreSQL store does not index legacy conversation files yet.");
+    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => PostgresLegacyFileIndex.Forget(_connection, _transaction, relativePaths);
 
     public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => _search.MessagesIn(relativePath);
 

@@ -152,8 +152,8 @@ public abstract class StoreContractTests
         WriteConversation(store);
         List<HostawayMessage> messages = [Message(101, 30, "Where is the parking garage?"), Message(102, 30, "The keys are in the lockbox.")];
 
-        var added = Run(store, work => work.WriteMessages(30, messages, File("chats/30.txt", messages.Count), Now));
-        var again = Run(store, work => work.WriteMessages(30, messages, File("chats/30.txt", messages.Count), Later));
+        var added = Run(store, work => work.WriteMessages(30, messages, FileResult("chats/30.txt", messages.Count), Now));
+        var again = Run(store, work => work.WriteMessages(30, messages, FileResult("chats/30.txt", messages.Count), Later));
         Run(store, work => work.SetConversationFile(30, "chats/30.txt", 2));
 
         Assert.Equal((2, 0), (added, again));
@@ -167,7 +167,7 @@ public abstract class StoreContractTests
             Assert.Equal([(101L, (int?)0), (102L, 1)], work.MessagesInFile("chats/30.txt").Order());
         }
 
-        var kept = Run(store, work => work.WriteMessages(30, [messages[1]], File("chats/30.txt", 1), Later));
+        var kept = Run(store, work => work.WriteMessages(30, [messages[1]], FileResult("chats/30.txt", 1), Later));
         Assert.Equal(0, kept);
         Assert.Empty(SearchMessages("garage"));
         Assert.Equal([102L], SearchMessages("lockbox"));
@@ -198,6 +198,34 @@ public abstract class StoreContractTests
         Assert.Empty(store.ConversationsDueForMessages("conversations.done"));
     }
 
+    [StoreFact]
+    public void Legacy_files_are_indexed_matched_to_their_conversation_and_forgotten()
+    {
+        using var store = OpenStore();
+        WriteConversation(store);
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("Sea view"));
+        File.WriteAllText(folder.Combine("Sea view", "Guest 20_2024-06-01_conversation.txt"), "[2024-06-01 10:00] Guest 20: Is the jacuzzi heated?\n[2024-06-01 10:05] Host: Yes, from noon.\n");
+        var file = Assert.Single(ConversationFileIndexer.Scan(folder.Path));
+        var lastWrite = StoreClock.Format(file.LastWriteTimeUtc);
+
+        var indexed = Run(store, work => work.IndexLegacyFile(file, lastWrite, Now));
+        var known = store.IndexedLegacyFiles();
+        var found = SearchMessages("jacuzzi");
+        using (var reader = OpenReader())
+        {
+            Assert.Equal([30L, 30], reader.Query<long>("SELECT conversation_id FROM messages_metadata WHERE message_id < 0;"));
+        }
+
+        Run(store, work => work.ForgetLegacyFiles([file.RelativePath]));
+
+        Assert.Equal(2, indexed);
+        Assert.Equal([(file.RelativePath, file.Length, lastWrite)], known);
+        Assert.True(Assert.Single(found) < 0);
+        Assert.Empty(store.IndexedLegacyFiles());
+        Assert.Empty(SearchMessages("jacuzzi"));
+    }
+
     private static void WriteConversation(ISyncStore store) => Run(store, work =>
     {
         work.WriteListings([Listing(5, "Sea view")], storePhotos: false, Now);
@@ -206,7 +234,7 @@ public abstract class StoreContractTests
         Assert.Equal(1, counts.Created);
     });
 
-    private static ConversationFileWriteResult File(string path, int count) =>
+    private static ConversationFileWriteResult FileResult(string path, int count) =>
         new(path, "/unused/" + path, 100, [.. Enumerable.Range(0, count).Select(i => new ConversationMessagePosition(i, i * 3 + 1, null, i))]);
 
     private static T Run<T>(ISyncStore store, Func<IStoreWork, T> write)
