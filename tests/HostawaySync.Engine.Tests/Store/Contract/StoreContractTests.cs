@@ -196,6 +196,41 @@ public abstract class StoreContractTests
         Assert.Equal([30L], dueMessages);
         Assert.Equal([20L, 21], withoutSeen);
         Assert.Empty(store.ConversationsDueForMessages("conversations.done"));
+        Run(store, work => work.ForgetConversationsChangedSince("conversations.done", "2099-01-01T00:00:00Z"));
+        Assert.Empty(store.ConversationsDueForMessages("conversations.done"));
+        Run(store, work => work.ForgetConversationsChangedSince("conversations.done", Now));
+        Assert.Equal([30L], store.ConversationsDueForMessages("conversations.done"));
+    }
+
+    [StoreFact]
+    public void The_search_backfill_finds_its_files_and_messages_marked_unindexed_are_indexed_again()
+    {
+        using var store = OpenStore();
+        WriteConversation(store);
+        List<HostawayMessage> messages = [Message(101, 30, "alpha"), Message(102, 30, "bravo")];
+        Run(store, work => work.WriteMessages(30, messages, FileResult("chats/30.txt", 2), Now));
+
+        var files = store.SearchBackfillFiles(string.Empty);
+        var count = store.SearchBackfillMessages(string.Empty);
+        var after = store.SearchBackfillFiles("chats/30.txt");
+        Run(store, work =>
+        {
+            work.IndexMessageText(101, "charlie");
+            work.MarkUnindexed([102]);
+            work.SaveCheckpoint(MessageSearchIndex.BackfillResource, "chats/30.txt", Now);
+        });
+        var (oldText, newText) = (SearchMessages("alpha"), SearchMessages("charlie"));
+        Run(store, work => work.WriteMessages(30, [Message(101, 30, "alpha"), Message(102, 30, "delta")], FileResult("chats/30.txt", 2), Later));
+        Run(store, work => work.FinishSearchBackfill());
+
+        Assert.Equal(["chats/30.txt"], files);
+        Assert.Equal(2L, count);
+        Assert.Empty(after);
+        Assert.Empty(oldText);
+        Assert.Equal([101L], newText);
+        Assert.Equal([101L], SearchMessages("charlie"));
+        Assert.Equal([102L], SearchMessages("delta"));
+        Assert.Null(store.ReadState(MessageSearchIndex.BackfillResource));
     }
 
     [StoreFact]
