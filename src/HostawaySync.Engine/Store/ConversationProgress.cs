@@ -13,11 +13,7 @@ internal static class ConversationProgress
     /// <summary>Live conversations whose messages a full pass (<paramref name="doneResource"/>) has not stored yet.</summary>
     public static IReadOnlyList<long> DueForMessages(SqliteConnection connection, string doneResource) =>
         connection.Query<long>(
-            """
-            SELECT c.conversation_id FROM conversations c
-            WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Done AND s.object_id = c.conversation_id)
-            ORDER BY c.conversation_id;
-            """, new { Done = doneResource }).AsList();
+            StoreStatements.ConversationsDueForMessages, new { Done = doneResource }).AsList();
 
     /// <summary>Live reservations whose activity moved since their conversations were fetched, or that were active since <paramref name="horizon"/>.</summary>
     public static IReadOnlyList<long> ReservationsWithNewActivity(SqliteConnection connection, string horizon) =>

@@ -13,15 +13,11 @@ internal static class ConversationWriter
     // Keep the API's text as it is (no \u escapes for non-ASCII).
     private static readonly JsonSerializerOptions RawJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private const string Upsert = """
+    private const string Upsert = $"""
         INSERT INTO conversations (conversation_id, reservation_id, listing_id, guest_id, type, recipient_name, has_unread_messages,
             message_sent_on, message_received_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
         VALUES ($p0, $p1, $p2, (SELECT guest_id FROM reservations WHERE reservation_id = $p1), $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10, NULL)
-        ON CONFLICT (conversation_id) DO UPDATE SET reservation_id = excluded.reservation_id, listing_id = excluded.listing_id,
-            guest_id = excluded.guest_id, type = excluded.type, recipient_name = excluded.recipient_name,
-            has_unread_messages = excluded.has_unread_messages, message_sent_on = excluded.message_sent_on,
-            message_received_on = excluded.message_received_on, raw_json = excluded.raw_json, content_hash = excluded.content_hash,
-            updated_at = excluded.updated_at, deleted_at = NULL;
+        {StoreUpserts.ConversationConflict}
         """;
 
     /// <summary>Writes conversations; returns the counts. Unchanged ones (same JSON, same guest) are not touched.</summary>

@@ -61,7 +61,7 @@ internal static class GuestRefresher
         SqliteConnection connection, SqliteTransaction transaction, long[] ids, IReadOnlyDictionary<long, HostawayReservation> written, PreparedStatement update, string now)
     {
         // Newest first, as SQL's ORDER BY arrival_date DESC, reservation_id DESC orders them (NULL dates last).
-        var stays = connection.Query<Stay>(StaysSql, new { Ids = JsonIds.Of(ids) }, transaction)
+        var stays = connection.Query<GuestStay>(StaysSql, new { Ids = JsonIds.Of(ids) }, transaction)
             .OrderBy(s => s.GuestId).ThenByDescending(s => s.ArrivalDate, StringComparer.Ordinal).ThenByDescending(s => s.ReservationId)
             .GroupBy(s => s.GuestId).ToDictionary(g => g.Key, g => g.ToList());
         var latest = stays.Values.Select(list => list[0].ReservationId).ToList();
@@ -89,26 +89,5 @@ internal static class GuestRefresher
                 list.Find(s => s.External is not null)?.External, place[0], place[1], place[2], (long)list.Count,
                 arrivals.Count == 0 ? null : arrivals.Min(StringComparer.Ordinal), arrivals.Count == 0 ? null : arrivals.Max(StringComparer.Ordinal), now);
         }
-    }
-
-    private sealed class Stay
-    {
-        public long GuestId { get; set; }
-
-        public long ReservationId { get; set; }
-
-        public string? ArrivalDate { get; set; }
-
-        public string? FullName { get; set; }
-
-        public string? FirstName { get; set; }
-
-        public string? LastName { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? External { get; set; }
     }
 }

@@ -15,6 +15,10 @@ namespace HostawaySync.Engine.Store;
 /// </summary>
 internal static class LegacyFileIndex
 {
+    private const string MatchListingSql = "SELECT min(listing_id) FROM listings WHERE name = @Name COLLATE NOCASE OR internal_name = @Name COLLATE NOCASE;";
+
+    private const string MatchReservationSql = "SELECT min(reservation_id) FROM reservations WHERE listing_id = @Listing AND arrival_date = @Arrival AND guest_name = @Guest COLLATE NOCASE;";
+
     /// <summary>The files indexed so far, with the size and time they had then.</summary>
     public static IReadOnlyList<(string Path, long Length, string LastWrite)> Known(SqliteConnection connection) =>
         connection.Query<(string Path, long Length, string LastWrite)>("SELECT file_path, length, last_write_utc FROM conversation_file_index;").AsList();
@@ -31,14 +35,7 @@ internal static class LegacyFileIndex
     /// <summary>Indexes one file (replacing what an earlier version of it left); returns the messages indexed.</summary>
     public static int Index(SqliteConnection connection, SqliteTransaction transaction, IndexedConversationFile file, string lastWrite, string now)
     {
-        var header = file.Result.Header;
-        var conversationId = header.ConversationId is { } id && connection.ExecuteScalar<long>("SELECT count(*) FROM conversations WHERE conversation_id = @Id;", new { Id = id }, transaction) > 0 ? id : (long?)null;
-        var ownedElsewhere = conversationId is not null && file.Kind == ConversationFileKind.HostawaySync;
-        var listingId = header.ListingId ?? file.PathListingId ?? MatchListing(connection, transaction, header.ListingName ?? file.PathListingName);
-        var reservationId = header.ReservationId ?? MatchReservation(connection, transaction, listingId, header.GuestName ?? file.PathGuestName, header.ArrivalDate ?? file.PathDate);
-        conversationId ??= reservationId is { } r
-            ? connection.ExecuteScalar<long?>("SELECT min(conversation_id) FROM conversations WHERE reservation_id = @Id;", new { Id = r }, transaction)
-            : null;
+        var (conversationId, listingId, reservationId, ownedElsewhere) = LegacyFileMatch.Find(connection, transaction, file, MatchListingSql, MatchReservationSql);
 
         connection.Execute(
             """
@@ -86,17 +83,8 @@ internal static class LegacyFileIndex
         return count;
     }
 
-    private static long? MatchListing(SqliteConnection connection, SqliteTransaction transaction, string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : connection.ExecuteScalar<long?>(
-            "SELECT min(listing_id) FROM listings WHERE name = @Name COLLATE NOCASE OR internal_name = @Name COLLATE NOCASE;", new { Name = name.Trim() }, transaction);
-
-    private static long? MatchReservation(SqliteConnection connection, SqliteTransaction transaction, long? listingId, string? guestName, DateOnly? arrival) =>
-        listingId is null || string.IsNullOrWhiteSpace(guestName) || arrival is null ? null : connection.ExecuteScalar<long?>(
-            "SELECT min(reservation_id) FROM reservations WHERE listing_id = @Listing AND arrival_date = @Arrival AND guest_name = @Guest COLLATE NOCASE;",
-            new { Listing = listingId, Arrival = StoreClock.Format(arrival), Guest = guestName.Trim() }, transaction);
-
     /// <summary>A stable negative id from the file and the message's position (API ids are positive).</summary>
-    private static long SyntheticId(string relativePath, int position)
+    internal static long SyntheticId(string relativePath, int position)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(relativePath.ToUpperInvariant() + "\n" + position.ToString(CultureInfo.InvariantCulture)));
         return -(long)(BitConverter.ToUInt64(hash, 0) >> 2) - 1;

@@ -7,29 +7,19 @@ namespace HostawaySync.Engine.Store;
 /// <summary>Upserts listings and their photo metadata. A listing whose raw JSON did not change is not touched.</summary>
 internal static class ListingWriter
 {
-    private const string UpsertListing = """
+    private const string UpsertListing = $"""
         INSERT INTO listings (listing_id, name, internal_name, external_name, property_type_id, address, street, city, state, zipcode,
             country, country_code, latitude, longitude, person_capacity, bedrooms, bathrooms, price, currency_code, time_zone,
             special_status, photo_count, inserted_on, latest_activity_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
         VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19,
             $p20, $p21, $p22, $p23, $p24, $p25, $p26, $p26, NULL)
-        ON CONFLICT (listing_id) DO UPDATE SET name = excluded.name, internal_name = excluded.internal_name, external_name = excluded.external_name,
-            property_type_id = excluded.property_type_id, address = excluded.address, street = excluded.street, city = excluded.city,
-            state = excluded.state, zipcode = excluded.zipcode, country = excluded.country, country_code = excluded.country_code,
-            latitude = excluded.latitude, longitude = excluded.longitude, person_capacity = excluded.person_capacity,
-            bedrooms = excluded.bedrooms, bathrooms = excluded.bathrooms, price = excluded.price, currency_code = excluded.currency_code,
-            time_zone = excluded.time_zone, special_status = excluded.special_status, photo_count = excluded.photo_count,
-            inserted_on = excluded.inserted_on, latest_activity_on = excluded.latest_activity_on, raw_json = excluded.raw_json,
-            content_hash = excluded.content_hash, updated_at = excluded.updated_at, deleted_at = NULL;
+        {StoreUpserts.ListingConflict}
         """;
 
-    private const string UpsertPhoto = """
+    private const string UpsertPhoto = $"""
         INSERT INTO listing_photos (photo_id, listing_id, url, caption, airbnb_caption, vrbo_caption, booking_engine_caption, sort_order, raw_json, content_hash, updated_at)
         VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)
-        ON CONFLICT (photo_id) DO UPDATE SET listing_id = excluded.listing_id, url = excluded.url, caption = excluded.caption,
-            airbnb_caption = excluded.airbnb_caption, vrbo_caption = excluded.vrbo_caption, booking_engine_caption = excluded.booking_engine_caption,
-            sort_order = excluded.sort_order, raw_json = excluded.raw_json, content_hash = excluded.content_hash, updated_at = excluded.updated_at
-        WHERE listing_photos.content_hash <> excluded.content_hash OR listing_photos.listing_id <> excluded.listing_id;
+        {StoreUpserts.PhotoConflict}
         """;
 
     /// <summary>Writes one page of listings; returns what changed. <paramref name="now"/> is the run's timestamp.</summary>

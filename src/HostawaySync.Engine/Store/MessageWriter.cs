@@ -16,16 +16,11 @@ namespace HostawaySync.Engine.Store;
 /// </summary>
 internal static class MessageWriter
 {
-    private const string Upsert = """
+    private const string Upsert = $"""
         INSERT INTO messages_metadata (message_id, conversation_id, reservation_id, listing_id, direction, sent_at, communication_type, status,
             message_source, body_length, body_hash, file_path, file_position, inserted_on, updated_on, raw_json, content_hash, first_seen_at, updated_at)
         VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p17)
-        ON CONFLICT (message_id) DO UPDATE SET conversation_id = excluded.conversation_id, reservation_id = excluded.reservation_id,
-            listing_id = excluded.listing_id, direction = excluded.direction, sent_at = excluded.sent_at, communication_type = excluded.communication_type,
-            status = excluded.status, message_source = excluded.message_source, body_length = excluded.body_length, body_hash = excluded.body_hash,
-            file_path = excluded.file_path, file_position = excluded.file_position, inserted_on = excluded.inserted_on, updated_on = excluded.updated_on,
-            raw_json = excluded.raw_json, content_hash = excluded.content_hash, updated_at = excluded.updated_at
-        WHERE messages_metadata.content_hash <> excluded.content_hash OR messages_metadata.body_hash IS NULL;
+        {StoreUpserts.MessageConflict}
         """;
 
     // Keep the API's text as it is (no \u escapes for non-ASCII), the body aside.
@@ -84,7 +79,7 @@ internal static class MessageWriter
         }
     }
 
-    private static string WithoutBody(string rawJson)
+    internal static string WithoutBody(string rawJson)
     {
         if (JsonNode.Parse(rawJson) is not JsonObject json)
         {

@@ -16,21 +16,12 @@ internal static class SyncBookkeeping
 
     public static void SaveCheckpoint(SqliteConnection connection, SqliteTransaction transaction, string resource, string? checkpoint, string now) =>
         connection.Execute(
-            """
-            INSERT INTO sync_state (resource, checkpoint, updated_at) VALUES (@Resource, @Checkpoint, @Now)
-            ON CONFLICT (resource) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at;
-            """, new { Resource = resource, Checkpoint = checkpoint, Now = now }, transaction);
+            StoreStatements.SaveCheckpoint, new { Resource = resource, Checkpoint = checkpoint, Now = now }, transaction);
 
     /// <summary>Ends a pass: the new cursor replaces the old, the checkpoint goes.</summary>
     public static void CompletePass(SqliteConnection connection, SqliteTransaction transaction, string resource, string? cursor, bool full, string now) =>
         connection.Execute(
-            """
-            INSERT INTO sync_state (resource, cursor, checkpoint, last_full_sync_at, last_success_at, updated_at)
-            VALUES (@Resource, @Cursor, NULL, CASE WHEN @Full THEN @Now END, @Now, @Now)
-            ON CONFLICT (resource) DO UPDATE SET cursor = excluded.cursor, checkpoint = NULL,
-                last_full_sync_at = coalesce(excluded.last_full_sync_at, sync_state.last_full_sync_at),
-                last_success_at = excluded.last_success_at, updated_at = excluded.updated_at;
-            """, new { Resource = resource, Cursor = cursor, Full = full, Now = now }, transaction);
+            StoreStatements.CompletePass, new { Resource = resource, Cursor = cursor, Full = full, Now = now }, transaction);
 
     public static void ClearSeen(SqliteConnection connection, SqliteTransaction transaction, string resource) =>
         connection.Execute("DELETE FROM sync_seen WHERE resource = @Resource;", new { Resource = resource }, transaction);
@@ -58,13 +49,7 @@ internal static class SyncBookkeeping
     /// <summary>Live reservations none of whose conversations a conversations pass (<paramref name="resource"/>) has seen.</summary>
     public static IReadOnlyList<long> ReservationsWithoutSeenConversation(SqliteConnection connection, string resource) =>
         connection.Query<long>(
-            """
-            SELECT r.reservation_id FROM reservations r
-            WHERE r.deleted_at IS NULL AND r.raw_json <> '{}' AND NOT EXISTS (
-                SELECT 1 FROM conversations c JOIN sync_seen s ON s.resource = @Resource AND s.object_id = c.conversation_id
-                WHERE c.reservation_id = r.reservation_id)
-            ORDER BY r.reservation_id;
-            """, new { Resource = resource }).AsList();
+            StoreStatements.ReservationsWithoutSeenConversation, new { Resource = resource }).AsList();
 
     /// <summary>Live rows of <paramref name="table"/>; placeholder listings (raw_json '{}') stand in for listings the API never listed and are not counted.</summary>
     public static long LiveCount(SqliteConnection connection, StoreTable table) =>

@@ -1,4 +1,5 @@
 using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
 
@@ -34,4 +35,10 @@ public sealed record SyncOptions
 
     /// <summary>Module version recorded in the sync log.</summary>
     public string? ModuleVersion { get; init; }
+
+    /// <summary>
+    /// Opens the store the run writes to, in place of the SQLite database at <see cref="DatabasePath"/> (which is then
+    /// neither initialized nor locked): how tests run the engine against PostgreSQL until a setting chooses the store.
+    /// </summary>
+    internal Func<ISyncStore>? StoreFactory { get; init; }
 }

@@ -16,6 +16,13 @@ public static class SyncRunner
 {
     private const string RunResource = "Run";
 
+    // The SQLite database is created or migrated, and its writer lock held, before the store opens.
+    private static async Task<WriterLock> PrepareSqliteAsync(SyncOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
+        return await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs one sync.</summary>
     public static async Task<SyncRunResult> RunAsync(SyncOptions options, ISyncLog? log = null, ISyncProgress? progress = null, CancellationToken cancellationToken = default)
     {
@@ -25,9 +32,8 @@ public static class SyncRunner
         var clock = time.GetTimestamp();
         var runId = string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
-        DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
-        using var writerLock = await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-        using var store = SqliteSyncStore.OpenForWriting(options.DatabasePath);
+        using var writerLock = options.StoreFactory is null ? await PrepareSqliteAsync(options, time, cancellationToken).ConfigureAwait(false) : null;
+        using var store = options.StoreFactory?.Invoke() ?? SqliteSyncStore.OpenForWriting(options.DatabasePath);
         using var client = new HostawayClient(options.Client, log);
         var now = StoreClock.Format(startedAt);
         if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)

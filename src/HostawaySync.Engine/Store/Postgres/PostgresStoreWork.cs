@@ -1,0 +1,73 @@
+using HostawaySync.Engine.Api.Models;
+using HostawaySync.Engine.Conversations;
+using Npgsql;
+
+namespace HostawaySync.Engine.Store.Postgres;
+
+/// <summary>A unit of work in the PostgreSQL store: one transaction on the run's connection.</summary>
+internal sealed class PostgresStoreWork : IStoreWork
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly PostgresMessageSearch _search;
+
+    public PostgresStoreWork(NpgsqlConnection connection, string searchConfiguration)
+    {
+        _connection = connection;
+        _transaction = connection.BeginTransaction();
+        _search = new PostgresMessageSearch(connection, _transaction, searchConfiguration);
+    }
+
+    public void Commit() => _transaction.Commit();
+
+    public void Dispose() => _transaction.Dispose();
+
+    public UpsertCounts WriteListings(IReadOnlyList<HostawayListing> listings, bool storePhotos, string now) =>
+        PostgresListingWriter.Write(_connection, _transaction, listings, storePhotos, now);
+
+    public UpsertCounts WriteReservations(IReadOnlyList<HostawayReservation> reservations, string now) =>
+        PostgresReservationWriter.Write(_connection, _transaction, reservations, now);
+
+    public UpsertCounts WriteConversations(IReadOnlyList<HostawayConversation> conversations, string now) =>
+        PostgresConversationWriter.Write(_connection, _transaction, conversations, now);
+
+    public int WriteMessages(long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now) =>
+        PostgresMessageWriter.Write(_connection, _transaction, _search, conversationId, messages, file, now);
+
+    public void SetConversationFile(long conversationId, string relativePath, int messageCount) =>
+        PostgresConversationProgress.SetFile(_connection, _transaction, conversationId, relativePath, messageCount);
+
+    public void SaveCheckpoint(string resource, string? checkpoint, string now) => PostgresBookkeeping.SaveCheckpoint(_connection, _transaction, resource, checkpoint, now);
+
+    public void CompletePass(string resource, string? cursor, bool full, string now) => PostgresBookkeeping.CompletePass(_connection, _transaction, resource, cursor, full, now);
+
+    public void ClearSeen(string resource) => PostgresBookkeeping.ClearSeen(_connection, _transaction, resource);
+
+    public void MarkSeen(string resource, IEnumerable<long> ids) => PostgresBookkeeping.MarkSeen(_connection, _transaction, resource, ids);
+
+    public int SoftDelete(StoreTable table, IReadOnlyCollection<long> ids, string now) => PostgresBookkeeping.SoftDelete(_connection, _transaction, table, ids, now);
+
+    public int SoftDeleteReservations(IReadOnlyCollection<long> ids, string now) => PostgresReservationWriter.SoftDelete(_connection, _transaction, ids, now);
+
+    public void ForgetConversationsChangedSince(string doneResource, string listedSince) =>
+        PostgresConversationProgress.ForgetChangedSince(_connection, _transaction, doneResource, listedSince);
+
+    public void MarkConversationlessReservationsSynced() => PostgresConversationProgress.MarkConversationlessSynced(_connection, _transaction);
+
+    public void MarkConversationsSynced(long reservationId) => PostgresConversationProgress.MarkSynced(_connection, _transaction, reservationId, onlyIfMoved: false);
+
+    public void MarkConversationsSyncedIfMoved(long reservationId) => PostgresConversationProgress.MarkSynced(_connection, _transaction, reservationId, onlyIfMoved: true);
+
+    public int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now) =>
+        PostgresLegacyFileIndex.Index(_connection, _transaction, _search, file, lastWrite, now);
+
+    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => PostgresLegacyFileIndex.Forget(_connection, _transaction, relativePaths);
+
+    public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => _search.MessagesIn(relativePath);
+
+    public void IndexMessageText(long messageId, string text) => _search.Upsert(messageId, text);
+
+    public void MarkUnindexed(IReadOnlyList<long> messageIds) => _search.MarkUnindexed(messageIds);
+
+    public void FinishSearchBackfill() => _search.FinishBackfill();
+}

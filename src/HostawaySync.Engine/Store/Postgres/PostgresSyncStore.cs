@@ -1,0 +1,100 @@
+using Dapper;
+using HostawaySync.Engine.Errors;
+using Npgsql;
+
+namespace HostawaySync.Engine.Store.Postgres;
+
+/// <summary>
+/// The PostgreSQL store of a sync run: one connection for the run, its search_path set to HostawaySync's schema, and
+/// units of work on it. Npgsql failures stay Npgsql's inside; <see cref="AsStoreError"/> turns them into the store's
+/// user-facing errors (the same ids as the initializer's).
+/// </summary>
+internal sealed class PostgresSyncStore : ISyncStore
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresTarget _target;
+
+    private PostgresSyncStore(NpgsqlConnection connection, PostgresTarget target)
+    {
+        _connection = connection;
+        _target = target;
+    }
+
+    /// <summary>Initializes the schema (creating or migrating it), then opens the run's connection to it.</summary>
+    public static PostgresSyncStore Open(string connectionString, string schema = PostgresTarget.DefaultSchema, string? moduleVersion = null)
+    {
+        PostgresDatabaseInitializer.Initialize(connectionString, schema, moduleVersion);
+        var target = PostgresTarget.Parse(connectionString, schema);
+        // The schema alone on the search path (pg_catalog stays implicitly first); the session in UTC, so nothing the
+        // server renders depends on where it runs.
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { SearchPath = target.Schema, Timezone = "UTC" };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            return new PostgresSyncStore(connection, target);
+        }
+        catch (NpgsqlException exception) when (PostgresErrors.FromNpgsql(target, exception) is { } error)
+        {
+            connection.Dispose();
+            throw error;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The text search configuration of the schema's message_search (see migration 0001).</summary>
+    internal string SearchConfiguration => _target.Schema + ".message_search";
+
+    public IStoreWork Begin() => new PostgresStoreWork(_connection, SearchConfiguration);
+
+    public IStorePages BeginPages(TimeProvider time) => new PostgresPageTransaction(this);
+
+    public HostawayException? AsStoreError(Exception exception) => exception is NpgsqlException ? PostgresErrors.FromNpgsql(_target, exception) : null;
+
+    public bool IsStoreFailure(Exception exception) => exception is NpgsqlException;
+
+    public SyncStateRow? ReadState(string resource) => PostgresBookkeeping.ReadState(_connection, resource);
+
+    public int SeenCount(string resource) => PostgresBookkeeping.SeenCount(_connection, resource);
+
+    public IReadOnlyList<long> Unseen(string resource, StoreTable table) => PostgresBookkeeping.Unseen(_connection, resource, table);
+
+    public long LiveCount(StoreTable table) => PostgresBookkeeping.LiveCount(_connection, table);
+
+    public IReadOnlyList<long> ReservationsWithoutSeenConversation(string resource) => PostgresBookkeeping.ReservationsWithoutSeenConversation(_connection, resource);
+
+    public IReadOnlyList<long> ListedReservations() => PostgresConversationProgress.ListedReservations(_connection);
+
+    public IReadOnlyList<long> ConversationsDueForMessages(string doneResource) => PostgresConversationProgress.DueForMessages(_connection, doneResource);
+
+    public IReadOnlyList<long> ReservationsWithNewActivity(string horizon) => PostgresConversationProgress.ReservationsWithNewActivity(_connection, horizon);
+
+    public string? NewestReservationActivity() => PostgresConversationProgress.NewestActivity(_connection);
+
+    public IReadOnlyList<string> ConversationFilePaths() => PostgresConversationProgress.FilePaths(_connection);
+
+    public ConversationFileFacts ConversationFile(long conversationId) => PostgresConversationProgress.FileFacts(_connection, conversationId);
+
+    public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() =>
+        _connection.Query<(string Path, long Length, string LastWrite)>(
+            $"SELECT file_path, length, {PostgresClock.Text("last_write_utc")} FROM conversation_file_index;").AsList();
+
+    public IReadOnlyList<string> SearchBackfillFiles(string after) =>
+        _connection.Query<string>("SELECT DISTINCT file_path FROM messages_metadata WHERE file_path > @After ORDER BY file_path;", new { After = after }).AsList();
+
+    public long SearchBackfillMessages(string after) =>
+        _connection.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata WHERE file_path > @After;", new { After = after });
+
+    public int CloseInterruptedLogs(string now) => PostgresSyncLog.CloseInterrupted(_connection, now);
+
+    public long OpenLog(string runId, string resource, string mode, string now, string? cursorBefore, string? moduleVersion) =>
+        PostgresSyncLog.Open(_connection, runId, resource, mode, now, cursorBefore, moduleVersion);
+
+    public void CloseLog(long logId, SyncLogRecord record, string now) => PostgresSyncLog.Close(_connection, logId, record, now);
+
+    public void Dispose() => _connection.Dispose();
+}
