@@ -110,4 +110,13 @@ public static class ErrorIds
     /// tables in an existing database and never creates a database itself.
     /// </summary>
     public const string DatabaseMissing = "HostawayDatabaseMissing";
+
+    /// <summary>A resource's sync failed with an exception nothing expected (a defect in HostawaySync); the run stops there.</summary>
+    public const string SyncUnexpectedError = "HostawaySyncUnexpectedError";
+
+    /// <summary>
+    /// Recorded in the sync log for a run (and its resources) that a killed or crashed process left running; the next run
+    /// marks them and resumes from the last stored page.
+    /// </summary>
+    public const string SyncInterrupted = "HostawaySyncInterrupted";
 }

@@ -32,4 +32,7 @@ public enum ErrorKind
 
     /// <summary>An output file could not be written.</summary>
     WriteFailed,
+
+    /// <summary>A defect in HostawaySync itself (an exception nothing expected); the message asks for a report.</summary>
+    Internal,
 }

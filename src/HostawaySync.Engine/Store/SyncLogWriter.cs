@@ -6,7 +6,7 @@ namespace HostawaySync.Engine.Store;
 /// <summary>Writes the sync log: a row per run and per resource, opened as Running and closed with the outcome. Never a secret.</summary>
 internal static class SyncLogWriter
 {
-    public const string InterruptedErrorId = "HostawaySyncInterrupted";
+    public const string InterruptedErrorId = Errors.ErrorIds.SyncInterrupted;
 
     /// <summary>Rows left Running by a process that died. Only called while holding the writer lock, so none of them is alive.</summary>
     public static int CloseInterrupted(SqliteConnection connection, string now) =>

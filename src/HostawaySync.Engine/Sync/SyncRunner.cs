@@ -122,7 +122,7 @@ public static class SyncRunner
             {
                 status = SyncStatus.Failed;
                 unexpected = ExceptionDispatchInfo.Capture(exception);
-                error = new HostawayException("HostawaySyncUnexpectedError", ErrorKind.BadData, $"The {resource} sync failed unexpectedly: {exception.Message}", "Report this error with the sync log (Get-HostawaySyncLog).", resource.ToString(), exception);
+                error = new HostawayException(ErrorIds.SyncUnexpectedError, ErrorKind.Internal, $"The {resource} sync failed unexpectedly: {exception.Message}", "Report this error with the sync log (Get-HostawaySyncLog).", resource.ToString(), exception);
             }
 
             var spent = Delta(before, client.Statistics);
