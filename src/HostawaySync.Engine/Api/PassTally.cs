@@ -54,12 +54,15 @@ public sealed class PassTally
     public bool Complete => EndProven && (ApiCount is not { } count || Served >= count);
 
     /// <summary>One sentence on what was seen, for warnings and the sync log: "saw 250 of the 284 conversations the API counts".</summary>
-    public string Describe(string what)
+    public string Describe(string what) => Describe(what, Served, ApiCount, Shortfall);
+
+    /// <summary>The same sentence for figures gathered over several passes (a resumed pass, the durable seen set).</summary>
+    internal static string Describe(string what, int seen, int? apiCount, string? shortfall)
     {
-        var counted = ApiCount is { } count
-            ? string.Create(CultureInfo.InvariantCulture, $"saw {Served} of the {count} {what} the API counts")
-            : string.Create(CultureInfo.InvariantCulture, $"saw {Served} {what} (the API gives no count)");
-        return Shortfall is null ? counted : counted + "; " + Shortfall;
+        var counted = apiCount is { } count
+            ? string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {count} {what} the API counts")
+            : string.Create(CultureInfo.InvariantCulture, $"saw {seen} {what} (the API gives no count)");
+        return shortfall is null ? counted : counted + "; " + shortfall;
     }
 
     /// <summary>Whether <paramref name="id"/> is new to this tally (false: seen before, counted as a duplicate).</summary>

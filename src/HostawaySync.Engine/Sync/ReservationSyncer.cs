@@ -108,10 +108,7 @@ internal static class ReservationSyncer
 
         if (!complete)
         {
-            var saw = total is { } all2
-                ? string.Create(CultureInfo.InvariantCulture, $"saw {seen} of the {all2} reservations the API counts")
-                : string.Create(CultureInfo.InvariantCulture, $"saw {seen} reservations");
-            outcome.Problems.Add(ApiErrors.Incomplete("reservations", tally.Shortfall is { } why ? saw + "; " + why : saw));
+            outcome.Problems.Add(ApiErrors.Incomplete("reservations", PassTally.Describe("reservations", seen, total, tally.Shortfall)));
         }
 
         var gone = await DeletionCheck.ConfirmAsync(
