@@ -14,6 +14,9 @@ public static class DataPaths
     /// <summary>Environment variable that overrides the conversation files root (see <see cref="HostawaySettings"/>).</summary>
     public const string ConversationsPathVariable = "HOSTAWAY_CONVERSATIONS_PATH";
 
+    /// <summary>The environment variable that names a PostgreSQL database to use in place of the SQLite file.</summary>
+    public const string DatabaseUrlVariable = "HOSTAWAY_DATABASE_URL";
+
     /// <summary>The per-user data folder, without creating it.</summary>
     public static string DataRoot
     {

@@ -24,6 +24,9 @@ public sealed class HostawaySettings
     /// <summary>The database path (may be relative when it came from the environment).</summary>
     public string DatabasePath => (string)this[SettingCatalog.DatabasePath].Value!;
 
+    /// <summary>The PostgreSQL database URL or connection string (may hold a password: never show it), or null.</summary>
+    public string? DatabaseUrl => (string?)this[SettingCatalog.DatabaseUrl].Value;
+
     /// <summary>The conversation files root (may be relative when it came from the environment).</summary>
     public string ConversationsPath => (string)this[SettingCatalog.ConversationsPath].Value!;
 
@@ -88,8 +91,9 @@ public sealed class HostawaySettings
         return new HostawaySettings(settings, path);
     }
 
-    private static string BuiltInDefault(string name) => name switch
+    private static string? BuiltInDefault(string name) => name switch
     {
+        SettingCatalog.DatabaseUrl => null,
         SettingCatalog.DatabasePath => DataPaths.DefaultDatabasePath,
         SettingCatalog.ConversationsPath => DataPaths.DefaultConversationsPath,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No built-in default."),

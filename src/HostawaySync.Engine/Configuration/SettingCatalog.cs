@@ -10,6 +10,9 @@ public static class SettingCatalog
     /// <summary>The database file.</summary>
     public const string DatabasePath = nameof(DatabasePath);
 
+    /// <summary>A PostgreSQL database to use in place of the SQLite file.</summary>
+    public const string DatabaseUrl = nameof(DatabaseUrl);
+
     /// <summary>The root folder of the conversation text files.</summary>
     public const string ConversationsPath = nameof(ConversationsPath);
 
@@ -39,6 +42,9 @@ public static class SettingCatalog
     [
         new(DatabasePath, typeof(string), null, DataPaths.DatabasePathVariable,
             "The SQLite database file. Default: {data folder}/data/database/hostaway.db.", raw => PathValue(raw)),
+        new(DatabaseUrl, typeof(string), null, DataPaths.DatabaseUrlVariable,
+            "A PostgreSQL database to store into instead of the SQLite file: postgresql://user@host:port/database?schema=hostaway or Host=...;Database=.... When set it wins over DatabasePath (a -DatabasePath parameter still wins over it). The password belongs in PGPASSWORD or a pgpass file; it is never shown and never saved.",
+            raw => DatabaseUrlValue(raw)) { Sensitive = true },
         new(ConversationsPath, typeof(string), null, DataPaths.ConversationsPathVariable,
             "The root folder of the conversation text files. Default: {data folder}/data/conversations.", raw => PathValue(raw)),
         new(BaseUrl, typeof(string), HostawayClientOptions.DefaultBaseUrl.AbsoluteUri, HostawayClientOptions.BaseUrlVariable,
@@ -75,6 +81,22 @@ public static class SettingCatalog
         if (text.Length == 0 || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
             throw new FormatException("not a usable path.");
+        }
+
+        return text;
+    }
+
+    private static string DatabaseUrlValue(object raw)
+    {
+        var text = Text(raw).Trim();
+        try
+        {
+            Store.Postgres.PostgresUrl.Parse(text);
+        }
+        catch (Errors.HostawayException exception)
+        {
+            // The engine's message never quotes the text; SettingDefinition hides the raw value of a sensitive setting.
+            throw new FormatException(exception.Message, exception);
         }
 
         return text;

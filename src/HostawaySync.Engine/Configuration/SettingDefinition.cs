@@ -30,6 +30,9 @@ public sealed class SettingDefinition
     /// <summary>The environment variable that overrides it, or null.</summary>
     public string? EnvironmentVariable { get; }
 
+    /// <summary>Whether the value may hold a secret (a password in a database URL): errors never quote it, and it is shown redacted.</summary>
+    public bool Sensitive { get; internal init; }
+
     /// <summary>What it does.</summary>
     public string Description { get; }
 
@@ -50,7 +53,9 @@ public sealed class SettingDefinition
             throw new HostawayException(
                 ErrorIds.ConfigurationInvalid,
                 ErrorKind.InvalidArgument,
-                string.Format(CultureInfo.InvariantCulture, "The setting {0} from {1} is '{2}': {3}", Name, origin, raw, exception.Message),
+                Sensitive
+                    ? string.Format(CultureInfo.InvariantCulture, "The setting {0} from {1} cannot be used: {2}", Name, origin, exception.Message)
+                    : string.Format(CultureInfo.InvariantCulture, "The setting {0} from {1} is '{2}': {3}", Name, origin, raw, exception.Message),
                 string.Format(CultureInfo.InvariantCulture, "Correct it (Set-HostawayConfiguration -{0} <value>, or the environment variable or file it came from). {1}", Name, Description),
                 Name,
                 exception);

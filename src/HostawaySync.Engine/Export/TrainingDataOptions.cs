@@ -3,8 +3,8 @@ namespace HostawaySync.Engine.Export;
 /// <summary>What to export and where. Paths must be full paths; times are UTC. Null or empty filters do not filter.</summary>
 public sealed class TrainingDataOptions
 {
-    /// <summary>The database to read.</summary>
-    public required string DatabasePath { get; init; }
+    /// <summary>The database to read: a SQLite file (a path converts) or a PostgreSQL schema.</summary>
+    public required HostawaySync.Engine.Store.StoreLocation DatabasePath { get; init; }
 
     /// <summary>Root of the conversation files, where the message text is.</summary>
     public required string ConversationsPath { get; init; }

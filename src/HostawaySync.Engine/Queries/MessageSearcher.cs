@@ -37,17 +37,17 @@ internal static class MessageSearcher
     }
 
     /// <summary>Validates the query now (a bad one throws before anything is read), then streams the results.</summary>
-    public static IEnumerable<MessageSearchRecord> Search(string databasePath, MessageSearchFilter filter, string? conversationsRoot)
+    public static IEnumerable<MessageSearchRecord> Search(StoreLocation location, MessageSearchFilter filter, string? conversationsRoot)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var fts = MessageSearchQuery.ToFts5(filter.Query, filter.Syntax);
         var paths = conversationsRoot is null ? null : new ConversationPaths(conversationsRoot);
-        return Results(Hits(databasePath, filter, fts), filter.IncludeText, paths, fts);
+        return Results(Hits(location, filter, fts), filter.IncludeText, paths, fts);
     }
 
-    private static List<Hit> Hits(string databasePath, MessageSearchFilter filter, string fts)
+    private static List<Hit> Hits(StoreLocation location, MessageSearchFilter filter, string fts)
     {
-        using var connection = StoreReader.Open(databasePath);
+        using var connection = StoreReader.Open(location);
         if (State(connection) == MessageSearchIndexState.Missing)
         {
             return [];

@@ -12,7 +12,7 @@ namespace HostawaySync.Engine.Queries;
 public static class StoreReader
 {
     /// <summary>Sync log rows, newest first.</summary>
-    public static IEnumerable<SyncLogEntry> SyncLog(string databasePath, SyncLogFilter filter)
+    public static IEnumerable<SyncLogEntry> SyncLog(StoreLocation location, SyncLogFilter filter)
     {
         var sql = """
             SELECT sync_log_id, run_id, resource, mode, status, started_at, finished_at, duration_ms, created, updated, unchanged, deleted,
@@ -35,7 +35,7 @@ public static class StoreReader
             Since = StoreClock.Format(filter.Since),
             Last = filter.LastRuns,
         };
-        using var connection = Open(databasePath);
+        using var connection = Open(location);
         foreach (var row in connection.Query<SyncLogRow>(sql, parameters, buffered: false))
         {
             yield return new SyncLogEntry
@@ -50,7 +50,7 @@ public static class StoreReader
     }
 
     /// <summary>Listings, by id.</summary>
-    public static IEnumerable<ListingRecord> Listings(string databasePath, ListingFilter filter)
+    public static IEnumerable<ListingRecord> Listings(StoreLocation location, ListingFilter filter)
     {
         var query = new QueryBuilder();
         query.Raw("raw_json <> '{}'");
@@ -62,7 +62,7 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ListingRecord>(databasePath, """
+        return Stream<ListingRecord>(location, """
             SELECT listing_id AS ListingId, name AS Name, internal_name AS InternalName, address AS Address, city AS City, country AS Country,
                    bedrooms AS Bedrooms, bathrooms AS Bathrooms, person_capacity AS PersonCapacity, price AS Price, currency_code AS CurrencyCode,
                    time_zone AS TimeZone, special_status AS SpecialStatus, photo_count AS PhotoCount,
@@ -72,7 +72,7 @@ public static class StoreReader
     }
 
     /// <summary>Listing photos, by listing then gallery position.</summary>
-    public static IEnumerable<ListingPhotoRecord> ListingPhotos(string databasePath, ListingPhotoFilter filter)
+    public static IEnumerable<ListingPhotoRecord> ListingPhotos(StoreLocation location, ListingPhotoFilter filter)
     {
         var query = new QueryBuilder();
         query.In("p.photo_id", filter.PhotoIds);
@@ -83,7 +83,7 @@ public static class StoreReader
             query.Raw("l.deleted_at IS NULL");
         }
 
-        return Stream<ListingPhotoRecord>(databasePath, """
+        return Stream<ListingPhotoRecord>(location, """
             SELECT p.photo_id AS PhotoId, p.listing_id AS ListingId, l.name AS ListingName, p.sort_order AS SortOrder, p.url AS Url,
                    p.caption AS Caption, p.airbnb_caption AS AirbnbCaption, p.vrbo_caption AS VrboCaption,
                    p.booking_engine_caption AS BookingEngineCaption,
@@ -93,7 +93,7 @@ public static class StoreReader
     }
 
     /// <summary>Reservations, by arrival date then id.</summary>
-    public static IEnumerable<ReservationRecord> Reservations(string databasePath, ReservationFilter filter)
+    public static IEnumerable<ReservationRecord> Reservations(StoreLocation location, ReservationFilter filter)
     {
         var query = new QueryBuilder();
         query.In("reservation_id", filter.Ids);
@@ -107,7 +107,7 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ReservationRecord>(databasePath, """
+        return Stream<ReservationRecord>(location, """
             SELECT reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId, channel_name AS ChannelName, status AS Status,
                    arrival_date AS ArrivalDate, departure_date AS DepartureDate, nights AS Nights, number_of_guests AS NumberOfGuests,
                    total_price AS TotalPrice, currency AS Currency, guest_name AS GuestName, guest_email AS GuestEmail,
@@ -118,7 +118,7 @@ public static class StoreReader
     }
 
     /// <summary>Guests (merged guests resolve to the guest they were merged into), by id.</summary>
-    public static IEnumerable<GuestRecord> Guests(string databasePath, GuestFilter filter)
+    public static IEnumerable<GuestRecord> Guests(StoreLocation location, GuestFilter filter)
     {
         var query = new QueryBuilder();
         query.Raw("merged_into_guest_id IS NULL");
@@ -130,7 +130,7 @@ public static class StoreReader
 
         query.Like("full_name", filter.Names);
         query.Like("email", filter.Emails);
-        return Stream<GuestRecord>(databasePath, """
+        return Stream<GuestRecord>(location, """
             SELECT guest_id AS GuestId, full_name AS FullName, email AS Email, phone AS Phone, external_account_id AS ExternalAccountId,
                    city AS City, country AS Country, reservation_count AS ReservationCount, first_arrival_date AS FirstArrivalDate,
                    last_arrival_date AS LastArrivalDate
@@ -139,7 +139,7 @@ public static class StoreReader
     }
 
     /// <summary>Conversations, by id.</summary>
-    public static IEnumerable<ConversationRecord> Conversations(string databasePath, ConversationFilter filter)
+    public static IEnumerable<ConversationRecord> Conversations(StoreLocation location, ConversationFilter filter)
     {
         var query = new QueryBuilder();
         query.In("conversation_id", filter.Ids);
@@ -151,7 +151,7 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ConversationRecord>(databasePath, """
+        return Stream<ConversationRecord>(location, """
             SELECT conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId,
                    recipient_name AS RecipientName, type AS Type, message_count AS MessageCount,
                    replace(replace(message_sent_on, 'T', ' '), 'Z', '') AS MessageSentOn, replace(replace(message_received_on, 'T', ' '), 'Z', '') AS MessageReceivedOn,
@@ -164,7 +164,7 @@ public static class StoreReader
     /// Messages in conversation order (conversation, then position in its file). With <paramref name="conversationsRoot"/>,
     /// each message's text is read from its conversation file (each file is read once).
     /// </summary>
-    public static IEnumerable<MessageRecord> Messages(string databasePath, MessageFilter filter, string? conversationsRoot = null)
+    public static IEnumerable<MessageRecord> Messages(StoreLocation location, MessageFilter filter, string? conversationsRoot = null)
     {
         var query = new QueryBuilder();
         query.In("conversation_id", filter.ConversationIds);
@@ -173,7 +173,7 @@ public static class StoreReader
         query.Compare("direction", "=", filter.Direction?.ToLowerInvariant());
         query.Compare("sent_at", ">=", StoreClock.Format(filter.Since));
         query.Compare("sent_at", "<", StoreClock.Format(filter.Until));
-        var rows = Stream<MessageRecord>(databasePath, """
+        var rows = Stream<MessageRecord>(location, """
             SELECT message_id AS MessageId, conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId,
                    direction AS Direction, replace(replace(sent_at, 'T', ' '), 'Z', '') AS SentAt, communication_type AS CommunicationType,
                    status AS Status, body_length AS BodyLength, file_path AS FilePath, file_position AS FilePosition
@@ -188,13 +188,13 @@ public static class StoreReader
     /// file, each file read once. Check <see cref="SearchIndexState"/> first: results are incomplete while it is not Complete.
     /// </summary>
     /// <exception cref="HostawayException">The query is empty or not valid (<see cref="ErrorIds.SearchQueryInvalid"/>; thrown at once), or the database is missing.</exception>
-    public static IEnumerable<MessageSearchRecord> SearchMessages(string databasePath, MessageSearchFilter filter, string? conversationsRoot = null) =>
-        MessageSearcher.Search(databasePath, filter, conversationsRoot);
+    public static IEnumerable<MessageSearchRecord> SearchMessages(StoreLocation location, MessageSearchFilter filter, string? conversationsRoot = null) =>
+        MessageSearcher.Search(location, filter, conversationsRoot);
 
     /// <summary>Whether the search index covers every stored message.</summary>
-    public static MessageSearchIndexState SearchIndexState(string databasePath)
+    public static MessageSearchIndexState SearchIndexState(StoreLocation location)
     {
-        using var connection = Open(databasePath);
+        using var connection = Open(location);
         return MessageSearcher.State(connection);
     }
 
@@ -215,9 +215,9 @@ public static class StoreReader
         }
     }
 
-    private static IEnumerable<T> Stream<T>(string databasePath, string sql, QueryBuilder query)
+    private static IEnumerable<T> Stream<T>(StoreLocation location, string sql, QueryBuilder query)
     {
-        using var connection = Open(databasePath);
+        using var connection = Open(location);
         foreach (var row in connection.Query<T>(sql, query.Parameters, buffered: false))
         {
             yield return row;
@@ -225,11 +225,18 @@ public static class StoreReader
     }
 
     /// <summary>Opens the database read-only; a missing or unusable database is a <see cref="HostawayException"/>.</summary>
-    internal static SqliteConnection Open(string databasePath)
+    internal static SqliteConnection Open(StoreLocation location)
     {
         UtcDateTimeHandler.EnsureRegistered();
-        return StoreConnection.OpenExisting(databasePath);
+        return StoreConnection.OpenExisting(SqlitePath(location));
     }
+
+    /// <summary>The SQLite file of <paramref name="location"/>. PostgreSQL reads are not wired in yet.</summary>
+    internal static string SqlitePath(StoreLocation location) => location switch
+    {
+        SqliteStoreLocation sqlite => sqlite.Path,
+        _ => throw new NotSupportedException("Reading a PostgreSQL store is not wired in yet."),
+    };
 
 #pragma warning disable IDE1006, CA1707 // Column names as SQLite returns them.
     private sealed record SyncLogRow(

@@ -13,8 +13,13 @@ namespace HostawaySync.Engine.Store;
 public sealed record StoreSummary(long Listings, long Reservations, long Conversations, long Messages, DateTime? LastSuccessAt, bool EverSynced)
 {
     /// <summary>Reads the summary, or returns null when there is no usable HostawaySync database at that path.</summary>
-    public static StoreSummary? TryRead(string databasePath)
+    public static StoreSummary? TryRead(StoreLocation location)
     {
+        if (location is not SqliteStoreLocation { Path: var databasePath })
+        {
+            throw new NotSupportedException("Reading a PostgreSQL store is not wired in yet.");
+        }
+
         DatabaseInspection inspection;
         try
         {

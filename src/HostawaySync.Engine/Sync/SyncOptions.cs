@@ -6,8 +6,20 @@ namespace HostawaySync.Engine.Sync;
 /// <summary>Everything a sync run needs, resolved by the caller (parameters, environment, configuration file, defaults).</summary>
 public sealed record SyncOptions
 {
-    /// <summary>Full path of the SQLite database.</summary>
-    public required string DatabasePath { get; init; }
+    /// <summary>Where the run stores: a SQLite file or a PostgreSQL schema. Setting <see cref="DatabasePath"/> sets it too.</summary>
+    public StoreLocation Store { get; init; } = null!;
+
+    /// <summary>Full path of the SQLite database (sets <see cref="Store"/>); for a PostgreSQL store, its URL without the password.</summary>
+    public string DatabasePath
+    {
+        get => Store switch
+        {
+            SqliteStoreLocation sqlite => sqlite.Path,
+            null => string.Empty,
+            _ => Store.Display,
+        };
+        init => Store = new SqliteStoreLocation(value);
+    }
 
     /// <summary>Full path of the conversation files root.</summary>
     public required string ConversationsPath { get; init; }
@@ -37,8 +49,8 @@ public sealed record SyncOptions
     public string? ModuleVersion { get; init; }
 
     /// <summary>
-    /// Opens the store the run writes to, in place of the SQLite database at <see cref="DatabasePath"/> (which is then
-    /// neither initialized nor locked): how tests run the engine against PostgreSQL until a setting chooses the store.
+    /// Opens the store the run writes to in place of <see cref="Store"/>, which is then neither initialized nor locked:
+    /// for tests that hand the engine a store of their own.
     /// </summary>
     internal Func<ISyncStore>? StoreFactory { get; init; }
 }

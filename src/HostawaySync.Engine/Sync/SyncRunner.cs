@@ -16,13 +16,6 @@ public static class SyncRunner
 {
     private const string RunResource = "Run";
 
-    // The SQLite database is created or migrated, and its writer lock held, before the store opens.
-    private static async Task<WriterLock> PrepareSqliteAsync(SyncOptions options, TimeProvider time, CancellationToken cancellationToken)
-    {
-        DatabaseInitializer.Initialize(options.DatabasePath, options.ModuleVersion);
-        return await WriterLock.AcquireAsync(options.DatabasePath, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Runs one sync.</summary>
     public static async Task<SyncRunResult> RunAsync(SyncOptions options, ISyncLog? log = null, ISyncProgress? progress = null, CancellationToken cancellationToken = default)
     {
@@ -32,8 +25,13 @@ public static class SyncRunner
         var clock = time.GetTimestamp();
         var runId = string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
-        using var writerLock = options.StoreFactory is null ? await PrepareSqliteAsync(options, time, cancellationToken).ConfigureAwait(false) : null;
-        using var store = options.StoreFactory?.Invoke() ?? SqliteSyncStore.OpenForWriting(options.DatabasePath);
+        var location = options.Store ?? (options.StoreFactory is null ? throw new ArgumentException("SyncOptions.Store (or DatabasePath) is required.", nameof(options)) : null);
+
+        // The database is created or migrated, and its writer lock held, before the store opens.
+        using var writerLock = options.StoreFactory is null
+            ? await StoreOpener.PrepareForWritingAsync(location!, options.ModuleVersion, options.LockTimeout, time, cancellationToken).ConfigureAwait(false)
+            : null;
+        using var store = options.StoreFactory?.Invoke() ?? StoreOpener.OpenForWriting(location!, options.ModuleVersion);
         using var client = new HostawayClient(options.Client, log);
         var now = StoreClock.Format(startedAt);
         if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)
@@ -44,7 +42,7 @@ public static class SyncRunner
         var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
         var requested = options.Mode ?? (store.ReadState("reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
         var runLogId = BeforeStart(store, () => store.OpenLog(runId, RunResource, requested.ToString(), now, null, options.ModuleVersion));
-        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{options.DatabasePath}'."));
+        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{location?.Display ?? "a test store"}'."));
 
         var results = new List<ResourceSyncResult>();
         HostawayException? failure = null;

@@ -12,11 +12,11 @@ public static class SyncVerifier
 {
     /// <summary>Counts listings, reservations and conversations on both sides.</summary>
     public static async Task<IReadOnlyList<ResourceDrift>> CompareAsync(
-        HostawayClientOptions clientOptions, string databasePath, SyncResources resources, ISyncLog log, CancellationToken cancellationToken = default)
+        HostawayClientOptions clientOptions, StoreLocation database, SyncResources resources, ISyncLog log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clientOptions);
         var stored = new List<(SyncResources Resource, ApiResource Api, long Count, DateTime? LastSuccessAt)>();
-        using (var store = SqliteSyncStore.OpenForReading(databasePath))
+        using (var store = StoreOpener.OpenForReading(database))
         {
             foreach (var (resource, api, table, name) in Resources().Where(r => resources.HasFlag(r.Resource)))
             {

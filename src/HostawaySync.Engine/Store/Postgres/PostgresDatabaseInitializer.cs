@@ -26,10 +26,16 @@ internal static class PostgresDatabaseInitializer
     public static PostgresDatabaseInfo Initialize(string connectionString, string schema = PostgresTarget.DefaultSchema, string? moduleVersion = null) =>
         Initialize(connectionString, schema, moduleVersion, CurrentSchemaVersion);
 
+    /// <summary>Creates or migrates the schema of <paramref name="target"/> to <see cref="CurrentSchemaVersion"/>.</summary>
+    public static PostgresDatabaseInfo Initialize(PostgresTarget target, string? moduleVersion = null) =>
+        Initialize(target, moduleVersion, CurrentSchemaVersion);
+
     /// <summary>Initializes up to <paramref name="targetVersion"/> only: what an older module would have built (tests of upgrades).</summary>
-    internal static PostgresDatabaseInfo Initialize(string connectionString, string schema, string? moduleVersion, int targetVersion)
+    internal static PostgresDatabaseInfo Initialize(string connectionString, string schema, string? moduleVersion, int targetVersion) =>
+        Initialize(PostgresTarget.Parse(connectionString, schema), moduleVersion, targetVersion);
+
+    private static PostgresDatabaseInfo Initialize(PostgresTarget target, string? moduleVersion, int targetVersion)
     {
-        var target = PostgresTarget.Parse(connectionString, schema);
         try
         {
             using var connection = new NpgsqlConnection(target.ConnectionString);

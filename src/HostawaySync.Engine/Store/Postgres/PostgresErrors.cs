@@ -30,6 +30,11 @@ internal static class PostgresErrors
         $"The user '{target.User}' may not create or write HostawaySync's tables in the {target}: {reason}",
         $"Grant the user CREATE on the database (to create schema '{target.Schema}'), or create the schema for it (CREATE SCHEMA {target.Schema} AUTHORIZATION \"{target.User}\";).", target.ToString(), inner);
 
+    public static HostawayException NotFound(PostgresTarget target) => new(
+        ErrorIds.DatabaseNotFound, ErrorKind.InvalidArgument,
+        $"The schema '{target.Schema}' of the {target} holds no HostawaySync database yet.",
+        "Run Invoke-HostawaySync (or Initialize-HostawayDatabase) with this -DatabaseUrl first, or correct the schema name (?schema=... in the URL).", target.ToString());
+
     public static HostawayException Locked(PostgresTarget target, Exception inner) => new(
         ErrorIds.DatabaseLocked, ErrorKind.StoreLocked,
         $"Another HostawaySync process has held the schema lock of the {target} longer than the lock timeout.",

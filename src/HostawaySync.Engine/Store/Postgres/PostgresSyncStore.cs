@@ -21,30 +21,22 @@ internal sealed class PostgresSyncStore : ISyncStore
     }
 
     /// <summary>Initializes the schema (creating or migrating it), then opens the run's connection to it.</summary>
-    public static PostgresSyncStore Open(string connectionString, string schema = PostgresTarget.DefaultSchema, string? moduleVersion = null)
+    public static PostgresSyncStore Open(string connectionString, string schema = PostgresTarget.DefaultSchema, string? moduleVersion = null) =>
+        Open(PostgresTarget.Parse(connectionString, schema), moduleVersion, initialize: true);
+
+    /// <summary>Opens the run's connection to the schema, initializing (creating or migrating) it first when asked.</summary>
+    public static PostgresSyncStore Open(PostgresTarget target, string? moduleVersion, bool initialize)
     {
-        PostgresDatabaseInitializer.Initialize(connectionString, schema, moduleVersion);
-        var target = PostgresTarget.Parse(connectionString, schema);
-        // The schema alone on the search path (pg_catalog stays implicitly first); the session in UTC, so nothing the
-        // server renders depends on where it runs.
-        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { SearchPath = target.Schema, Timezone = "UTC" };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
+        if (initialize)
         {
-            connection.Open();
-            return new PostgresSyncStore(connection, target);
+            PostgresDatabaseInitializer.Initialize(target, moduleVersion);
         }
-        catch (NpgsqlException exception) when (PostgresErrors.FromNpgsql(target, exception) is { } error)
-        {
-            connection.Dispose();
-            throw error;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+
+        return new PostgresSyncStore(PostgresConnections.Open(target), target);
     }
+
+    /// <summary>Opens an existing schema (never creating one): for reading.</summary>
+    public static PostgresSyncStore OpenExisting(PostgresTarget target) => new(PostgresConnections.OpenExisting(target), target);
 
     /// <summary>The text search configuration of the schema's message_search (see migration 0001).</summary>
     internal string SearchConfiguration => _target.Schema + ".message_search";

@@ -52,9 +52,33 @@ internal sealed partial record PostgresTarget(string ConnectionString, string Ho
         var host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
         var user = string.IsNullOrEmpty(builder.Username) ? Environment.UserName : builder.Username;
         var database = string.IsNullOrEmpty(builder.Database) ? user : builder.Database;
-        return new PostgresTarget(builder.ConnectionString, host, builder.Port, database, user, schema);
+        return new PostgresTarget(builder.ConnectionString, host, builder.Port, database, user, schema)
+        {
+            HasPassword = !string.IsNullOrEmpty(builder.Password),
+            SslMode = builder.SslMode,
+        };
     }
 
+    /// <summary>Whether the connection string carries a password (otherwise Npgsql may find one in PGPASSWORD or a pgpass file).</summary>
+    public bool HasPassword { get; private init; }
+
+    /// <summary>The SSL mode asked for.</summary>
+    public SslMode SslMode { get; private init; }
+
+    /// <summary>The target as a <c>postgresql://</c> URL without the password: safe to show, log and pass along a pipeline.</summary>
+    public string SafeUrl
+    {
+        get
+        {
+            var host = Host.Contains(':', StringComparison.Ordinal) && !Host.StartsWith('[') ? "[" + Host + "]" : Host;
+            var url = string.Create(
+                CultureInfo.InvariantCulture,
+                $"postgresql://{Uri.EscapeDataString(User)}@{host}:{Port}/{Uri.EscapeDataString(Database)}?schema={Schema}");
+            return SslMode == SslMode.Prefer ? url : url + "&sslmode=" + PostgresUrl.SslModeName(SslMode);
+        }
+    }
+
+    /// <summary>Names the server, database, user and schema, never the password.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{Database}' on {Host}:{Port} (user '{User}', schema '{Schema}')");
 
