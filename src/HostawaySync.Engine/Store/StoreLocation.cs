@@ -40,7 +40,33 @@ public abstract record StoreLocation
     /// <c>Schema=name</c>). The password may also come from <c>PGPASSWORD</c> or a pgpass file.
     /// </summary>
     /// <exception cref="Errors.HostawayException">HostawayConfigurationInvalid; the message never quotes the text given.</exception>
-    public static PostgresStoreLocation FromUrl(string url) => new(PostgresUrl.Parse(url));
+    /// <remarks>
+    /// A location whose text carries a password is remembered for the process under its password-free URL
+    /// (<see cref="Display"/>), so objects that carry only that URL along a pipeline reach the same database.
+    /// </remarks>
+    public static PostgresStoreLocation FromUrl(string url)
+    {
+        var target = PostgresUrl.Parse(url);
+        if (target.HasPassword)
+        {
+            Remembered[target.SafeUrl] = target;
+        }
+        else if (Remembered.TryGetValue(target.SafeUrl, out var known))
+        {
+            target = known;
+        }
+
+        return new PostgresStoreLocation(target);
+    }
+
+    /// <summary>
+    /// A SQLite path or a PostgreSQL URL or connection string, told apart by its form: <c>postgresql://</c>,
+    /// <c>postgres://</c>, or keyword pairs naming a host (<c>Host=...;</c>) are PostgreSQL; anything else is a path.
+    /// </summary>
+    public static bool LooksLikePostgres(string text) =>
+        PostgresUrl.IsUrl(text.Trim()) || (text.Contains('=', StringComparison.Ordinal) && text.Contains("host", StringComparison.OrdinalIgnoreCase) && text.Contains(';', StringComparison.Ordinal));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostgresTarget> Remembered = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public sealed override string ToString() => Display;

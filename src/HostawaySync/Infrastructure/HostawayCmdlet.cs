@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using HostawaySync.Engine.Configuration;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Infrastructure;
 
@@ -44,6 +45,40 @@ public abstract class HostawayCmdlet : PSCmdlet
     /// </summary>
     protected string ResolveDatabasePath(string? parameterValue) =>
         ResolveFileSystemPath(string.IsNullOrWhiteSpace(parameterValue) ? Settings.DatabasePath : parameterValue, ErrorIds.DatabasePathInvalid);
+
+    /// <summary>
+    /// The store this command uses, and why: a -DatabaseUrl or -DatabasePath parameter, else the DatabaseUrl setting, else
+    /// the DatabasePath setting (see <see cref="StoreChoice.Resolve"/>). Errors stop the cmdlet with their stable ids.
+    /// </summary>
+    protected StoreChoice ResolveStoreChoice(string? databasePath, string? databaseUrl)
+    {
+        try
+        {
+            return StoreChoice.Resolve(Settings, databasePath, databaseUrl, path => ResolveFileSystemPath(path, ErrorIds.DatabasePathInvalid));
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+            throw;
+        }
+    }
+
+    /// <summary>The store this command uses (see <see cref="ResolveStoreChoice"/>).</summary>
+    protected StoreLocation ResolveStore(string? databasePath, string? databaseUrl) => ResolveStoreChoice(databasePath, databaseUrl).Location;
+
+    /// <summary>A store named by one text: a PostgreSQL URL or connection string, or else a file path (Copy-HostawayDatabase).</summary>
+    protected StoreLocation ResolveStoreText(string text)
+    {
+        try
+        {
+            return StoreLocation.LooksLikePostgres(text) ? StoreLocation.FromUrl(text) : StoreLocation.FromPath(ResolveFileSystemPath(text, ErrorIds.DatabasePathInvalid));
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+            throw;
+        }
+    }
 
     /// <summary>The conversation files root from the parameter, else the ConversationsPath setting, resolved like <see cref="ResolveDatabasePath"/>.</summary>
     protected string ResolveConversationsPath(string? parameterValue) =>
