@@ -39,7 +39,13 @@ public sealed class PostgresServer : IDisposable
         var url = Environment.GetEnvironmentVariable(UrlVariable);
         if (!string.IsNullOrWhiteSpace(url))
         {
-            AdminConnectionString = PostgresUrl.ToConnectionString(url);
+            // The engine's own reading of a URL or keyword string; the database defaults to "postgres" for the admin connection.
+            var builder = new NpgsqlConnectionStringBuilder(Engine.Store.Postgres.PostgresUrl.Parse(url).ConnectionString) { Pooling = false };
+            if (string.IsNullOrEmpty(builder.Database))
+            {
+                builder.Database = "postgres";
+            }
+            AdminConnectionString = builder.ConnectionString;
             return;
         }
 
