@@ -101,6 +101,20 @@ public sealed class PostgresServer : IDisposable
 
     private string DataFolder => Path.Combine(folder!, "data");
 
+    /// <summary>
+    /// Restarts the throwaway server (fast shutdown: every session is ended, as when an administrator restarts it), and
+    /// waits until it takes connections again.
+    /// </summary>
+    public void Restart()
+    {
+        if (folder is null)
+        {
+            throw new InvalidOperationException("Only the throwaway server can be restarted by the tests.");
+        }
+
+        PostgresProcess.Run(pgCtl!, folder, "-D", DataFolder, "-l", Path.Combine(folder, "server.log"), "-m", "fast", "-w", "-t", "60", "restart");
+    }
+
     /// <summary>Creates an empty database; the returned object drops it again.</summary>
     public PostgresDatabase CreateDatabase() => new(AdminConnectionString);
 
