@@ -42,10 +42,11 @@ public static class TrainingDataExporter
         var redactor = new TextRedactor(options.Redact);
         var paths = new ConversationPaths(options.ConversationsPath);
 
-        using var connection = StoreReader.Open(options.DatabasePath);
+        var dialect = ReadDialect.For(options.DatabasePath);
+        using var connection = dialect.Open();
         // One read transaction: every query of the export sees the same state of the database, even while a sync writes.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var source = new TrainingDataSource(connection, transaction, paths, options, wantsInfo: options.IncludeMetadata || redactor.RedactsNames);
+        using var transaction = dialect.BeginSnapshot(connection);
+        var source = new TrainingDataSource(dialect, connection, transaction, paths, options, wantsInfo: options.IncludeMetadata || redactor.RedactsNames);
         var total = source.Count();
         if (total > 0 && !Directory.Exists(paths.Root))
         {

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Export;
 
@@ -19,18 +19,19 @@ internal sealed class TrainingDataSource
 {
     private const string From = " FROM messages_metadata m LEFT JOIN conversations c ON c.conversation_id = m.conversation_id";
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
     private readonly ConversationPaths _paths;
     private readonly bool _wantsInfo;
-    private readonly QueryBuilder _query = new();
+    private readonly QueryBuilder _query;
 
-    public TrainingDataSource(SqliteConnection connection, SqliteTransaction transaction, ConversationPaths paths, TrainingDataOptions options, bool wantsInfo)
+    public TrainingDataSource(ReadDialect dialect, DbConnection connection, DbTransaction transaction, ConversationPaths paths, TrainingDataOptions options, bool wantsInfo)
     {
         _connection = connection;
         _transaction = transaction;
         _paths = paths;
         _wantsInfo = wantsInfo;
+        _query = new QueryBuilder(dialect);
         _query.Raw("m.file_path IS NOT NULL");
         _query.Raw("(c.conversation_id IS NULL OR c.file_path IS NULL OR m.file_path = c.file_path)");
         if (!options.IncludeDeleted)
@@ -40,33 +41,38 @@ internal sealed class TrainingDataSource
 
         if (!options.IncludeUnsent)
         {
-            _query.Raw("(m.status IS NULL OR lower(m.status) = 'sent')");
+            _query.Raw($"(m.status IS NULL OR {dialect.Lower("m.status")} = 'sent')");
         }
 
         _query.In("m.conversation_id", options.ConversationIds);
         _query.In("coalesce(m.reservation_id, c.reservation_id)", options.ReservationIds);
         _query.In("coalesce(m.listing_id, c.listing_id)", options.ListingIds);
-        _query.Compare("m.sent_at", ">=", StoreClock.Format(options.Since));
-        _query.Compare("m.sent_at", "<", StoreClock.Format(options.Until));
+        _query.Compare("m.sent_at", ">=", dialect.Instant(options.Since));
+        _query.Compare("m.sent_at", "<", dialect.Instant(options.Until));
     }
 
     /// <summary>How many conversations have matching messages.</summary>
     public int Count() => _connection.ExecuteScalar<int>(
-        "SELECT count(*) FROM (SELECT 1" + From + _query.Where + " GROUP BY m.conversation_id, m.file_path);", _query.Parameters, _transaction);
+        "SELECT count(*) FROM (SELECT 1" + From + _query.Where + " GROUP BY m.conversation_id, m.file_path) AS conversations;", _query.Parameters, _transaction);
 
-    // Plain columns only: Dapper fixes each column's type from the first row, and SQLite gives an expression that is NULL
-    // there no type (Microsoft.Data.Sqlite reports byte[]), which would break the rows after it.
+    // Plain columns only on SQLite (its dialect's fragments are the columns themselves): Dapper fixes each column's type from
+    // the first row, and SQLite gives an expression that is NULL there no type (Microsoft.Data.Sqlite reports byte[]), which
+    // would break the rows after it. PostgreSQL types every column, expressions included.
 
     /// <summary>The conversations, by conversation id (files no conversation owns first), each with its matching messages.</summary>
     public IEnumerable<SourceConversation> Conversations()
     {
-        var rows = _connection.Query<MessageRow>(
-            """
+        var d = _query.Dialect;
+        var rows = d.Rows<MessageRow>(
+            _connection,
+            _transaction,
+            $"""
             SELECT m.message_id AS MessageId, m.conversation_id AS ConversationId, m.reservation_id AS ReservationId, c.reservation_id AS ConversationReservationId,
-                   m.listing_id AS ListingId, c.listing_id AS ConversationListingId, m.direction AS Direction, m.sent_at AS SentAt, m.file_path AS FilePath,
-                   m.file_position AS FilePosition
-            """ + From + _query.Where + " ORDER BY m.conversation_id, m.file_path, m.file_position, m.message_id;",
-            _query.Parameters, _transaction, buffered: false);
+                   m.listing_id AS ListingId, c.listing_id AS ConversationListingId, m.direction AS Direction, {d.InstantText("m.sent_at")} AS SentAt,
+                   m.file_path AS FilePath, m.file_position AS FilePosition
+            """ + From + _query.Where
+                + $" ORDER BY {d.Ascending("m.conversation_id")}, {d.Ascending("m.file_path", text: true)}, {d.Ascending("m.file_position")}, m.message_id;",
+            _query.Parameters);
         var group = new List<MessageRow>();
         foreach (var row in rows)
         {
@@ -149,14 +155,15 @@ internal sealed class TrainingDataSource
 
     private ConversationInfo ReadInfo(MessageRow first)
     {
+        var d = _query.Dialect;
         var row = _connection.QuerySingle<InfoRow>(
-            """
+            $"""
             SELECT coalesce(c.reservation_id, k.reservation_id) AS ReservationId, coalesce(c.listing_id, r.listing_id, k.listing_id) AS ListingId,
-                   l.name AS ListingName, r.channel_name AS Channel, r.source AS Source, r.arrival_date AS ArrivalDate, r.departure_date AS DepartureDate,
-                   c.recipient_name AS RecipientName, r.guest_name AS GuestName, r.guest_first_name AS GuestFirstName, r.guest_last_name AS GuestLastName,
-                   g.full_name AS GuestFullName, g.first_name AS GuestRecordFirstName, g.last_name AS GuestRecordLastName,
-                   CASE WHEN json_valid(l.raw_json) THEN CAST(json_extract(l.raw_json, '$.contactName') AS TEXT) END AS HostFirstName,
-                   CASE WHEN json_valid(l.raw_json) THEN CAST(json_extract(l.raw_json, '$.contactSurName') AS TEXT) END AS HostLastName
+                   l.name AS ListingName, r.channel_name AS Channel, r.source AS Source, {d.DateText("r.arrival_date")} AS ArrivalDate,
+                   {d.DateText("r.departure_date")} AS DepartureDate, c.recipient_name AS RecipientName, r.guest_name AS GuestName,
+                   r.guest_first_name AS GuestFirstName, r.guest_last_name AS GuestLastName, g.full_name AS GuestFullName,
+                   g.first_name AS GuestRecordFirstName, g.last_name AS GuestRecordLastName,
+                   {d.JsonText("l.raw_json", "contactName")} AS HostFirstName, {d.JsonText("l.raw_json", "contactSurName")} AS HostLastName
             FROM (SELECT @Conversation AS conversation_id, @Reservation AS reservation_id, @Listing AS listing_id) k
             LEFT JOIN conversations c ON c.conversation_id = k.conversation_id
             LEFT JOIN reservations r ON r.reservation_id = coalesce(c.reservation_id, k.reservation_id)

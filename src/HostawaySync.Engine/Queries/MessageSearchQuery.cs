@@ -13,21 +13,27 @@ namespace HostawaySync.Engine.Queries;
 /// </summary>
 internal static class MessageSearchQuery
 {
-    public static string ToFts5(string? text, MessageSearchSyntax syntax)
+    /// <summary>The FTS5 query for what the user typed: simple syntax rewritten, FTS5 syntax as it is.</summary>
+    public static string ToFts5(string? text, MessageSearchSyntax syntax) => syntax == MessageSearchSyntax.Fts5
+        ? (string.IsNullOrWhiteSpace(text) ? throw Empty(text) : text)
+        : ToFts5(Parse(text));
+
+    /// <summary>The FTS5 query that matches every part: each a quoted FTS5 string, * after it for a prefix; FTS5 ANDs them.</summary>
+    public static string ToFts5(IReadOnlyList<SearchPart> parts) =>
+        string.Join(' ', parts.Select(p => "\"" + p.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (p.Prefix ? "*" : string.Empty)));
+
+    /// <summary>The words and phrases of a simple-syntax query, in the order typed.</summary>
+    /// <exception cref="HostawayException">The query is empty or has no word (<see cref="ErrorIds.SearchQueryInvalid"/>).</exception>
+    public static IReadOnlyList<SearchPart> Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw Invalid("The search query is empty.", text ?? string.Empty);
-        }
-
-        if (syntax == MessageSearchSyntax.Fts5)
-        {
-            return text;
+            throw Empty(text);
         }
 
         // Control characters separate words like spaces (FTS5 would end its string at a NUL).
         text = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
-        var parts = new List<string>();
+        var parts = new List<SearchPart>();
         var i = 0;
         while (i < text.Length)
         {
@@ -67,18 +73,26 @@ internal static class MessageSearchQuery
             part = part.TrimEnd('*');
             if (HasWord(part))
             {
-                parts.Add("\"" + part.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (prefix ? "*" : string.Empty));
+                parts.Add(new SearchPart(part, prefix));
             }
         }
 
         return parts.Count > 0
-            ? string.Join(' ', parts)
+            ? parts
             : throw Invalid($"The search query '{text}' has no word to search for (letters or digits).", text);
     }
+
+    /// <summary>The -Syntax Fts5 refusal of a store that has no FTS5 (PostgreSQL).</summary>
+    public static HostawayException Fts5Unavailable(string query) => new(
+        ErrorIds.SearchQueryInvalid, ErrorKind.InvalidArgument,
+        "Raw FTS5 syntax (-Syntax Fts5) works only with a SQLite database; this store is PostgreSQL, whose search reads the simple syntax.",
+        "Search with the simple syntax (leave -Syntax out): plain words, \"quoted phrases\" and a trailing * for a prefix.", query);
 
     public static HostawayException Invalid(string message, string query, Exception? inner = null) => new(
         ErrorIds.SearchQueryInvalid, ErrorKind.InvalidArgument, message,
         "Search for plain words, or write a valid SQLite FTS5 query with -Syntax Fts5 (see Get-Help Search-HostawayMessage -Full).", query, inner);
+
+    private static HostawayException Empty(string? text) => Invalid("The search query is empty.", text ?? string.Empty);
 
     /// <summary>Whether the FTS5 unicode61 tokenizer would find a word in the text: a letter, a number or a private-use character (categories L*, N*, Co).</summary>
     private static bool HasWord(string text)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace HostawaySync.Engine.Queries;
 
-/// <summary>PowerShell wildcards (<c>*</c>, <c>?</c>) as SQL LIKE patterns (escape character <c>\</c>); LIKE ignores ASCII case.</summary>
+/// <summary>PowerShell wildcards (<c>*</c>, <c>?</c>) as SQL LIKE patterns (escape character <c>\</c>); SQLite's LIKE ignores ASCII case.</summary>
 internal static class SqlPatterns
 {
     public static string Like(string wildcard)
@@ -21,4 +21,13 @@ internal static class SqlPatterns
 
         return like.ToString();
     }
+
+    /// <summary>The text with A-Z in lower case and every other character as it is (what SQLite's lower() does).</summary>
+    public static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + ('a' - 'A')) : source[i];
+        }
+    });
 }

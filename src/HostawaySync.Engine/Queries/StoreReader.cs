@@ -1,50 +1,48 @@
 using Dapper;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
-using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Queries;
 
 /// <summary>
-/// Read-only queries over the store. Results stream: each row is yielded as SQLite produces it, so the first
-/// object reaches the pipeline before a large query finishes. WAL mode means a running sync never blocks them.
+/// Read-only queries over the store, SQLite or PostgreSQL (the same records, values and order from either; each query is
+/// written once from its <see cref="ReadDialect"/>). Results stream: each row is yielded as the database produces it, so
+/// the first object reaches the pipeline before a large query finishes. A running sync never blocks them (SQLite's WAL
+/// mode, PostgreSQL's MVCC).
 /// </summary>
 public static class StoreReader
 {
     /// <summary>Sync log rows, newest first.</summary>
     public static IEnumerable<SyncLogEntry> SyncLog(StoreLocation location, SyncLogFilter filter)
     {
-        var sql = """
-            SELECT sync_log_id, run_id, resource, mode, status, started_at, finished_at, duration_ms, created, updated, unchanged, deleted,
-                   requests, retries, rate_limited, cursor_before, cursor_after, error_id, error_message, module_version
-            FROM sync_logs
-            WHERE (@RunId IS NULL OR run_id = @RunId)
-              AND (@AnyResource OR lower(resource) IN @Resources)
-              AND (@AnyStatus OR lower(status) IN @Statuses)
-              AND (@Since IS NULL OR started_at >= @Since)
-              AND (@Last IS NULL OR run_id IN (SELECT run_id FROM sync_logs WHERE resource = 'Run' ORDER BY sync_log_id DESC LIMIT @Last))
-            ORDER BY sync_log_id DESC;
-            """;
-        var parameters = new
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
+        query.Compare("run_id", "=", filter.RunId);
+        query.InIgnoringCase("resource", filter.Resources);
+        query.InIgnoringCase("status", filter.Statuses);
+        query.Compare("started_at", ">=", d.Instant(filter.Since));
+        if (filter.LastRuns is { } last)
         {
-            filter.RunId,
-            AnyResource = filter.Resources is null || filter.Resources.Count == 0,
-            Resources = (filter.Resources ?? []).Select(r => r.ToLowerInvariant()).ToArray(),
-            AnyStatus = filter.Statuses is null || filter.Statuses.Count == 0,
-            Statuses = (filter.Statuses ?? []).Select(s => s.ToLowerInvariant()).ToArray(),
-            Since = StoreClock.Format(filter.Since),
-            Last = filter.LastRuns,
-        };
-        using var connection = Open(location);
-        foreach (var row in connection.Query<SyncLogRow>(sql, parameters, buffered: false))
+            query.Raw($"run_id IN (SELECT run_id FROM sync_logs WHERE resource = 'Run' ORDER BY sync_log_id DESC LIMIT {query.Add(last)})");
+        }
+
+        var rows = Stream<SyncLogRow>(query, $"""
+            SELECT sync_log_id AS Id, run_id AS RunId, resource AS Resource, mode AS Mode, status AS Status, {d.InstantText("started_at")} AS StartedAt,
+                   {d.InstantText("finished_at")} AS FinishedAt, duration_ms AS DurationMs, created AS Created, updated AS Updated, unchanged AS Unchanged,
+                   deleted AS Deleted, requests AS Requests, retries AS Retries, rate_limited AS RateLimited, cursor_before AS CursorBefore,
+                   cursor_after AS CursorAfter, error_id AS ErrorId, error_message AS ErrorMessage, module_version AS ModuleVersion
+            FROM sync_logs
+            """ + query.Where + " ORDER BY sync_log_id DESC;");
+        foreach (var row in rows)
         {
             yield return new SyncLogEntry
             {
-                Id = row.sync_log_id, RunId = row.run_id, Resource = row.resource, Mode = row.mode, Status = row.status,
-                StartedAt = StoreClock.Parse(row.started_at) ?? DateTime.MinValue, FinishedAt = StoreClock.Parse(row.finished_at),
-                Duration = row.duration_ms is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Created = (int)row.created, Updated = (int)row.updated,
-                Unchanged = (int)row.unchanged, Deleted = (int)row.deleted, Requests = row.requests, Retries = row.retries, RateLimited = row.rate_limited,
-                CursorBefore = row.cursor_before, CursorAfter = row.cursor_after, ErrorId = row.error_id, ErrorMessage = row.error_message, ModuleVersion = row.module_version,
+                Id = row.Id, RunId = row.RunId, Resource = row.Resource, Mode = row.Mode, Status = row.Status,
+                StartedAt = StoreClock.Parse(row.StartedAt) ?? DateTime.MinValue, FinishedAt = StoreClock.Parse(row.FinishedAt),
+                Duration = row.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Created = (int)row.Created, Updated = (int)row.Updated,
+                Unchanged = (int)row.Unchanged, Deleted = (int)row.Deleted, Requests = row.Requests, Retries = row.Retries, RateLimited = row.RateLimited,
+                CursorBefore = row.CursorBefore, CursorAfter = row.CursorAfter, ErrorId = row.ErrorId, ErrorMessage = row.ErrorMessage, ModuleVersion = row.ModuleVersion,
             };
         }
     }
@@ -52,7 +50,9 @@ public static class StoreReader
     /// <summary>Listings, by id.</summary>
     public static IEnumerable<ListingRecord> Listings(StoreLocation location, ListingFilter filter)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.Raw("raw_json <> '{}'");
         query.In("listing_id", filter.Ids);
         query.Like("name", filter.Names);
@@ -62,19 +62,21 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ListingRecord>(location, """
+        return Stream<ListingRecord>(query, $"""
             SELECT listing_id AS ListingId, name AS Name, internal_name AS InternalName, address AS Address, city AS City, country AS Country,
-                   bedrooms AS Bedrooms, bathrooms AS Bathrooms, person_capacity AS PersonCapacity, price AS Price, currency_code AS CurrencyCode,
-                   time_zone AS TimeZone, special_status AS SpecialStatus, photo_count AS PhotoCount,
-                   replace(replace(latest_activity_on, 'T', ' '), 'Z', '') AS LatestActivityOn, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+                   bedrooms AS Bedrooms, {d.Real("bathrooms")} AS Bathrooms, person_capacity AS PersonCapacity, {d.Real("price")} AS Price,
+                   currency_code AS CurrencyCode, time_zone AS TimeZone, special_status AS SpecialStatus, photo_count AS PhotoCount,
+                   {d.InstantColumn("latest_activity_on")} AS LatestActivityOn, {d.InstantColumn("deleted_at")} AS DeletedAt
             FROM listings
-            """ + query.Where + " ORDER BY listing_id;", query);
+            """ + query.Where + " ORDER BY listing_id;");
     }
 
     /// <summary>Listing photos, by listing then gallery position.</summary>
     public static IEnumerable<ListingPhotoRecord> ListingPhotos(StoreLocation location, ListingPhotoFilter filter)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.In("p.photo_id", filter.PhotoIds);
         query.In("p.listing_id", filter.ListingIds);
         query.Like("l.name", filter.ListingNames);
@@ -83,65 +85,70 @@ public static class StoreReader
             query.Raw("l.deleted_at IS NULL");
         }
 
-        return Stream<ListingPhotoRecord>(location, """
+        return Stream<ListingPhotoRecord>(query, $"""
             SELECT p.photo_id AS PhotoId, p.listing_id AS ListingId, l.name AS ListingName, p.sort_order AS SortOrder, p.url AS Url,
                    p.caption AS Caption, p.airbnb_caption AS AirbnbCaption, p.vrbo_caption AS VrboCaption,
                    p.booking_engine_caption AS BookingEngineCaption,
-                   replace(replace(l.deleted_at, 'T', ' '), 'Z', '') AS ListingDeletedAt, replace(replace(p.updated_at, 'T', ' '), 'Z', '') AS UpdatedAt
+                   {d.InstantColumn("l.deleted_at")} AS ListingDeletedAt, {d.InstantColumn("p.updated_at")} AS UpdatedAt
             FROM listing_photos p JOIN listings l ON l.listing_id = p.listing_id
-            """ + query.Where + " ORDER BY p.listing_id, p.sort_order, p.photo_id;", query);
+            """ + query.Where + $" ORDER BY p.listing_id, {d.Ascending("p.sort_order")}, p.photo_id;");
     }
 
     /// <summary>Reservations, by arrival date then id.</summary>
     public static IEnumerable<ReservationRecord> Reservations(StoreLocation location, ReservationFilter filter)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.In("reservation_id", filter.Ids);
         query.In("listing_id", filter.ListingIds);
         query.In("guest_id", filter.GuestIds);
-        query.In("lower(status)", filter.Statuses?.Select(s => s.ToLowerInvariant()).ToList());
-        query.Compare("arrival_date", ">=", StoreClock.Format(filter.ArrivalFrom));
-        query.Compare("arrival_date", "<=", StoreClock.Format(filter.ArrivalTo));
+        query.InIgnoringCase("status", filter.Statuses);
+        query.Compare("arrival_date", ">=", d.Date(filter.ArrivalFrom));
+        query.Compare("arrival_date", "<=", d.Date(filter.ArrivalTo));
         if (!filter.IncludeDeleted)
         {
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ReservationRecord>(location, """
+        return Stream<ReservationRecord>(query, $"""
             SELECT reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId, channel_name AS ChannelName, status AS Status,
                    arrival_date AS ArrivalDate, departure_date AS DepartureDate, nights AS Nights, number_of_guests AS NumberOfGuests,
-                   total_price AS TotalPrice, currency AS Currency, guest_name AS GuestName, guest_email AS GuestEmail,
-                   confirmation_code AS ConfirmationCode, replace(replace(reservation_date, 'T', ' '), 'Z', '') AS ReservationDate,
-                   replace(replace(updated_on, 'T', ' '), 'Z', '') AS UpdatedOn, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+                   {d.Real("total_price")} AS TotalPrice, currency AS Currency, guest_name AS GuestName, guest_email AS GuestEmail,
+                   confirmation_code AS ConfirmationCode, {d.InstantColumn("reservation_date")} AS ReservationDate,
+                   {d.InstantColumn("updated_on")} AS UpdatedOn, {d.InstantColumn("deleted_at")} AS DeletedAt
             FROM reservations
-            """ + query.Where + " ORDER BY arrival_date, reservation_id;", query);
+            """ + query.Where + $" ORDER BY {d.Ascending("arrival_date")}, reservation_id;");
     }
 
     /// <summary>Guests (merged guests resolve to the guest they were merged into), by id.</summary>
     public static IEnumerable<GuestRecord> Guests(StoreLocation location, GuestFilter filter)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.Raw("merged_into_guest_id IS NULL");
         if (filter.Ids is { Count: > 0 })
         {
-            query.Raw("guest_id IN (SELECT coalesce(merged_into_guest_id, guest_id) FROM guests WHERE guest_id IN (SELECT value FROM json_each(@ids)))");
-            query.Parameters.Add("@ids", System.Text.Json.JsonSerializer.Serialize(filter.Ids));
+            query.Raw($"guest_id IN (SELECT coalesce(merged_into_guest_id, guest_id) FROM guests WHERE {d.In("guest_id", query.Add(d.Ids(filter.Ids)))})");
         }
 
         query.Like("full_name", filter.Names);
         query.Like("email", filter.Emails);
-        return Stream<GuestRecord>(location, """
+        return Stream<GuestRecord>(query, """
             SELECT guest_id AS GuestId, full_name AS FullName, email AS Email, phone AS Phone, external_account_id AS ExternalAccountId,
                    city AS City, country AS Country, reservation_count AS ReservationCount, first_arrival_date AS FirstArrivalDate,
                    last_arrival_date AS LastArrivalDate
             FROM guests
-            """ + query.Where + " ORDER BY guest_id;", query);
+            """ + query.Where + " ORDER BY guest_id;");
     }
 
     /// <summary>Conversations, by id.</summary>
     public static IEnumerable<ConversationRecord> Conversations(StoreLocation location, ConversationFilter filter)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.In("conversation_id", filter.Ids);
         query.In("reservation_id", filter.ReservationIds);
         query.In("listing_id", filter.ListingIds);
@@ -151,13 +158,13 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ConversationRecord>(location, """
+        return Stream<ConversationRecord>(query, $"""
             SELECT conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId, guest_id AS GuestId,
                    recipient_name AS RecipientName, type AS Type, message_count AS MessageCount,
-                   replace(replace(message_sent_on, 'T', ' '), 'Z', '') AS MessageSentOn, replace(replace(message_received_on, 'T', ' '), 'Z', '') AS MessageReceivedOn,
-                   file_path AS FilePath, replace(replace(deleted_at, 'T', ' '), 'Z', '') AS DeletedAt
+                   {d.InstantColumn("message_sent_on")} AS MessageSentOn, {d.InstantColumn("message_received_on")} AS MessageReceivedOn,
+                   file_path AS FilePath, {d.InstantColumn("deleted_at")} AS DeletedAt
             FROM conversations
-            """ + query.Where + " ORDER BY conversation_id;", query);
+            """ + query.Where + " ORDER BY conversation_id;");
     }
 
     /// <summary>
@@ -166,36 +173,43 @@ public static class StoreReader
     /// </summary>
     public static IEnumerable<MessageRecord> Messages(StoreLocation location, MessageFilter filter, string? conversationsRoot = null)
     {
-        var query = new QueryBuilder();
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
         query.In("conversation_id", filter.ConversationIds);
         query.In("reservation_id", filter.ReservationIds);
         query.In("listing_id", filter.ListingIds);
         query.Compare("direction", "=", filter.Direction?.ToLowerInvariant());
-        query.Compare("sent_at", ">=", StoreClock.Format(filter.Since));
-        query.Compare("sent_at", "<", StoreClock.Format(filter.Until));
-        var rows = Stream<MessageRecord>(location, """
+        query.Compare("sent_at", ">=", d.Instant(filter.Since));
+        query.Compare("sent_at", "<", d.Instant(filter.Until));
+        var rows = Stream<MessageRecord>(query, $"""
             SELECT message_id AS MessageId, conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId,
-                   direction AS Direction, replace(replace(sent_at, 'T', ' '), 'Z', '') AS SentAt, communication_type AS CommunicationType,
+                   direction AS Direction, {d.InstantColumn("sent_at")} AS SentAt, communication_type AS CommunicationType,
                    status AS Status, body_length AS BodyLength, file_path AS FilePath, file_position AS FilePosition
             FROM messages_metadata
-            """ + query.Where + " ORDER BY coalesce(conversation_id, 0), file_path, file_position, message_id;", query);
+            """ + query.Where + $" ORDER BY coalesce(conversation_id, 0), {d.Ascending("file_path", text: true)}, {d.Ascending("file_position")}, message_id;");
         return conversationsRoot is null ? rows : WithText(rows, new HostawaySync.Engine.Conversations.ConversationFileStore(conversationsRoot));
     }
 
     /// <summary>
-    /// Full-text search over message text, best match first (FTS5 bm25). With <paramref name="conversationsRoot"/>, each
-    /// result has a snippet (and with <see cref="MessageSearchFilter.IncludeText"/> its text) read from its conversation
-    /// file, each file read once. Check <see cref="SearchIndexState"/> first: results are incomplete while it is not Complete.
+    /// Full-text search over message text, best match first (bm25, as SQLite's FTS5 computes it, on either store). With
+    /// <paramref name="conversationsRoot"/>, each result has a snippet (and with <see cref="MessageSearchFilter.IncludeText"/>
+    /// its text) read from its conversation file, each file read once. Check <see cref="SearchIndexState"/> first: results
+    /// are incomplete while it is not Complete.
     /// </summary>
-    /// <exception cref="HostawayException">The query is empty or not valid (<see cref="ErrorIds.SearchQueryInvalid"/>; thrown at once), or the database is missing.</exception>
+    /// <exception cref="HostawayException">
+    /// The query is empty or not valid, or raw FTS5 syntax was asked of a PostgreSQL store (<see cref="ErrorIds.SearchQueryInvalid"/>;
+    /// thrown at once), or the database is missing.
+    /// </exception>
     public static IEnumerable<MessageSearchRecord> SearchMessages(StoreLocation location, MessageSearchFilter filter, string? conversationsRoot = null) =>
         MessageSearcher.Search(location, filter, conversationsRoot);
 
     /// <summary>Whether the search index covers every stored message.</summary>
     public static MessageSearchIndexState SearchIndexState(StoreLocation location)
     {
-        using var connection = Open(location);
-        return MessageSearcher.State(connection);
+        var dialect = ReadDialect.For(location);
+        using var connection = dialect.Open();
+        return MessageSearcher.State(connection, dialect);
     }
 
     private static IEnumerable<MessageRecord> WithText(IEnumerable<MessageRecord> rows, HostawaySync.Engine.Conversations.ConversationFileStore files)
@@ -215,33 +229,55 @@ public static class StoreReader
         }
     }
 
-    private static IEnumerable<T> Stream<T>(StoreLocation location, string sql, QueryBuilder query)
+    private static IEnumerable<T> Stream<T>(QueryBuilder query, string sql)
     {
-        using var connection = Open(location);
+        using var connection = query.Dialect.Open();
         foreach (var row in connection.Query<T>(sql, query.Parameters, buffered: false))
         {
             yield return row;
         }
     }
 
-    /// <summary>Opens the database read-only; a missing or unusable database is a <see cref="HostawayException"/>.</summary>
-    internal static SqliteConnection Open(StoreLocation location)
+    private sealed class SyncLogRow
     {
-        UtcDateTimeHandler.EnsureRegistered();
-        return StoreConnection.OpenExisting(SqlitePath(location));
+        public long Id { get; set; }
+
+        public string RunId { get; set; } = string.Empty;
+
+        public string Resource { get; set; } = string.Empty;
+
+        public string Mode { get; set; } = string.Empty;
+
+        public string Status { get; set; } = string.Empty;
+
+        public string? StartedAt { get; set; }
+
+        public string? FinishedAt { get; set; }
+
+        public long? DurationMs { get; set; }
+
+        public long Created { get; set; }
+
+        public long Updated { get; set; }
+
+        public long Unchanged { get; set; }
+
+        public long Deleted { get; set; }
+
+        public long Requests { get; set; }
+
+        public long Retries { get; set; }
+
+        public long RateLimited { get; set; }
+
+        public string? CursorBefore { get; set; }
+
+        public string? CursorAfter { get; set; }
+
+        public string? ErrorId { get; set; }
+
+        public string? ErrorMessage { get; set; }
+
+        public string? ModuleVersion { get; set; }
     }
-
-    /// <summary>The SQLite file of <paramref name="location"/>. PostgreSQL reads are not wired in yet.</summary>
-    internal static string SqlitePath(StoreLocation location) => location switch
-    {
-        SqliteStoreLocation sqlite => sqlite.Path,
-        _ => throw new NotSupportedException("Reading a PostgreSQL store is not wired in yet."),
-    };
-
-#pragma warning disable IDE1006, CA1707 // Column names as SQLite returns them.
-    private sealed record SyncLogRow(
-        long sync_log_id, string run_id, string resource, string mode, string status, string started_at, string? finished_at, long? duration_ms,
-        long created, long updated, long unchanged, long deleted, long requests, long retries, long rate_limited, string? cursor_before,
-        string? cursor_after, string? error_id, string? error_message, string? module_version);
-#pragma warning restore IDE1006, CA1707
 }

@@ -5,7 +5,8 @@ using Dapper;
 namespace HostawaySync.Engine.Queries;
 
 /// <summary>
-/// Reads the store's UTC timestamps (text) as <see cref="DateTimeKind.Utc"/> values. Without it Dapper converts each
+/// Reads the store's UTC timestamps (SQLite's text, PostgreSQL's timestamptz) and dates (SQLite's text, PostgreSQL's
+/// date, which Npgsql reads as <see cref="DateOnly"/>) as <see cref="DateTimeKind.Utc"/> values. Without it Dapper converts each
 /// column with the type it saw in the first row, so a timestamp that is NULL in the first row (typed as a blob by
 /// SQLite) broke every later row that had one.
 /// </summary>
@@ -26,6 +27,7 @@ internal sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
     public override DateTime Parse(object value) => value switch
     {
         DateTime time => time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime(),
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
         byte[] bytes => Parse(System.Text.Encoding.UTF8.GetString(bytes)),
         _ => DateTime.SpecifyKind(Convert.ToDateTime(value, CultureInfo.InvariantCulture), DateTimeKind.Utc),

@@ -20,8 +20,9 @@ public sealed class PostgresSchemaTests(PostgresServer server)
             "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'hostaway';")
             .Select(c => $"{c.Table}.{c.Column}").Order(StringComparer.Ordinal).ToList();
 
-        // SQLite's FTS5 table keys its rows by rowid, the message id, which PostgreSQL needs as a real column.
-        Assert.Equal(SqliteColumns().Append("message_search.message_id").Order(StringComparer.Ordinal), postgres);
+        // SQLite's FTS5 table keys its rows by rowid, the message id, which PostgreSQL needs as a real column; FTS5 keeps
+        // each message's token count (bm25's document length) in a shadow table, PostgreSQL beside the terms.
+        Assert.Equal(SqliteColumns().Append("message_search.message_id").Append("message_search.tokens").Order(StringComparer.Ordinal), postgres);
     }
 
     [PostgresFact]
@@ -70,7 +71,7 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         PostgresDatabaseInitializer.Initialize(database.ConnectionString);
         using var connection = database.Open();
 
-        connection.Execute("INSERT INTO hostaway.message_search (message_id, body) VALUES (7, to_tsvector('hostaway.message_search', 'The heaters were broken'));");
+        connection.Execute("INSERT INTO hostaway.message_search (message_id, body, tokens) VALUES (7, to_tsvector('hostaway.message_search', 'The heaters were broken'), 4);");
         var found = connection.Query<long>(
             "SELECT message_id FROM hostaway.message_search WHERE body @@ websearch_to_tsquery('hostaway.message_search', 'heater broken');").ToList();
 

@@ -4,17 +4,27 @@ using Npgsql;
 namespace HostawaySync.Engine.Store.Postgres;
 
 /// <summary>
-/// message_search in PostgreSQL: one tsvector per message, built by the schema's own text search configuration (its
-/// name is the validated schema name plus a constant, so it can sit in the SQL). Written in the transaction that writes
-/// the message's metadata, as in SQLite.
+/// message_search in PostgreSQL: one tsvector per message holding the terms SQLite's FTS5 tokenizer finds in its text, at
+/// FTS5's positions (<see cref="SearchTokenizer"/>, <see cref="PostgresSearchTerms"/>), and its token count, so search
+/// matches and ranks as in SQLite. Written in the transaction that writes the message's metadata, as in SQLite.
 /// </summary>
-internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, string configuration)
+internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
 {
-    private readonly string _upsertSql =
-        $"INSERT INTO message_search (message_id, body) VALUES (@Id, to_tsvector('{configuration}', @Body)) ON CONFLICT (message_id) DO UPDATE SET body = excluded.body;";
+    private const string UpsertSql = """
+        INSERT INTO message_search (message_id, body, tokens) VALUES (@Id, CAST(@Body AS tsvector), @Tokens)
+        ON CONFLICT (message_id) DO UPDATE SET body = excluded.body, tokens = excluded.tokens;
+        """;
+
+    private SearchTokenizer? _tokenizer;
 
     /// <summary>Adds a message's terms or replaces them.</summary>
-    public void Upsert(long messageId, string text) => connection.Execute(_upsertSql, new { Id = messageId, Body = text }, transaction);
+    public void Upsert(long messageId, string text)
+    {
+        var (vector, tokens) = PostgresSearchTerms.Vector((_tokenizer ??= new SearchTokenizer()).Tokens(text));
+        connection.Execute(UpsertSql, new { Id = messageId, Body = vector, Tokens = tokens }, transaction);
+    }
+
+    public void Dispose() => _tokenizer?.Dispose();
 
     /// <summary>Takes messages out of the index (ids not in it are ignored).</summary>
     public void Remove(IReadOnlyCollection<long> messageIds)

@@ -11,16 +11,20 @@ internal sealed class PostgresStoreWork : IStoreWork
     private readonly NpgsqlTransaction _transaction;
     private readonly PostgresMessageSearch _search;
 
-    public PostgresStoreWork(NpgsqlConnection connection, string searchConfiguration)
+    public PostgresStoreWork(NpgsqlConnection connection)
     {
         _connection = connection;
         _transaction = connection.BeginTransaction();
-        _search = new PostgresMessageSearch(connection, _transaction, searchConfiguration);
+        _search = new PostgresMessageSearch(connection, _transaction);
     }
 
     public void Commit() => _transaction.Commit();
 
-    public void Dispose() => _transaction.Dispose();
+    public void Dispose()
+    {
+        _search.Dispose();
+        _transaction.Dispose();
+    }
 
     public UpsertCounts WriteListings(IReadOnlyList<HostawayListing> listings, bool storePhotos, string now) =>
         PostgresListingWriter.Write(_connection, _transaction, listings, storePhotos, now);

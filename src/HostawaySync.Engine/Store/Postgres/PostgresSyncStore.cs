@@ -38,10 +38,7 @@ internal sealed class PostgresSyncStore : ISyncStore
     /// <summary>Opens an existing schema (never creating one): for reading.</summary>
     public static PostgresSyncStore OpenExisting(PostgresTarget target) => new(PostgresConnections.OpenExisting(target), target);
 
-    /// <summary>The text search configuration of the schema's message_search (see migration 0001).</summary>
-    internal string SearchConfiguration => _target.Schema + ".message_search";
-
-    public IStoreWork Begin() => new PostgresStoreWork(_connection, SearchConfiguration);
+    public IStoreWork Begin() => new PostgresStoreWork(_connection);
 
     public IStorePages BeginPages(TimeProvider time) => new PostgresPageTransaction(this);
 

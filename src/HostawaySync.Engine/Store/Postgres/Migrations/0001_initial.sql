@@ -5,7 +5,10 @@
 -- so no name here is schema-qualified.
 -- Types a BI tool reads directly: bigint ids, timestamptz for every instant (the API's naive timestamps are UTC),
 -- date for calendar dates, numeric for money, boolean for flags, jsonb for the API objects kept whole. Text that
--- SQLite compares COLLATE NOCASE is indexed on lower(...): filters that want case-insensitivity use lower() too.
+-- SQLite compares COLLATE NOCASE is indexed on lower(...): filters that want case-insensitivity use lower() too. The
+-- indexes behind the read side's name filters use lower(x COLLATE "C"), which folds ASCII letters only, whatever the
+-- database's locale: that is what SQLite's LIKE and NOCASE do, and what the Get- cmdlets' wildcards do on both stores.
+-- Every filter of the Get- cmdlets has an index (ids, listing, guest, status, arrival date, sent time).
 
 CREATE TABLE schema_migrations (
     version         integer     PRIMARY KEY,
@@ -45,8 +48,8 @@ CREATE TABLE listings (
     updated_at          timestamptz NOT NULL,
     deleted_at          timestamptz
 );
-CREATE INDEX ix_listings_name ON listings (lower(name));
-CREATE INDEX ix_listings_city ON listings (lower(city));
+CREATE INDEX ix_listings_name ON listings (lower(name COLLATE "C"));
+CREATE INDEX ix_listings_city ON listings (lower(city COLLATE "C"));
 
 CREATE TABLE listing_photos (
     photo_id                bigint      PRIMARY KEY,  -- Hostaway listing image id
@@ -82,8 +85,8 @@ CREATE TABLE guests (
     created_at              timestamptz NOT NULL,
     updated_at              timestamptz NOT NULL
 );
-CREATE INDEX ix_guests_email ON guests (lower(email));
-CREATE INDEX ix_guests_name ON guests (lower(full_name));
+CREATE INDEX ix_guests_email ON guests (lower(email COLLATE "C"));
+CREATE INDEX ix_guests_name ON guests (lower(full_name COLLATE "C"));
 
 -- How reservations are matched to guests: a normalized email or a channel's guest account id; a
 -- reservation with neither is its own guest, keyed by its reservation id so re-syncs find it again.
@@ -148,7 +151,7 @@ CREATE INDEX ix_reservations_conversations_due ON reservations (reservation_id)
     WHERE deleted_at IS NULL AND conversations_synced_activity IS DISTINCT FROM latest_activity_on;
 CREATE INDEX ix_reservations_listing ON reservations (listing_id, arrival_date);
 CREATE INDEX ix_reservations_guest ON reservations (guest_id);
-CREATE INDEX ix_reservations_status ON reservations (status);
+CREATE INDEX ix_reservations_status ON reservations (lower(status COLLATE "C"));
 CREATE INDEX ix_reservations_arrival ON reservations (arrival_date);
 CREATE INDEX ix_reservations_updated_on ON reservations (updated_on);
 
@@ -174,6 +177,7 @@ CREATE TABLE conversations (
 CREATE UNIQUE INDEX ux_conversations_file_path ON conversations (lower(file_path));
 CREATE INDEX ix_conversations_reservation ON conversations (reservation_id);
 CREATE INDEX ix_conversations_listing ON conversations (listing_id);
+CREATE INDEX ix_conversations_guest ON conversations (guest_id);
 
 -- Message text lives in the conversation files; this table holds what users query on.
 CREATE TABLE messages_metadata (
@@ -201,6 +205,7 @@ CREATE INDEX ix_messages_conversation ON messages_metadata (conversation_id, sen
 CREATE INDEX ix_messages_reservation ON messages_metadata (reservation_id);
 CREATE INDEX ix_messages_listing_sent ON messages_metadata (listing_id, sent_at);
 CREATE INDEX ix_messages_file ON messages_metadata (file_path, file_position);
+CREATE INDEX ix_messages_sent ON messages_metadata (sent_at);
 
 -- Per-resource cursors and checkpoints, always written in the same transaction as the data they cover.
 -- cursor and checkpoint stay text: each syncer decides what they hold.
@@ -267,11 +272,19 @@ CREATE UNIQUE INDEX ux_conversation_file_index_path ON conversation_file_index (
 -- message, keyed by message id (negative for messages of earlier tools' files), and no copy of the text, which stays
 -- in the conversation files. The sync keeps it current in the transaction that writes the message's metadata.
 -- "body" is the column name SQLite's FTS5 table declares; here it holds the message's tsvector, not its text.
--- The text search configuration is the schema's own copy of english (stemming, like FTS5's porter), so it can be
--- tuned by a later migration without touching the code that calls to_tsvector('<schema>.message_search', ...).
-CREATE TEXT SEARCH CONFIGURATION message_search (COPY = pg_catalog.english);
+-- The engine writes the terms and positions that SQLite's FTS5 tokenizer (porter unicode61 remove_diacritics 2) finds in
+-- the text, and "tokens" counts them (FTS5's document size); Search-HostawayMessage ranks with FTS5's bm25 formula over
+-- them, so both stores find the same messages for a query and order them the same way.
+-- The text search configuration is for SQL written by hand (BI tools): the Porter stemmer as FTS5 uses it, no stop
+-- words, hyphenated words as their parts, so to_tsquery('<schema>.message_search', 'heaters') finds what the sync indexed.
+CREATE TEXT SEARCH DICTIONARY message_search_porter (TEMPLATE = pg_catalog.snowball, LANGUAGE = porter);
+CREATE TEXT SEARCH CONFIGURATION message_search (PARSER = pg_catalog."default");
+ALTER TEXT SEARCH CONFIGURATION message_search
+    ADD MAPPING FOR asciiword, word, numword, hword_asciipart, hword_part, hword_numpart WITH message_search_porter;
+ALTER TEXT SEARCH CONFIGURATION message_search ADD MAPPING FOR uint WITH pg_catalog.simple;
 CREATE TABLE message_search (
     message_id  bigint      PRIMARY KEY,
-    body        tsvector    NOT NULL
+    body        tsvector    NOT NULL,
+    tokens      integer     NOT NULL              -- the text's token count, bm25's document length
 );
 CREATE INDEX ix_message_search_body ON message_search USING gin (body);

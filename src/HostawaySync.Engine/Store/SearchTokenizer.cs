@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Store;
+
+/// <summary>
+/// Splits text into the terms of message_search exactly as SQLite's FTS5 does: the text goes, one at a time, into a
+/// private in-memory FTS5 table with the index's own tokenizer (<see cref="MessageSearchIndex.Tokenizer"/>), and its
+/// terms come back through fts5vocab in text order. The PostgreSQL store indexes and searches with these terms, so both
+/// stores agree on words, stems, case, diacritics and positions, and therefore on what matches and how it ranks. The
+/// text never touches a database file.
+/// </summary>
+internal sealed class SearchTokenizer : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _put;
+    private readonly SqliteCommand _read;
+    private readonly SqliteCommand _clear;
+
+    public SearchTokenizer()
+    {
+        _connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
+        _connection.Open();
+        using (var create = _connection.CreateCommand())
+        {
+            create.CommandText = $"""
+                CREATE VIRTUAL TABLE scratch USING fts5(body, tokenize = '{MessageSearchIndex.Tokenizer}');
+                CREATE VIRTUAL TABLE scratch_terms USING fts5vocab(scratch, 'instance');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        _put = Prepare("INSERT INTO scratch (rowid, body) VALUES (1, $text);", "$text");
+        _read = Prepare("SELECT term, \"offset\" FROM scratch_terms;");
+        _clear = Prepare("DELETE FROM scratch;");
+    }
+
+    /// <summary>The tokens of <paramref name="text"/> in text order: each one's term and 0-based position.</summary>
+    public IReadOnlyList<(string Term, int Offset)> Tokens(string text)
+    {
+        _put.Parameters[0].Value = text;
+        _put.ExecuteNonQuery();
+        try
+        {
+            var tokens = new List<(string Term, int Offset)>();
+            using (var reader = _read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    tokens.Add((reader.GetString(0), reader.GetInt32(1)));
+                }
+            }
+
+            // fts5vocab lists the instances term by term.
+            tokens.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            return tokens;
+        }
+        finally
+        {
+            _clear.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The terms of <paramref name="text"/> in text order (a term once per occurrence).</summary>
+    public IReadOnlyList<string> Terms(string text) => Tokens(text).Select(t => t.Term).ToList();
+
+    public void Dispose()
+    {
+        _put.Dispose();
+        _read.Dispose();
+        _clear.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, string? parameter = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        if (parameter is not null)
+        {
+            command.Parameters.Add(new SqliteParameter(parameter, string.Empty));
+        }
+
+        command.Prepare();
+        return command;
+    }
+}
