@@ -7,6 +7,8 @@ using HostawaySync.Simulator;
 // store-throughput (4), memory (5), queries (6; needs --module and --pwsh), naive (7); also sync-economy (items 1 and 3
 // on a Medium account), client-default (the default budget against a strict server) and paging-variants (also in all:
 // a full sync's requests ÷ the minimum under each reading of the API's open paging questions).
+// PostgreSQL (issue 11; a throwaway server from the installed binaries, or HOSTAWAY_TEST_POSTGRES_URL): postgres (the three
+// below), pg-sync (a Medium account into SQLite and PostgreSQL), pg-store-throughput, pg-queries (needs --module and --pwsh).
 // Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
 var options = ParseOptions(args);
 var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;
@@ -14,6 +16,8 @@ if (scenarios.Contains("all"))
 {
     scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive", "paging-variants"];
 }
+
+scenarios = [.. scenarios.SelectMany(s => s == "postgres" ? PostgresScenarios.All : [s])];
 
 var machine = MachineInfo.Current();
 var startedUtc = DateTime.UtcNow;
@@ -39,6 +43,7 @@ foreach (var scenario in scenarios)
                 options.Module ?? throw new ArgumentException("The queries scenario needs --module <path of HostawaySync.psd1>."))],
             "naive" => [await NaiveBenchmarks.AgainstNaiveAsync()],
             "paging-variants" => [await PagingVariantBenchmarks.RunAsync()],
+            _ when PostgresScenarios.All.Contains(scenario) => await PostgresScenarios.RunAsync(scenario, options),
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
         };
     }

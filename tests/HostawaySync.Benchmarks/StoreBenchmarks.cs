@@ -104,7 +104,7 @@ public static class StoreBenchmarks
     }
 
     /// <summary>The reservations of a simulated account, parsed by the engine's own client and DTOs.</summary>
-    private static async Task<List<HostawayReservation>> FetchAsync(int rows)
+    internal static async Task<List<HostawayReservation>> FetchAsync(int rows)
     {
         await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions
         {
@@ -209,7 +209,7 @@ public static class StoreBenchmarks
             ? long.Parse(File.ReadLines("/proc/self/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal))["wchar:".Length..].Trim(), CultureInfo.InvariantCulture)
             : null;
 
-    private static double Median(IReadOnlyList<double> values)
+    internal static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;

@@ -1,25 +1,28 @@
 using Dapper;
 using HostawaySync.Engine.Api.Models;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace HostawaySync.Engine.Store.Postgres;
 
 /// <summary>
 /// Upserts reservations with their guests in PostgreSQL under <see cref="ReservationWriter"/>'s rules: unchanged (same
 /// hash, live, with a guest) is not touched; changed or new rows resolve their guest, and every guest who gained or lost
-/// a stay is refreshed. One upsert serves new and known rows (SQLite's separate INSERT and UPDATE avoid its statement journal).
+/// a stay is refreshed. A page costs a fixed handful of statements whatever its size: the stored state of its rows, the
+/// owners of its guest keys, the new guests with their keys, one upsert of every changed row from arrays (unnest), and
+/// one refresh of the guests touched. One upsert serves new and known rows (SQLite's separate INSERT and UPDATE avoid
+/// its statement journal).
 /// </summary>
 internal static class PostgresReservationWriter
 {
+    // The row's values arrive as one array per column ($1 to $34, in this order) and $35 is the time of the write.
     private const string Upsert = """
         INSERT INTO reservations (reservation_id, listing_id, guest_id, channel_id, channel_name, source, channel_reservation_id, confirmation_code,
             status, arrival_date, departure_date, nights, number_of_guests, adults, children, infants, pets, total_price, currency, is_paid,
             guest_name, guest_first_name, guest_last_name, guest_email, guest_phone, guest_external_account_id, reservation_date,
             cancellation_date, cancelled_by, inserted_on, updated_on, latest_activity_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
-        VALUES (@Id, @ListingId, @GuestId, @ChannelId, @ChannelName, @Source, @ChannelReservationId, @ConfirmationCode, @Status, @ArrivalDate,
-            @DepartureDate, @Nights, @NumberOfGuests, @Adults, @Children, @Infants, @Pets, @TotalPrice, @Currency, @IsPaid, @GuestName,
-            @GuestFirstName, @GuestLastName, @GuestEmail, @Phone, @GuestExternalAccountId, @ReservationDate, @CancellationDate, @CancelledBy,
-            @InsertedOn, @UpdatedOn, @LatestActivityOn, @RawJson, @Hash, @Now, @Now, NULL)
+        SELECT r.*, $35, $35, NULL::timestamptz FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+            $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34) AS r
         ON CONFLICT (reservation_id) DO UPDATE SET listing_id = excluded.listing_id, guest_id = excluded.guest_id, channel_id = excluded.channel_id,
             channel_name = excluded.channel_name, source = excluded.source, channel_reservation_id = excluded.channel_reservation_id,
             confirmation_code = excluded.confirmation_code, status = excluded.status, arrival_date = excluded.arrival_date,
@@ -52,7 +55,9 @@ internal static class PostgresReservationWriter
             return counts;
         }
 
+        // Guest ids as the resolver handed them out (a guest merged later in the page included, as SQLite refreshes it too).
         var touchedGuests = new HashSet<long>();
+        var rows = new Dictionary<long, (HostawayReservation Reservation, long Guest, string Hash)>();
         var guests = new PostgresGuestResolver(connection, transaction, at);
         guests.LookUp(changed);
         for (var i = 0; i < reservations.Count; i++)
@@ -71,7 +76,8 @@ internal static class PostgresReservationWriter
                 touchedGuests.Add(previous);
             }
 
-            connection.Execute(Upsert, Parameters(reservation, guestId, hashes[i], at), transaction);
+            // A row listed twice in a page is stored as its last listing, as writing the rows one by one would leave it.
+            rows[reservation.Id] = (reservation, guestId, hashes[i]);
             if (known)
             {
                 counts.Updated++;
@@ -83,7 +89,14 @@ internal static class PostgresReservationWriter
         }
 
         guests.Flush();
-        PostgresGuestRefresher.Refresh(connection, transaction, touchedGuests, at);
+        guests.Write();
+        using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
+        {
+            AddColumns(upsert.Parameters, rows.Values.Select(r => (r.Reservation, guests.Final(r.Guest), r.Hash)).ToList(), at);
+            upsert.ExecuteNonQuery();
+        }
+
+        PostgresGuestRefresher.Refresh(connection, transaction, touchedGuests.Select(guests.Real), at);
         return counts;
     }
 
@@ -97,13 +110,46 @@ internal static class PostgresReservationWriter
         return deleted;
     }
 
-    private static object Parameters(HostawayReservation r, long guestId, string hash, DateTime? now) => new
+    // $1 to $34: one typed array per column, in the order of the INSERT; $35: the time of the write.
+    private static void AddColumns(NpgsqlParameterCollection parameters, List<(HostawayReservation R, long GuestId, string Hash)> rows, DateTime? now)
     {
-        r.Id, r.ListingId, GuestId = guestId, r.ChannelId, r.ChannelName, r.Source, r.ChannelReservationId, r.ConfirmationCode, r.Status,
-        ArrivalDate = TypedParameter.Date(r.ArrivalDate), DepartureDate = TypedParameter.Date(r.DepartureDate), r.Nights, r.NumberOfGuests, r.Adults,
-        r.Children, r.Infants, r.Pets, r.TotalPrice, r.Currency, r.IsPaid, r.GuestName, r.GuestFirstName, r.GuestLastName, r.GuestEmail, r.Phone,
-        r.GuestExternalAccountId, ReservationDate = PostgresClock.Utc(r.ReservationDate), CancellationDate = PostgresClock.Utc(r.CancellationDate),
-        r.CancelledBy, InsertedOn = PostgresClock.Utc(r.InsertedOn), UpdatedOn = PostgresClock.Utc(r.UpdatedOn),
-        LatestActivityOn = PostgresClock.Utc(r.LatestActivityOn), RawJson = TypedParameter.Jsonb(r.RawJson), Hash = hash, Now = now,
-    };
+        void Add<T>(Func<(HostawayReservation R, long GuestId, string Hash), T> value, NpgsqlDbType type) =>
+            parameters.Add(new NpgsqlParameter<T[]> { TypedValue = rows.Select(value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
+
+        Add(r => r.R.Id, NpgsqlDbType.Bigint);
+        Add(r => r.R.ListingId, NpgsqlDbType.Bigint);
+        Add(r => r.GuestId, NpgsqlDbType.Bigint);
+        Add(r => (long?)r.R.ChannelId, NpgsqlDbType.Bigint);
+        Add(r => r.R.ChannelName, NpgsqlDbType.Text);
+        Add(r => r.R.Source, NpgsqlDbType.Text);
+        Add(r => r.R.ChannelReservationId, NpgsqlDbType.Text);
+        Add(r => r.R.ConfirmationCode, NpgsqlDbType.Text);
+        Add(r => r.R.Status, NpgsqlDbType.Text);
+        Add(r => r.R.ArrivalDate, NpgsqlDbType.Date);
+        Add(r => r.R.DepartureDate, NpgsqlDbType.Date);
+        Add(r => r.R.Nights, NpgsqlDbType.Integer);
+        Add(r => r.R.NumberOfGuests, NpgsqlDbType.Integer);
+        Add(r => r.R.Adults, NpgsqlDbType.Integer);
+        Add(r => r.R.Children, NpgsqlDbType.Integer);
+        Add(r => r.R.Infants, NpgsqlDbType.Integer);
+        Add(r => r.R.Pets, NpgsqlDbType.Integer);
+        Add(r => r.R.TotalPrice, NpgsqlDbType.Numeric);
+        Add(r => r.R.Currency, NpgsqlDbType.Text);
+        Add(r => r.R.IsPaid, NpgsqlDbType.Boolean);
+        Add(r => r.R.GuestName, NpgsqlDbType.Text);
+        Add(r => r.R.GuestFirstName, NpgsqlDbType.Text);
+        Add(r => r.R.GuestLastName, NpgsqlDbType.Text);
+        Add(r => r.R.GuestEmail, NpgsqlDbType.Text);
+        Add(r => r.R.Phone, NpgsqlDbType.Text);
+        Add(r => r.R.GuestExternalAccountId, NpgsqlDbType.Text);
+        Add(r => PostgresClock.Utc(r.R.ReservationDate), NpgsqlDbType.TimestampTz);
+        Add(r => PostgresClock.Utc(r.R.CancellationDate), NpgsqlDbType.TimestampTz);
+        Add(r => r.R.CancelledBy, NpgsqlDbType.Text);
+        Add(r => PostgresClock.Utc(r.R.InsertedOn), NpgsqlDbType.TimestampTz);
+        Add(r => PostgresClock.Utc(r.R.UpdatedOn), NpgsqlDbType.TimestampTz);
+        Add(r => PostgresClock.Utc(r.R.LatestActivityOn), NpgsqlDbType.TimestampTz);
+        Add(r => r.R.RawJson, NpgsqlDbType.Jsonb);
+        Add(r => r.Hash, NpgsqlDbType.Text);
+        parameters.Add(new NpgsqlParameter<DateTime?> { TypedValue = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+    }
 }

@@ -128,6 +128,34 @@ public abstract class StoreContractTests
     }
 
     [StoreFact]
+    public void Guests_made_and_merged_within_one_page_end_as_the_older_guest_with_every_merge_recorded()
+    {
+        using var store = OpenStore();
+        Run(store, work => work.WriteReservations([Reservation(1, 5, "old@example.com")], Now));
+        using var reader = OpenReader();
+        var oldGuest = reader.ExecuteScalar<long>("SELECT guest_id FROM reservations WHERE reservation_id = 1;");
+
+        // 4 joins the new guests of 2 and 3; 6 joins the new guest of 5 to the stored guest of 1; 7 repeats 2's email.
+        var counts = Run(store, work => work.WriteReservations(
+            [Reservation(2, 5, "a@example.com"), Reservation(3, 5, externalId: "X1"), Reservation(4, 5, "A@example.com", "X1", arrival: "2024-07-01"),
+             Reservation(5, 5, externalId: "X2"), Reservation(6, 5, "old@example.com", "X2", arrival: "2024-08-01"), Reservation(7, 5, "a@example.com")],
+            Now));
+
+        Assert.Equal((6, 0, 0), (counts.Created, counts.Updated, counts.Unchanged));
+        var stays = reader.Query<(long Guest, long Reservation)>("SELECT guest_id, reservation_id FROM reservations;")
+            .GroupBy(row => row.Guest).ToDictionary(g => string.Join(",", g.Select(row => row.Reservation).Order()), g => g.Key);
+        Assert.Equal(["1,5,6", "2,3,4,7"], stays.Keys.Order());
+        Assert.Equal(oldGuest, stays["1,5,6"]);
+        Assert.True(stays["2,3,4,7"] > oldGuest);
+        Assert.Equal(2L, reader.ExecuteScalar<long>("SELECT count(*) FROM guest_merges;"));
+        Assert.Equal(0L, reader.ExecuteScalar<long>("SELECT count(*) FROM guest_merges m JOIN guests g ON g.guest_id = m.merged_guest_id WHERE g.merged_into_guest_id IS DISTINCT FROM m.survivor_guest_id OR g.reservation_count <> 0 OR g.full_name IS NOT NULL;"));
+        Assert.Equal(0L, reader.ExecuteScalar<long>("SELECT count(*) FROM guest_identity_keys k JOIN guests g ON g.guest_id = k.guest_id WHERE g.merged_into_guest_id IS NOT NULL;"));
+        var survivors = reader.Query<(long Id, long Count, string? Name, string? Email, string? External)>(
+            "SELECT guest_id, reservation_count, full_name, email, external_account_id FROM guests WHERE merged_into_guest_id IS NULL ORDER BY guest_id;").AsList();
+        Assert.Equal([(oldGuest, 3L, "Guest 6", "old@example.com", "X2"), (stays["2,3,4,7"], 4L, "Guest 4", "a@example.com", "X1")], survivors);
+    }
+
+    [StoreFact]
     public void The_sync_log_opens_closes_and_closes_what_a_dead_run_left_running()
     {
         using var store = OpenStore();

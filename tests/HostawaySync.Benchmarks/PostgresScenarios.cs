@@ -1,0 +1,13 @@
+namespace HostawaySync.Benchmarks;
+
+/// <summary>The PostgreSQL scenarios of issue 11, by name (Program.cs dispatches to them).</summary>
+public static class PostgresScenarios
+{
+    public static IReadOnlyList<string> All { get; } = ["pg-sync", "pg-store-throughput", "pg-queries"];
+
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(string scenario, BenchOptions options) => scenario switch
+    {
+        "pg-store-throughput" => [await PostgresStoreBenchmarks.ThroughputAsync()],
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
+    };
+}
