@@ -88,6 +88,25 @@ public sealed class PostgresCopyTests(PostgresServer server)
     }
 
     [PostgresFact]
+    public async Task A_schema_copies_to_another_schema_of_the_same_database()
+    {
+        await using var harness = await CopyScenario.SyncedAsync(79, DatasetOptions.Tiny);
+        using var database = server.CreateDatabase();
+        var first = StoreLocation.FromUrl(database.ConnectionString);
+        var second = StoreLocation.FromUrl(database.ConnectionString + ";Schema=hostaway_copy");
+        await StoreCopier.CopyAsync(new StoreCopyOptions { Source = harness.DatabasePath, Destination = first, ConversationsPath = harness.ConversationsPath });
+
+        var result = await StoreCopier.CopyAsync(new StoreCopyOptions { Source = first, Destination = second, ConversationsPath = harness.ConversationsPath });
+
+        Assert.Equal(CopySearchIndex.Built, result.SearchIndex);
+        StoreContents.AssertEqual(StoreContents.ReadPostgres(database.ConnectionString), StoreContents.ReadPostgres(database.ConnectionString, "hostaway_copy"));
+        using var db = database.Open();
+        Assert.Equal(
+            db.Query<long>("SELECT message_id FROM hostaway.message_search ORDER BY 1;"),
+            db.Query<long>("SELECT message_id FROM hostaway_copy.message_search ORDER BY 1;"));
+    }
+
+    [PostgresFact]
     public async Task Force_replaces_hostawaysync_data_in_postgres_and_nothing_else_and_without_it_nothing_changes()
     {
         await using var harness = await CopyScenario.SyncedAsync(75, DatasetOptions.Tiny);
@@ -131,14 +150,14 @@ public sealed class PostgresCopyTests(PostgresServer server)
         {
             if (!p.Completed && p.Done > 0 && ++batches == 6)
             {
-                seenMidway = StoreCopier.Plan(harness.DatabasePath, postgres).DestinationRows;
+                seenMidway = StoreCopier.Plan(harness.DatabasePath, postgres, force: true).DestinationRows;
                 cancel.Cancel();
             }
         }, cancellationToken: cancel.Token));
 
         Assert.Equal(6, batches);
         Assert.Equal(0, seenMidway);
-        Assert.Equal(0, StoreCopier.Plan(harness.DatabasePath, postgres).DestinationRows);
+        Assert.Equal(0, StoreCopier.Plan(harness.DatabasePath, postgres, force: true).DestinationRows);
 
         var again = await StoreCopier.CopyAsync(options);
 
@@ -165,7 +184,7 @@ public sealed class PostgresCopyTests(PostgresServer server)
         Assert.Equal(ErrorIds.CopyValueInvalid, error.ErrorId);
         Assert.Contains($"reservations.arrival_date of the row reservation_id = {id}", error.Message, StringComparison.Ordinal);
         Assert.Contains("'next week' is not a date", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, StoreCopier.Plan(harness.DatabasePath, postgres).DestinationRows);
+        Assert.Equal(0, StoreCopier.Plan(harness.DatabasePath, postgres, force: true).DestinationRows);
     }
 
     private static NpgsqlConnection Open(PostgresDatabase database)

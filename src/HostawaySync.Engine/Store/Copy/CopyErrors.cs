@@ -15,7 +15,7 @@ internal static class CopyErrors
     public static HostawayException SameDatabase(StoreLocation location) => new(
         ErrorIds.CopySameDatabase, ErrorKind.InvalidArgument,
         $"The source and the destination are the same database ('{location.Display}').",
-        "Give -Destination another file, or another PostgreSQL database or schema (?schema=name in the URL).", location.Display);
+        "Give -Destination another file, or another PostgreSQL database or schema (?schema=name in the URL); or give -Source the database to copy (by default it is the store in effect).", location.Display);
 
     public static HostawayException SourceOutdated(StoreLocation source, int version, int current) => new(
         ErrorIds.CopySourceOutdated, ErrorKind.StoreUnusable,

@@ -11,7 +11,7 @@ internal interface ICopyDestination : IDisposable
     /// <summary>A table's columns, with their PostgreSQL type (null in SQLite).</summary>
     IReadOnlyList<(string Name, string? PostgresType)> Columns(string table);
 
-    /// <summary>The rows in HostawaySync's tables (the search index included, each store's migration history not).</summary>
+    /// <summary>The rows in the tables a copy fills (not the search index, which follows the messages, nor each store's migration history).</summary>
     long Rows();
 
     /// <summary>Removes every row of HostawaySync's tables (never the migration history, never another application's tables).</summary>

@@ -14,10 +14,10 @@ internal static class PostgresCopyCatalog
                 new { target.Schema, Table = table }, transaction)
             .Select(c => (c.Name, (string?)c.Type)).ToList();
 
-    /// <summary>The copied tables (and the search index) that exist in the schema.</summary>
+    /// <summary>The copied tables that exist in the schema.</summary>
     public static IReadOnlyList<string> ExistingTables(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresTarget target)
     {
-        var names = CopyCatalog.Tables.Select(t => t.Name).Append(CopyCatalog.SearchTable).ToArray();
+        var names = CopyCatalog.Tables.Select(t => t.Name).ToArray();
         return connection.Query<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = @Schema AND table_name = ANY(@Names);",
             new { target.Schema, Names = names }, transaction).AsList();

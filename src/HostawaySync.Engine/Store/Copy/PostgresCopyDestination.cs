@@ -72,7 +72,7 @@ internal sealed class PostgresCopyDestination : ICopyDestination
     public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) => PostgresCopyCatalog.Columns(_connection, _transaction, _target, table);
 
     public long Rows() =>
-        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name).Append(CopyCatalog.SearchTable)), transaction: _transaction);
+        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
 
     // DELETE rather than TRUNCATE: TRUNCATE would lock readers out until the copy commits; with DELETE they keep reading
     // the old rows meanwhile.

@@ -61,7 +61,7 @@ internal sealed class SqliteCopyDestination : ICopyDestination
             using var transaction = connection.BeginTransaction(deferred: true);
             // A database of an older schema version lacks the newer tables.
             var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table';", transaction: transaction)
-                .Intersect(CopyCatalog.Tables.Select(t => t.Name).Append(CopyCatalog.SearchTable), StringComparer.Ordinal);
+                .Intersect(CopyCatalog.Tables.Select(t => t.Name), StringComparer.Ordinal);
             return connection.ExecuteScalar<long>(CopySql.CountAll(tables), transaction: transaction);
         }
         catch (SqliteException exception) when (StoreErrors.FromSqlite(inspection.Path, exception) is { } error)
@@ -75,7 +75,7 @@ internal sealed class SqliteCopyDestination : ICopyDestination
             .Select(name => (name, (string?)null)).ToList();
 
     public long Rows() =>
-        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name).Append(CopyCatalog.SearchTable)), transaction: _transaction);
+        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
 
     public void Clear()
     {

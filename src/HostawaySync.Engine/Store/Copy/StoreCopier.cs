@@ -29,11 +29,14 @@ public static class StoreCopier
     /// <summary>
     /// What a copy would do: the source's tables and rows, and what the destination holds. Reads both, writes nothing.
     /// </summary>
+    /// <param name="source">The database to copy.</param>
+    /// <param name="destination">The store to copy into.</param>
+    /// <param name="force">Whether the copy may replace HostawaySync data in the destination; without it such a destination is refused here.</param>
     /// <exception cref="HostawayException">
-    /// HostawayCopySameDatabase; HostawayDatabaseNotFound for a missing source; HostawayCopySourceOutdated; the store
-    /// errors of either side (unreachable, foreign, newer schema...).
+    /// HostawayCopyDestinationNotEmpty (without <paramref name="force"/>); HostawayCopySameDatabase; HostawayDatabaseNotFound
+    /// for a missing source; HostawayCopySourceOutdated; the store errors of either side (unreachable, foreign, newer schema...).
     /// </exception>
-    public static StoreCopyPlan Plan(StoreLocation source, StoreLocation destination)
+    public static StoreCopyPlan Plan(StoreLocation source, StoreLocation destination, bool force)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
@@ -45,7 +48,9 @@ public static class StoreCopier
         }
 
         var existing = StoreOpener.ExistingCopyRows(destination);
-        return new StoreCopyPlan(source.Display, destination.Display, tables, existing is not null, existing ?? 0);
+        return existing > 0 && !force
+            ? throw CopyErrors.DestinationNotEmpty(destination, existing.Value)
+            : new StoreCopyPlan(source.Display, destination.Display, tables, existing is not null, existing ?? 0);
     }
 
     /// <summary>

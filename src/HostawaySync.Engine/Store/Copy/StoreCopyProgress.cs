@@ -7,4 +7,8 @@ namespace HostawaySync.Engine.Store.Copy;
 /// <param name="RowsDone">Rows of every table copied so far.</param>
 /// <param name="RowsTotal">Rows of every table in the source.</param>
 /// <param name="Completed">The table (or the index) is done.</param>
-public sealed record StoreCopyProgress(string Table, long Done, long Total, long RowsDone, long RowsTotal, bool Completed);
+public sealed record StoreCopyProgress(string Table, long Done, long Total, long RowsDone, long RowsTotal, bool Completed)
+{
+    /// <summary>Whether this reports the search index being built (after every table is copied) rather than a table.</summary>
+    public bool IsSearchIndex => Table == CopyCatalog.SearchTable;
+}
