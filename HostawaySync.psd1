@@ -28,6 +28,7 @@
         'Set-HostawayConfiguration'
         'Export-HostawayTrainingData'
         'Search-HostawayMessage'
+        'Copy-HostawayDatabase'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

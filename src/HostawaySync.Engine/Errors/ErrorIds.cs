@@ -119,4 +119,24 @@ public static class ErrorIds
     /// marks them and resumes from the last stored page.
     /// </summary>
     public const string SyncInterrupted = "HostawaySyncInterrupted";
+
+    /// <summary>
+    /// Copy-HostawayDatabase found HostawaySync data in the destination and was not given -Force; nothing was copied.
+    /// </summary>
+    public const string CopyDestinationNotEmpty = "HostawayCopyDestinationNotEmpty";
+
+    /// <summary>Copy-HostawayDatabase was given the same database as source and destination.</summary>
+    public const string CopySameDatabase = "HostawayCopySameDatabase";
+
+    /// <summary>
+    /// The database Copy-HostawayDatabase reads has an older HostawaySync schema; the copy never writes its source, so it
+    /// must be upgraded first (Initialize-HostawayDatabase, or a sync).
+    /// </summary>
+    public const string CopySourceOutdated = "HostawayCopySourceOutdated";
+
+    /// <summary>
+    /// A value in the database Copy-HostawayDatabase reads cannot be stored in the destination's type without changing it
+    /// (a time or date that is not one, a flag other than 0 or 1...); nothing was copied.
+    /// </summary>
+    public const string CopyValueInvalid = "HostawayCopyValueInvalid";
 }

@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Store.Copy;
 using HostawaySync.Engine.Store.Postgres;
 
 namespace HostawaySync.Engine.Store;
@@ -37,6 +38,30 @@ internal static class StoreOpener
     {
         SqliteStoreLocation sqlite => SqliteSyncStore.OpenForReading(sqlite.Path),
         PostgresStoreLocation postgres => PostgresSyncStore.OpenExisting(postgres.Target),
+        _ => throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown store location."),
+    };
+
+    /// <summary>A copy's source: one read snapshot of an existing, current database; HostawayDatabaseNotFound when there is none.</summary>
+    public static ICopySource OpenCopySource(StoreLocation location) => location switch
+    {
+        SqliteStoreLocation sqlite => SqliteCopySource.Open(sqlite),
+        PostgresStoreLocation postgres => PostgresCopySource.Open(postgres),
+        _ => throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown store location."),
+    };
+
+    /// <summary>A copy's destination, after <see cref="PrepareForWritingAsync"/>: its one transaction begun.</summary>
+    public static ICopyDestination OpenCopyDestination(StoreLocation location) => location switch
+    {
+        SqliteStoreLocation sqlite => SqliteCopyDestination.Open(sqlite.Path),
+        PostgresStoreLocation postgres => PostgresCopyDestination.Open(postgres.Target),
+        _ => throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown store location."),
+    };
+
+    /// <summary>The rows of HostawaySync data a copy's destination holds, read without writing; null when it holds no HostawaySync database.</summary>
+    public static long? ExistingCopyRows(StoreLocation location) => location switch
+    {
+        SqliteStoreLocation sqlite => SqliteCopyDestination.ExistingRows(sqlite.Path),
+        PostgresStoreLocation postgres => PostgresCopyDestination.ExistingRows(postgres.Target),
         _ => throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown store location."),
     };
 }

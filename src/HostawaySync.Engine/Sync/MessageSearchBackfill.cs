@@ -1,14 +1,16 @@
 using System.Globalization;
 using HostawaySync.Engine.Conversations;
+using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
 
 /// <summary>
-/// Builds the search index of a database upgraded from schema version 2, whose messages were stored before the
-/// index existed. Migration 0003 leaves a marker in sync_state when there were messages; this reads their text
-/// back from the conversation files, a batch of files per transaction with the last file done as checkpoint
-/// (so an interrupted build resumes), and removes the marker in the transaction of the last batch.
+/// Builds the search index of a database whose messages were stored without it: one upgraded from schema version 2
+/// (migration 0003 leaves a marker in sync_state when there were messages), or one a copy filled (the copy leaves the
+/// same marker: the index holds terms, not text, so it is built again from the files). This reads the messages' text
+/// back from the conversation files, a batch of files per transaction with the last file done as checkpoint (so an
+/// interrupted build resumes), and removes the marker in the transaction of the last batch.
 /// A message whose file is missing or unreadable is skipped with a warning and gets a null body_hash, which
 /// makes the next sync that stores it index it.
 /// </summary>
@@ -17,34 +19,54 @@ internal static class MessageSearchBackfill
     private const int FilesPerTransaction = 200;
     private const int FileWarnings = 10;
 
-    public static void Run(SyncContext context)
+    /// <summary>Builds the index before a sync run, reporting progress as the conversations resource's.</summary>
+    public static void Run(SyncContext context) => Run(
+        context.Store,
+        context.Options.ConversationsPath,
+        context.Log,
+        () => context.Now,
+        (done, total, completed) => context.Report(
+            SyncResources.Conversations, completed ? "Message search index built" : "Building the message search index", done, total, completed),
+        context.CancellationToken);
+
+    /// <summary>
+    /// Builds the index of <paramref name="store"/> if its marker asks for it; returns the messages indexed, or null when
+    /// there was nothing to build or the conversations folder does not exist (the marker then stays for a later run).
+    /// </summary>
+    /// <param name="store">The store, its writer lock held.</param>
+    /// <param name="conversationsPath">The conversation files root.</param>
+    /// <param name="log">Where to say what happens.</param>
+    /// <param name="now">The store time written with the checkpoints.</param>
+    /// <param name="report">Progress: messages done, messages in all, whether the build is complete.</param>
+    /// <param name="cancellationToken">Stops between batches; what was committed stays.</param>
+    public static long? Run(ISyncStore store, string conversationsPath, ISyncLog log, Func<string> now, Action<long, long, bool>? report, CancellationToken cancellationToken)
     {
-        var state = context.Store.ReadState(MessageSearchIndex.BackfillResource);
+        var state = store.ReadState(MessageSearchIndex.BackfillResource);
         if (state is null)
         {
-            return;
+            return null;
         }
 
-        if (!Directory.Exists(context.Options.ConversationsPath))
+        if (!Directory.Exists(conversationsPath))
         {
             // Most likely the wrong folder: better to build the index later than to give up on every message now.
-            context.Warn($"The message search index is not built yet, and the conversations folder '{context.Options.ConversationsPath}' does not exist; a sync with the right folder builds it.");
-            return;
+            Write(log, SyncLogLevel.Warning, $"The message search index is not built yet, and the conversations folder '{conversationsPath}' does not exist; a sync with the right folder builds it.");
+            return null;
         }
 
         var after = state.Checkpoint ?? string.Empty;
-        var files = context.Store.SearchBackfillFiles(after);
-        var total = context.Store.SearchBackfillMessages(after);
-        context.Info(string.Create(CultureInfo.InvariantCulture, $"Building the message search index: {total} messages in {files.Count} conversation files."));
-        var paths = new ConversationPaths(context.Options.ConversationsPath);
+        var files = store.SearchBackfillFiles(after);
+        var total = store.SearchBackfillMessages(after);
+        Write(log, SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Building the message search index: {total} messages in {files.Count} conversation files."));
+        var paths = new ConversationPaths(conversationsPath);
         long indexed = 0, done = 0;
         var unreadable = 0;
         for (var start = 0; start == 0 || start < files.Count; start += FilesPerTransaction)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             var batch = files.Skip(start).Take(FilesPerTransaction).ToList();
             var last = start + FilesPerTransaction >= files.Count;
-            context.InTransaction(work =>
+            using (var work = store.Begin())
             {
                 foreach (var file in batch)
                 {
@@ -69,7 +91,7 @@ internal static class MessageSearchBackfill
                         work.MarkUnindexed(missing);
                         if (++unreadable <= FileWarnings)
                         {
-                            context.Warn(string.Create(CultureInfo.InvariantCulture, $"{missing.Count} messages of '{file}' are not searchable yet ({problem ?? "the file no longer has them"}); the next sync that stores them indexes them."));
+                            Write(log, SyncLogLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"{missing.Count} messages of '{file}' are not searchable yet ({problem ?? "the file no longer has them"}); the next sync that stores them indexes them."));
                         }
                     }
 
@@ -82,18 +104,30 @@ internal static class MessageSearchBackfill
                 }
                 else
                 {
-                    work.SaveCheckpoint(MessageSearchIndex.BackfillResource, batch[^1], context.Now);
+                    work.SaveCheckpoint(MessageSearchIndex.BackfillResource, batch[^1], now());
                 }
-            });
-            context.Report(SyncResources.Conversations, "Building the message search index", done, total);
+
+                work.Commit();
+            }
+
+            report?.Invoke(done, total, false);
         }
 
         if (unreadable > FileWarnings)
         {
-            context.Warn(string.Create(CultureInfo.InvariantCulture, $"... and {unreadable - FileWarnings} more conversation files whose messages are not searchable yet."));
+            Write(log, SyncLogLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"... and {unreadable - FileWarnings} more conversation files whose messages are not searchable yet."));
         }
 
-        context.Report(SyncResources.Conversations, "Message search index built", done, total, completed: true);
-        context.Info(string.Create(CultureInfo.InvariantCulture, $"Built the message search index: {indexed} of {total} messages indexed."));
+        report?.Invoke(done, total, true);
+        Write(log, SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Built the message search index: {indexed} of {total} messages indexed."));
+        return indexed;
+    }
+
+    private static void Write(ISyncLog log, SyncLogLevel level, string message)
+    {
+        if (log.IsEnabled(level))
+        {
+            log.Write(level, message);
+        }
     }
 }

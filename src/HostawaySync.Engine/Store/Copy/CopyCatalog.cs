@@ -1,0 +1,32 @@
+namespace HostawaySync.Engine.Store.Copy;
+
+/// <summary>
+/// The tables a copy carries, in an order that satisfies their foreign keys (a row's parents are copied before it).
+/// The columns are not listed here: each store says what it has (a test checks that both stores' tables are exactly
+/// these plus schema_migrations, which each store keeps for itself, and message_search, which is built from the files).
+/// </summary>
+internal static class CopyCatalog
+{
+    /// <summary>The tables, parents first.</summary>
+    public static IReadOnlyList<CopyTable> Tables { get; } =
+    [
+        new("listings", ["listing_id"]),
+        new("listing_photos", ["photo_id"]),
+        new("guests", ["guest_id"], SelfReference: "merged_into_guest_id", Identity: "guest_id"),
+        new("guest_identity_keys", ["key_type", "key_value"]),
+        new("guest_merges", ["merge_id"], Identity: "merge_id"),
+        new("reservations", ["reservation_id"]),
+        new("conversations", ["conversation_id"]),
+        new("messages_metadata", ["message_id"]),
+        new("conversation_file_index", ["file_path"]),
+        new("sync_state", ["resource"]),
+        new("sync_seen", ["resource", "object_id"]),
+        new("sync_logs", ["sync_log_id"], Identity: "sync_log_id"),
+    ];
+
+    /// <summary>Tables of the schema the copy does not carry: each store's own migration history, and the search index.</summary>
+    public static IReadOnlyList<string> NotCopied { get; } = ["schema_migrations", "message_search"];
+
+    /// <summary>The search index, emptied with the rest when a copy replaces a destination's data.</summary>
+    public const string SearchTable = "message_search";
+}

@@ -1,0 +1,155 @@
+using Dapper;
+using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store.Postgres;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HostawaySync.Engine.Store.Copy;
+
+/// <summary>
+/// A PostgreSQL schema as a copy's destination: one transaction for the whole copy, rows sent with binary COPY. Other
+/// sessions keep seeing what the schema held before until the commit; a copy that stops before it (killed, cancelled,
+/// the connection lost) is rolled back by the server, and nothing of it remains.
+/// </summary>
+internal sealed class PostgresCopyDestination : ICopyDestination
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly PostgresTarget _target;
+
+    private PostgresCopyDestination(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresTarget target)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _target = target;
+    }
+
+    /// <summary>Opens the (initialized) schema and begins the copy's transaction.</summary>
+    public static PostgresCopyDestination Open(PostgresTarget target)
+    {
+        // Unpooled: a connection given back to a pool mid-transaction after a failure would carry it to its next user.
+        var connection = PostgresConnections.Open(target, pooling: false);
+        try
+        {
+            return new PostgresCopyDestination(connection, connection.BeginTransaction(), target);
+        }
+        catch (Exception exception) when (exception is NpgsqlException && PostgresErrors.FromNpgsql(target, exception) is { } error)
+        {
+            connection.Dispose();
+            throw error;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows in HostawaySync's tables of the schema, read without writing; null when the schema holds no HostawaySync
+    /// database yet. A foreign or newer schema throws the initializer's errors.
+    /// </summary>
+    public static long? ExistingRows(PostgresTarget target)
+    {
+        try
+        {
+            using var connection = PostgresConnections.Open(target);
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("SET TRANSACTION READ ONLY;", transaction: transaction);
+            if (PostgresSchemaVersion.Read(connection, transaction, target) == 0)
+            {
+                return null;
+            }
+
+            return connection.ExecuteScalar<long>(CopySql.CountAll(PostgresCopyCatalog.ExistingTables(connection, transaction, target)), transaction: transaction);
+        }
+        catch (Exception exception) when (exception is NpgsqlException && PostgresErrors.FromNpgsql(target, exception) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) => PostgresCopyCatalog.Columns(_connection, _transaction, _target, table);
+
+    public long Rows() =>
+        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
+
+    // DELETE rather than TRUNCATE: TRUNCATE would lock readers out until the copy commits; with DELETE they keep reading
+    // the old rows meanwhile.
+    public void Clear()
+    {
+        foreach (var table in CopyCatalog.Tables.Select(t => t.Name).Reverse().Append(CopyCatalog.SearchTable))
+        {
+            _connection.Execute(CopySql.DeleteAll(table), transaction: _transaction);
+        }
+    }
+
+    public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)
+    {
+        var types = columns.Select(c => TypeOf(c.Kind)).ToArray();
+        using var importer = _connection.BeginBinaryImport($"COPY {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) FROM STDIN (FORMAT BINARY);");
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var i = 0; i < types.Length; i++)
+            {
+                if (row[i] is { } value)
+                {
+                    importer.Write(value, types[i]);
+                }
+                else
+                {
+                    importer.WriteNull();
+                }
+            }
+        }
+
+        importer.Complete();
+    }
+
+    public void SetReferences(CopyTable table, IReadOnlyList<(long Key, long Reference)> references) =>
+        _connection.Execute(
+            $"""
+            UPDATE {CopySql.Quote(table.Name)} AS t SET {CopySql.Quote(table.SelfReference!)} = r.reference
+            FROM unnest(@Keys, @References) AS r (key, reference) WHERE t.{CopySql.Quote(table.Key[0])} = r.key;
+            """,
+            new { Keys = references.Select(r => r.Key).ToArray(), References = references.Select(r => r.Reference).ToArray() }, _transaction);
+
+    // setval(..., false) makes the next id the value itself: a sequence cannot be set below 1.
+    public void SetHighestId(CopyTable table, long highest) =>
+        _connection.Execute(
+            $"""
+            SELECT setval(pg_get_serial_sequence(@Table, @Column)::regclass, greatest(@Highest, coalesce(max({CopySql.Quote(table.Identity!)}), 0), 1), greatest(@Highest, coalesce(max({CopySql.Quote(table.Identity!)}), 0)) > 0)
+            FROM {CopySql.Quote(table.Name)};
+            """,
+            new { Table = table.Name, Column = table.Identity, Highest = highest }, _transaction);
+
+    public void RequestSearchIndex(bool messages, string now) =>
+        _connection.Execute(
+            messages ? CopyStatements.RequestSearchIndex : CopyStatements.NoSearchIndex,
+            new { Resource = MessageSearchIndex.BackfillResource, Now = PostgresClock.Utc(now) }, _transaction);
+
+    public void Commit() => _transaction.Commit();
+
+    public HostawayException? AsStoreError(Exception exception) => exception is NpgsqlException ? PostgresErrors.FromNpgsql(_target, exception) : null;
+
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+
+    private static NpgsqlDbType TypeOf(CopyColumnKind kind) => kind switch
+    {
+        CopyColumnKind.BigInt => NpgsqlDbType.Bigint,
+        CopyColumnKind.Integer => NpgsqlDbType.Integer,
+        CopyColumnKind.Double => NpgsqlDbType.Double,
+        CopyColumnKind.Numeric => NpgsqlDbType.Numeric,
+        CopyColumnKind.Text => NpgsqlDbType.Text,
+        CopyColumnKind.Timestamp => NpgsqlDbType.TimestampTz,
+        CopyColumnKind.Date => NpgsqlDbType.Date,
+        CopyColumnKind.Boolean => NpgsqlDbType.Boolean,
+        CopyColumnKind.Json => NpgsqlDbType.Jsonb,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A PostgreSQL column has a PostgreSQL type."),
+    };
+}

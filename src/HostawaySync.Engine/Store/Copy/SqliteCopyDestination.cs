@@ -1,0 +1,151 @@
+using Dapper;
+using HostawaySync.Engine.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace HostawaySync.Engine.Store.Copy;
+
+/// <summary>
+/// A SQLite database as a copy's destination: one IMMEDIATE transaction for the whole copy. Readers keep seeing what
+/// the database held before (WAL) until the commit; a copy that stops before it, killed or cancelled, leaves nothing.
+/// </summary>
+internal sealed class SqliteCopyDestination : ICopyDestination
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly string _path;
+    private readonly Dictionary<string, PreparedStatement> _inserts = new(StringComparer.Ordinal);
+
+    private SqliteCopyDestination(SqliteConnection connection, SqliteTransaction transaction, string path)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _path = path;
+    }
+
+    /// <summary>Opens the (initialized) database and begins the copy's transaction.</summary>
+    public static SqliteCopyDestination Open(string path)
+    {
+        var connection = StoreConnection.OpenForWriting(path, SqliteOpenMode.ReadWrite, pooling: false);
+        try
+        {
+            return new SqliteCopyDestination(connection, connection.BeginTransaction(deferred: false), path);
+        }
+        catch (SqliteException exception) when (StoreErrors.FromSqlite(path, exception) is { } error)
+        {
+            connection.Dispose();
+            throw error;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows in HostawaySync's tables of the database at <paramref name="path"/>, read without writing; null when there
+    /// is no HostawaySync database there yet. Paths the initializer would refuse (a folder, not SQLite, another
+    /// application's database, a newer schema) throw its errors.
+    /// </summary>
+    public static long? ExistingRows(string path)
+    {
+        var inspection = DatabaseInitializer.Inspect(path);
+        if (!inspection.Exists || inspection.SchemaVersion == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var connection = StoreConnection.Open(inspection.Path, SqliteOpenMode.ReadOnly, TimeSpan.FromSeconds(5));
+            using var transaction = connection.BeginTransaction(deferred: true);
+            // A database of an older schema version lacks the newer tables.
+            var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table';", transaction: transaction)
+                .Intersect(CopyCatalog.Tables.Select(t => t.Name), StringComparer.Ordinal);
+            return connection.ExecuteScalar<long>(CopySql.CountAll(tables), transaction: transaction);
+        }
+        catch (SqliteException exception) when (StoreErrors.FromSqlite(inspection.Path, exception) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) =>
+        _connection.Query<string>("SELECT name FROM pragma_table_info(@Table) ORDER BY cid;", new { Table = table }, _transaction)
+            .Select(name => (name, (string?)null)).ToList();
+
+    public long Rows() =>
+        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
+
+    public void Clear()
+    {
+        foreach (var table in CopyCatalog.Tables.Reverse())
+        {
+            _connection.Execute(CopySql.DeleteAll(table.Name), transaction: _transaction);
+        }
+
+        // A contentless FTS5 table is emptied with its 'delete-all' command.
+        _connection.Execute("INSERT INTO message_search (message_search) VALUES ('delete-all');", transaction: _transaction);
+    }
+
+    public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)
+    {
+        if (!_inserts.TryGetValue(table.Name, out var insert))
+        {
+            var values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            insert = new PreparedStatement(_connection, _transaction, $"INSERT INTO {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) VALUES ({values});", columns.Count);
+            _inserts[table.Name] = insert;
+        }
+
+        var bound = new object?[columns.Count];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < bound.Length; i++)
+            {
+                bound[i] = row[i] is { } value ? CopyValues.ToSqlite(value, columns[i].Kind) : null;
+            }
+
+            insert.Execute(bound);
+        }
+    }
+
+    public void SetReferences(CopyTable table, IReadOnlyList<(long Key, long Reference)> references)
+    {
+        using var update = new PreparedStatement(
+            _connection, _transaction, $"UPDATE {CopySql.Quote(table.Name)} SET {CopySql.Quote(table.SelfReference!)} = $p1 WHERE {CopySql.Quote(table.Key[0])} = $p0;", 2);
+        foreach (var (key, reference) in references)
+        {
+            update.Execute(key, reference);
+        }
+    }
+
+    // sqlite_sequence holds the highest id an AUTOINCREMENT table has handed out; it has no key, so its row is replaced.
+    public void SetHighestId(CopyTable table, long highest)
+    {
+        var stored = _connection.ExecuteScalar<long?>($"SELECT max({CopySql.Quote(table.Identity!)}) FROM {CopySql.Quote(table.Name)};", transaction: _transaction) ?? 0;
+        _connection.Execute("DELETE FROM sqlite_sequence WHERE name = @Table;", new { Table = table.Name }, _transaction);
+        if (Math.Max(highest, stored) > 0)
+        {
+            _connection.Execute("INSERT INTO sqlite_sequence (name, seq) VALUES (@Table, @Seq);", new { Table = table.Name, Seq = Math.Max(highest, stored) }, _transaction);
+        }
+    }
+
+    public void RequestSearchIndex(bool messages, string now) =>
+        _connection.Execute(messages ? CopyStatements.RequestSearchIndex : CopyStatements.NoSearchIndex, new { Resource = MessageSearchIndex.BackfillResource, Now = now }, _transaction);
+
+    public void Commit() => _transaction.Commit();
+
+    public HostawayException? AsStoreError(Exception exception) =>
+        exception is SqliteException sqlite ? StoreErrors.FromSqlite(_path, sqlite) : null;
+
+    public void Dispose()
+    {
+        foreach (var insert in _inserts.Values)
+        {
+            insert.Dispose();
+        }
+
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+}
