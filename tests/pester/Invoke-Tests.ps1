@@ -10,7 +10,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
-    [Parameter(Mandatory)] [string] $TestPath,
+    [Parameter(Mandatory)] [string[]] $TestPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     [Parameter(Mandatory)] [string] $SummaryPath
 )

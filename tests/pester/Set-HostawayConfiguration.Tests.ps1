@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
     Import-Module $manifest -Force
-    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
+    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     $simulator = Start-TestSimulator -Seed 21
 }

@@ -232,7 +232,10 @@ function Start-TestPostgresServer {
     $bin = Find-TestPostgresBinaries
     # Under /tmp rather than a profile's temp folder: as root the server runs as the postgres user, who must reach it.
     $root = if ([Environment]::IsPrivilegedProcess) { '/tmp' } else { [IO.Path]::GetTempPath() }
+    Remove-AbandonedTestPostgresServer -Parent $root -PgCtl (Join-Path $bin 'pg_ctl')
     $folder = (New-Item -ItemType Directory -Path (Join-Path $root "hostawaysync-pester-pg-$([guid]::NewGuid().ToString('N').Substring(0, 12))")).FullName
+    # Whose server it is: a later run stops and deletes the servers of test runs that died without stopping theirs (kill -9).
+    Set-Content -LiteralPath (Join-Path $folder 'owner.pid') -Value $PID
     $server = [pscustomobject]@{ Url = $null; Folder = $folder; Data = (Join-Path $folder 'data'); PgCtl = (Join-Path $bin 'pg_ctl'); Started = $false }
     try {
         Set-TestPostgresOwner $folder
@@ -254,6 +257,17 @@ function Start-TestPostgresServer {
     catch {
         Stop-TestPostgresServer $server
         throw
+    }
+}
+
+# Stops and deletes the throwaway servers of Pester runs that no longer run, so servers and folders do not pile up.
+function Remove-AbandonedTestPostgresServer([string] $Parent, [string] $PgCtl) {
+    foreach ($stale in Get-ChildItem -LiteralPath $Parent -Directory -Filter 'hostawaysync-pester-pg-*' -ErrorAction Ignore) {
+        $owner = Get-Content -LiteralPath (Join-Path $stale.FullName 'owner.pid') -ErrorAction Ignore
+        $alive = if ($owner) { [bool](Get-Process -Id ([int]$owner) -ErrorAction Ignore) } else { $stale.LastWriteTimeUtc -gt [datetime]::UtcNow.AddDays(-1) }
+        if ($alive) { continue }
+        try { Stop-TestPostgresServer ([pscustomobject]@{ Folder = $stale.FullName; Data = (Join-Path $stale.FullName 'data'); PgCtl = $PgCtl; Started = $true }) }
+        catch { Write-Warning "Could not remove the abandoned test server in $($stale.FullName): $_" }
     }
 }
 
@@ -345,6 +359,15 @@ function New-TestPostgresPasswordUser($TestStore, [Parameter(Mandatory)] [string
     $null = Invoke-TestPostgresSql -Sql "$(if ($exists[0] -eq '0') { 'CREATE' } else { 'ALTER' }) ROLE $PostgresPasswordUser LOGIN PASSWORD '$Password';"
     $null = Invoke-TestPostgresSql -Sql "GRANT CREATE, CONNECT ON DATABASE $($TestStore.Database) TO $PostgresPasswordUser;"
     $PostgresPasswordUser
+}
+
+# A fingerprint of everything in a test store, to show a command changed nothing: the SQLite file's hash, or every
+# row of every table of the PostgreSQL schema.
+function Get-TestStoreSnapshot($TestStore) {
+    if ($TestStore.Path) { return Get-FileHashString $TestStore.Path }
+    # One query: each table's rows, in a stable order, as XML, hashed.
+    $sql = "SELECT table_name || ' ' || md5(query_to_xml(format('SELECT * FROM %I.%I t ORDER BY t::text', table_schema, table_name), true, false, '')::text) FROM information_schema.tables WHERE table_schema = 'hostaway' ORDER BY table_name;"
+    (Invoke-TestPostgresSql -Database $TestStore.Database -Sql $sql) -join "`n"
 }
 
 function Remove-TestStore($TestStore) {
