@@ -21,17 +21,10 @@ AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable
 Describe 'The DatabaseUrl setting' {
     BeforeEach {
         $folder = New-TestFolder
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        $configPath = Join-Path $folder 'config/config.json'
-        $env:HOSTAWAY_CONFIG_PATH = $configPath
-        Set-HostawayConfiguration -Reset * -SessionOnly
+        $configPath = Reset-TestConfiguration $variables $folder
         $password = 'Pw-' + [guid]::NewGuid().ToString('N').Substring(0, 10)
     }
-    AfterEach {
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        Set-HostawayConfiguration -Reset * -SessionOnly
-        Remove-TestFolder $folder
-    }
+    AfterEach { $null = Reset-TestConfiguration $variables $folder; Remove-TestFolder $folder }
 
     It 'is shown without its password, as a URL or from the keyword form, and the Store row says it is in effect and why' {
         $env:HOSTAWAY_DATABASE_URL = "postgresql://sync:$password@db.example.test:5433/hostaway?schema=team&sslmode=require"
@@ -132,9 +125,8 @@ Describe 'The DatabaseUrl setting' {
 Describe 'A PostgreSQL password' {
     BeforeAll {
         if ($postgresSkip) { return }
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
         $folder = New-TestFolder
-        $env:HOSTAWAY_CONFIG_PATH = Join-Path $folder 'config/config.json'
+        $null = Reset-TestConfiguration $variables $folder
         $testStore = New-TestStore -Store PostgreSQL -Folder $folder
         $password = 'Pw-' + [guid]::NewGuid().ToString('N').Substring(0, 12)
         $user = New-TestPostgresPasswordUser $testStore -Password $password

@@ -19,14 +19,14 @@ AfterAll { Remove-SyncedTestAccount $sqlite }
 Describe 'Export-HostawayTrainingData on <Store>' -ForEach $stores {
     BeforeAll {
         if ($SkipReason) { return }
-        $account = if ($Store -eq 'SQLite') { $sqlite } else { New-SyncedTestAccount -Seed 16 -Size small -Store $Store }
+        $account = Get-StoreCaseAccount $Store $sqlite -Seed 16 -Size small
         $database = $account.Store.Splat
         $conversations = Join-Path $account.Folder 'conversations'
         $db = $database + @{ ConversationsPath = $conversations }
         $out = Join-Path $account.Folder "out-$Store"
     }
     BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
-    AfterAll { if ($account -ne $sqlite) { Remove-SyncedTestAccount $account } }
+    AfterAll { Remove-StoreCaseAccount $account $sqlite }
 
     It 'writes one chat per line and returns a summary that matches the file' {
         $path = Join-Path $out 'all.jsonl'

@@ -12,9 +12,7 @@ AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable
 Describe 'Get-HostawayConfiguration' {
     BeforeEach {
         $folder = New-TestFolder
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        $env:HOSTAWAY_CONFIG_PATH = Join-Path $folder 'config/config.json'
-        Set-HostawayConfiguration -Reset * -SessionOnly
+        $null = Reset-TestConfiguration $variables $folder
     }
     AfterEach { Remove-TestFolder $folder }
 

@@ -29,12 +29,12 @@ Describe 'Search-HostawayMessage on <Store>' -ForEach $stores {
     BeforeAll {
         if ($SkipReason) { return }
         # The same simulated account (same seed) synced into the other store reads the same messages.
-        $account = if ($Store -eq 'SQLite') { $sqlite } else { New-SyncedTestAccount -Seed 16 -Size small -Store $Store }
+        $account = Get-StoreCaseAccount $Store $sqlite -Seed 16 -Size small
         $database = $account.Store.Splat
         $db = $database + @{ ConversationsPath = (Join-Path $account.Folder 'conversations') }
     }
     BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
-    AfterAll { if ($account -ne $sqlite) { Remove-SyncedTestAccount $account } }
+    AfterAll { Remove-StoreCaseAccount $account $sqlite }
 
     It 'finds a message by a word of its text, with the word marked in its snippet' {
         $results = Search-HostawayMessage @db -Query $word

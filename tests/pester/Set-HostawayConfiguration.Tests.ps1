@@ -15,10 +15,7 @@ AfterAll {
 Describe 'Set-HostawayConfiguration' {
     BeforeEach {
         $folder = New-TestFolder
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        $configPath = Join-Path $folder 'config/config.json'
-        $env:HOSTAWAY_CONFIG_PATH = $configPath
-        Set-HostawayConfiguration -Reset * -SessionOnly
+        $configPath = Reset-TestConfiguration $variables $folder
     }
     AfterEach { Remove-TestFolder $folder }
 

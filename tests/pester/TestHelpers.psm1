@@ -74,6 +74,15 @@ function Clear-FolderReadOnly([string] $Path) {
     if ((& id -u) -eq '0') { & chattr -i $Path 2>$null } else { & chmod 755 $Path }
 }
 
+# A clean configuration for one test: the given environment variables removed, a configuration file of its own in
+# -Folder (which need not exist) and no session values. Returns the configuration file's path.
+function Reset-TestConfiguration([string[]] $Variables, [string] $Folder) {
+    foreach ($name in $Variables) { [Environment]::SetEnvironmentVariable($name, $null) }
+    $env:HOSTAWAY_CONFIG_PATH = Join-Path $Folder 'config/config.json'
+    Set-HostawayConfiguration -Reset * -SessionOnly
+    $env:HOSTAWAY_CONFIG_PATH
+}
+
 # Starts the Hostaway simulator (program mode, loopback only) and returns where it listens. Stop it with Stop-TestSimulator.
 function Start-TestSimulator {
     param([int] $Seed = 42, [string] $Size = 'tiny', [string[]] $Arguments = @())
@@ -142,6 +151,17 @@ function New-SyncedTestAccount([int] $Seed = 11, [string] $Size = 'tiny', [Valid
         Simulator = $simulator; Folder = $folder; Store = $testStore; DatabasePath = $testStore.Path
         Counts = (Invoke-RestMethod "$($simulator.ControlUrl)counts")
     }
+}
+
+# The account a store case of a Describe reads: the SQLite account the file synced once, or the same simulated account
+# (same seed and size) synced into PostgreSQL. Remove it with Remove-StoreCaseAccount.
+function Get-StoreCaseAccount([string] $Store, $SqliteAccount, [int] $Seed, [string] $Size) {
+    if ($Store -eq 'SQLite') { return $SqliteAccount }
+    New-SyncedTestAccount -Seed $Seed -Size $Size -Store $Store
+}
+
+function Remove-StoreCaseAccount($Account, $SqliteAccount) {
+    if ($Account -and $Account -ne $SqliteAccount) { Remove-SyncedTestAccount $Account }
 }
 
 function Remove-SyncedTestAccount($Account) {
