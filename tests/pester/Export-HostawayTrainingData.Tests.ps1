@@ -1,19 +1,33 @@
+# Export-HostawayTrainingData over a synced account: what it reads, on SQLite and on PostgreSQL; the file handling, on SQLite.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $account = New-SyncedTestAccount -Seed 16 -Size small
-    $conversations = Join-Path $account.Folder 'conversations'
-    $db = @{ DatabasePath = $account.DatabasePath; ConversationsPath = $conversations }
-    $out = Join-Path $account.Folder 'out'
+    $sqlite = New-SyncedTestAccount -Seed 16 -Size small
 
     # Every line of a JSONL file, parsed; fails on a line that is not JSON.
     function Read-JsonLines([string] $Path) {
         foreach ($line in [IO.File]::ReadAllText($Path).TrimEnd("`n").Split("`n")) { $line | ConvertFrom-Json -ErrorAction Stop }
     }
 }
-AfterAll { Remove-SyncedTestAccount $account }
+AfterAll { Remove-SyncedTestAccount $sqlite }
 
-Describe 'Export-HostawayTrainingData' {
+Describe 'Export-HostawayTrainingData on <Store>' -ForEach $stores {
+    BeforeAll {
+        if ($SkipReason) { return }
+        $account = Get-StoreCaseAccount $Store $sqlite -Seed 16 -Size small
+        $database = $account.Store.Splat
+        $conversations = Join-Path $account.Folder 'conversations'
+        $db = $database + @{ ConversationsPath = $conversations }
+        $out = Join-Path $account.Folder "out-$Store"
+    }
+    BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
+    AfterAll { Remove-StoreCaseAccount $account $sqlite }
+
     It 'writes one chat per line and returns a summary that matches the file' {
         $path = Join-Path $out 'all.jsonl'
         $result = Export-HostawayTrainingData @db -Path $path -SystemPrompt 'You are the host.'
@@ -34,18 +48,10 @@ Describe 'Export-HostawayTrainingData' {
         $result.Messages | Should -BeGreaterOrEqual $result.Turns
     }
 
-    It 'resolves -Path against the PowerShell location and creates its folder' {
-        Push-Location $account.Folder
-        try { $result = Export-HostawayTrainingData @db -Path 'relative/sub/r.jsonl' }
-        finally { Pop-Location }
-        $result.Path | Should -Be (Join-Path $account.Folder 'relative/sub/r.jsonl')
-        $result.Path | Should -Exist
-    }
-
     It 'exports everything piped from Get-HostawayListing into one file' {
         $withChats = Read-JsonLines (Export-HostawayTrainingData @db -Path (Join-Path $out 'listings.jsonl') -IncludeMetadata).Path |
             Group-Object { $_.metadata.listingId } | Sort-Object Count -Descending | Select-Object -First 3 -ExpandProperty Name
-        $listings = Get-HostawayListing -DatabasePath $account.DatabasePath | Where-Object { "$($_.ListingId)" -in $withChats }
+        $listings = Get-HostawayListing @database | Where-Object { "$($_.ListingId)" -in $withChats }
         $listings.Count | Should -Be 3
         $path = Join-Path $out 'piped.jsonl'
 
@@ -56,6 +62,24 @@ Describe 'Export-HostawayTrainingData' {
         $ids | Should -Be @($listings.ListingId | Sort-Object)
         $each = $listings | ForEach-Object { (Export-HostawayTrainingData @db -ListingId $_.ListingId -Path (Join-Path $out "one-$($_.ListingId).jsonl")).Conversations }
         $result.Conversations | Should -Be ($each | Measure-Object -Sum).Sum
+    }
+}
+
+Describe 'Export-HostawayTrainingData' {
+    BeforeAll {
+        $account = $sqlite
+        $database = $account.Store.Splat
+        $conversations = Join-Path $account.Folder 'conversations'
+        $db = $database + @{ ConversationsPath = $conversations }
+        $out = (New-Item -ItemType Directory -Force -Path (Join-Path $account.Folder 'out')).FullName
+    }
+
+    It 'resolves -Path against the PowerShell location and creates its folder' {
+        Push-Location $account.Folder
+        try { $result = Export-HostawayTrainingData @db -Path 'relative/sub/r.jsonl' }
+        finally { Pop-Location }
+        $result.Path | Should -Be (Join-Path $account.Folder 'relative/sub/r.jsonl')
+        $result.Path | Should -Exist
     }
 
     It 'exports nothing when nothing is piped in' {

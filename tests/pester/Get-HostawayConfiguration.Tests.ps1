@@ -2,9 +2,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $names = 'DatabasePath', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
-        'SyncIncrementalDaily', 'SyncIntervalHours', 'IncrementalOverlapMinutes'
-    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
+    $names = 'DatabasePath', 'DatabaseUrl', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
+        'SyncIncrementalDaily', 'SyncIntervalHours', 'IncrementalOverlapMinutes', 'Store'
+    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 }
 AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
@@ -12,9 +12,7 @@ AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable
 Describe 'Get-HostawayConfiguration' {
     BeforeEach {
         $folder = New-TestFolder
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        $env:HOSTAWAY_CONFIG_PATH = Join-Path $folder 'config/config.json'
-        Set-HostawayConfiguration -Reset * -SessionOnly
+        $null = Reset-TestConfiguration $variables $folder
     }
     AfterEach { Remove-TestFolder $folder }
 

@@ -1,12 +1,22 @@
+# Get-HostawayConversation over a synced account, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $account = New-SyncedTestAccount -Seed 14 -Size small
-    $db = @{ DatabasePath = $account.DatabasePath }
 }
-AfterAll { Remove-SyncedTestAccount $account }
 
-Describe 'Get-HostawayConversation' {
+Describe 'Get-HostawayConversation on <Store>' -ForEach $stores {
+    BeforeAll {
+        if ($SkipReason) { return }
+        $account = New-SyncedTestAccount -Seed 14 -Size small -Store $Store
+        $db = $account.Store.Splat
+    }
+    BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
+    AfterAll { Remove-SyncedTestAccount $account }
+
     It 'returns every live conversation as a typed object with its file' {
         $conversations = Get-HostawayConversation @db
         $conversations[0] | Should -BeOfType 'HostawaySync.Output.HostawayConversation'

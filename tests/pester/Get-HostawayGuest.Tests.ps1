@@ -1,12 +1,22 @@
+# Get-HostawayGuest over a synced account, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $account = New-SyncedTestAccount -Seed 13 -Size small
-    $db = @{ DatabasePath = $account.DatabasePath }
 }
-AfterAll { Remove-SyncedTestAccount $account }
 
-Describe 'Get-HostawayGuest' {
+Describe 'Get-HostawayGuest on <Store>' -ForEach $stores {
+    BeforeAll {
+        if ($SkipReason) { return }
+        $account = New-SyncedTestAccount -Seed 13 -Size small -Store $Store
+        $db = $account.Store.Splat
+    }
+    BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
+    AfterAll { Remove-SyncedTestAccount $account }
+
     It 'returns guests as typed objects, fewer than reservations because guests repeat' {
         $guests = Get-HostawayGuest @db
         $guests[0] | Should -BeOfType 'HostawaySync.Output.HostawayGuest'
@@ -22,16 +32,31 @@ Describe 'Get-HostawayGuest' {
         $guests.GuestId | Sort-Object | Should -Be ($reservations.GuestId | Sort-Object -Unique)
     }
 
-    It 'reads one database through the whole pipeline when only the first cmdlet names it' {
-        $saved = $env:HOSTAWAY_DATABASE_PATH
+    It 'reads one database through the whole pipeline when only the first cmdlet names it, whatever the settings say' {
+        $saved = $env:HOSTAWAY_DATABASE_PATH, $env:HOSTAWAY_DATABASE_URL
         try {
             $env:HOSTAWAY_DATABASE_PATH = Join-Path $account.Folder 'not-this-one.db'
+            $env:HOSTAWAY_DATABASE_URL = 'postgresql://nobody@127.0.0.1:1/not_this_one'
             $expected = Get-HostawayListing @db | Get-HostawayReservation @db -Status new | Get-HostawayGuest @db
             $guests = Get-HostawayListing @db | Get-HostawayReservation -Status new | Get-HostawayGuest
             $guests.GuestId | Should -Be $expected.GuestId
             Test-Path -LiteralPath $env:HOSTAWAY_DATABASE_PATH | Should -BeFalse
         }
-        finally { $env:HOSTAWAY_DATABASE_PATH = $saved }
+        finally { $env:HOSTAWAY_DATABASE_PATH, $env:HOSTAWAY_DATABASE_URL = $saved }
+    }
+
+    It 'a store named on the command line wins over the one piped objects carry, of either kind' {
+        $sameKind = Get-TestMissingStoreSplat $account.Store
+        { Get-HostawayReservation @db | Select-Object -First 1 | Get-HostawayGuest @sameKind -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayDatabaseNotFound,*'
+        if ($Store -eq 'SQLite') {
+            $otherKind = @{ DatabaseUrl = "postgresql://nobody@127.0.0.1:$(Get-TestFreePort)/none?connect_timeout=5" }
+            $expected = 'HostawayDatabaseUnreachable,*'
+        }
+        else {
+            $otherKind = @{ DatabasePath = (Join-Path $account.Folder 'none.db') }
+            $expected = 'HostawayDatabaseNotFound,*'
+        }
+        { Get-HostawayReservation @db | Select-Object -First 1 | Get-HostawayGuest @otherKind -ErrorAction Stop } | Should -Throw -ErrorId $expected
     }
 
     It 'filters by email and name with wildcards' {

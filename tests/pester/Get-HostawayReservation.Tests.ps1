@@ -1,12 +1,22 @@
+# Get-HostawayReservation over a synced account, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $account = New-SyncedTestAccount -Seed 12 -Size small
-    $db = @{ DatabasePath = $account.DatabasePath }
 }
-AfterAll { Remove-SyncedTestAccount $account }
 
-Describe 'Get-HostawayReservation' {
+Describe 'Get-HostawayReservation on <Store>' -ForEach $stores {
+    BeforeAll {
+        if ($SkipReason) { return }
+        $account = New-SyncedTestAccount -Seed 12 -Size small -Store $Store
+        $db = $account.Store.Splat
+    }
+    BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
+    AfterAll { Remove-SyncedTestAccount $account }
+
     It 'returns every live reservation as a typed object, by arrival date' {
         $reservations = Get-HostawayReservation @db
         $reservations[0] | Should -BeOfType 'HostawaySync.Output.HostawayReservation'

@@ -1,3 +1,9 @@
+# Initialize-HostawayDatabase on SQLite files, and on PostgreSQL schemas.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $postgresSkip = Get-TestPostgresSkipReason
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
@@ -145,5 +151,95 @@ Describe 'Initialize-HostawayDatabase' {
             { Initialize-HostawayDatabase -DatabasePath 'Env:/hostaway.db' -ErrorAction Stop } |
                 Should -Throw -ErrorId 'HostawayDatabasePathInvalid,HostawaySync.Commands.InitializeHostawayDatabaseCommand'
         }
+    }
+}
+
+Describe 'Initialize-HostawayDatabase on PostgreSQL' {
+    BeforeEach {
+        if ($postgresSkip) { Set-ItResult -Skipped -Because $postgresSkip }
+        $folder = New-TestFolder
+        $testStore = New-TestStore -Store PostgreSQL -Folder $folder
+        $url = $testStore.Url
+        function Get-Schemas { Invoke-TestPostgresSql -Database $testStore.Database -Sql "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('information_schema', 'public') ORDER BY 1;" }
+    }
+    AfterEach { Remove-TestStore $testStore; Remove-TestFolder $folder }
+
+    It 'creates the schema and its tables in an existing database, and describes them without a password' {
+        $result = Initialize-HostawayDatabase -DatabaseUrl $url
+        $result | Should -BeOfType 'HostawaySync.Output.HostawayDatabaseInfo'
+        $result.Provider | Should -Be 'PostgreSQL'
+        $result.Action | Should -Be 'Created'
+        $result.PreviousSchemaVersion | Should -Be 0
+        $result.SchemaVersion | Should -BeGreaterThan 0
+        $result.Schema | Should -Be 'hostaway'
+        $result.DatabaseUrl | Should -Be $testStore.Display
+        $result.Path | Should -BeNullOrEmpty
+        $result.ServerVersion | Should -Match '^\d+'
+        foreach ($table in $expectedTables) { $result.Tables | Should -Contain $table }
+        Get-Schemas | Should -Be 'hostaway'
+        ($result | Format-List | Out-String) | Should -Match 'ServerVersion'
+    }
+
+    It 'is idempotent, and takes the URL from piped objects' {
+        $first = Initialize-HostawayDatabase -DatabaseUrl $url
+        $second = [pscustomobject]@{ DatabaseUrl = $first.DatabaseUrl; DatabasePath = $null } | Initialize-HostawayDatabase
+        $second.Action | Should -Be 'Unchanged'
+        $second.SchemaVersion | Should -Be $first.SchemaVersion
+        $second.Tables | Should -Be $first.Tables
+    }
+
+    It 'uses the schema the URL names, and the DatabaseUrl setting when no parameter is given' {
+        $saved = $env:HOSTAWAY_DATABASE_URL
+        try {
+            $env:HOSTAWAY_DATABASE_URL = Get-TestPostgresUrl -Database $testStore.Database -Query 'schema=analytics_sync'
+            $result = Initialize-HostawayDatabase
+        }
+        finally { $env:HOSTAWAY_DATABASE_URL = $saved }
+        $result.Schema | Should -Be 'analytics_sync'
+        Get-Schemas | Should -Be 'analytics_sync'
+    }
+
+    It '-WhatIf connects and says what it would do, but creates nothing' {
+        Initialize-HostawayDatabase -DatabaseUrl $url -WhatIf | Should -BeNullOrEmpty
+        Get-Schemas | Should -BeNullOrEmpty
+        $null = Initialize-HostawayDatabase -DatabaseUrl $url
+        $before = Get-TestStoreSnapshot $testStore
+        Initialize-HostawayDatabase -DatabaseUrl $url -WhatIf | Should -BeNullOrEmpty
+        Get-TestStoreSnapshot $testStore | Should -Be $before
+    }
+
+    It 'refuses a schema another application uses with HostawayDatabaseForeign, leaving it untouched' {
+        $null = Invoke-TestPostgresSql -Database $testStore.Database -Sql 'CREATE SCHEMA hostaway; CREATE TABLE hostaway.invoices (id int); INSERT INTO hostaway.invoices VALUES (1);'
+        foreach ($whatIf in $true, $false) {
+            $failure = { Initialize-HostawayDatabase -DatabaseUrl $url -WhatIf:$whatIf -ErrorAction Stop } |
+                Should -Throw -ErrorId 'HostawayDatabaseForeign,HostawaySync.Commands.InitializeHostawayDatabaseCommand' -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+            $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        }
+        Invoke-TestPostgresSql -Database $testStore.Database -Sql "SELECT string_agg(table_name, ',') FROM information_schema.tables WHERE table_schema = 'hostaway';" | Should -Be 'invoices'
+    }
+
+    It 'refuses a schema a newer HostawaySync wrote with HostawayDatabaseSchemaTooNew, changing nothing' {
+        $null = Initialize-HostawayDatabase -DatabaseUrl $url
+        $null = Invoke-TestPostgresSql -Database $testStore.Database -Sql "INSERT INTO hostaway.schema_migrations (version, name, applied_at, module_version) VALUES (999, 'from the future', now(), '99.0.0');"
+        $before = Get-TestStoreSnapshot $testStore
+        { Initialize-HostawayDatabase -DatabaseUrl $url -ErrorAction Stop } |
+            Should -Throw -ErrorId 'HostawayDatabaseSchemaTooNew,HostawaySync.Commands.InitializeHostawayDatabaseCommand'
+        Get-TestStoreSnapshot $testStore | Should -Be $before
+    }
+
+    It 'a database the server does not have stops with HostawayDatabaseMissing, and creates none' {
+        $missing = Get-TestPostgresUrl -Database 'hostawaysync_no_such_database'
+        $failure = { Initialize-HostawayDatabase -DatabaseUrl $missing -ErrorAction Stop } |
+            Should -Throw -ErrorId 'HostawayDatabaseMissing,HostawaySync.Commands.InitializeHostawayDatabaseCommand' -PassThru
+        $failure.Exception.Message | Should -Match 'hostawaysync_no_such_database'
+        Invoke-TestPostgresSql -Sql "SELECT count(*) FROM pg_database WHERE datname = 'hostawaysync_no_such_database';" | Should -Be '0'
+    }
+
+    It '-DatabasePath and -DatabaseUrl together are refused before anything happens' {
+        { Initialize-HostawayDatabase -DatabasePath (Join-Path $folder 'a.db') -DatabaseUrl $url -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AmbiguousParameterSet,HostawaySync.Commands.InitializeHostawayDatabaseCommand'
+        Join-Path $folder 'a.db' | Should -Not -Exist
+        Get-Schemas | Should -BeNullOrEmpty
     }
 }

@@ -1,4 +1,10 @@
-# Invoke-HostawaySync against the Hostaway simulator (loopback), always with temporary database and conversation folders.
+# Invoke-HostawaySync against the Hostaway simulator (loopback), always with temporary database and conversation folders;
+# what depends on the store, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
@@ -15,18 +21,23 @@ AfterAll {
     Stop-TestSimulator $simulator
 }
 
-Describe 'Invoke-HostawaySync' {
+Describe 'Invoke-HostawaySync on <Store>' -ForEach $stores {
     BeforeEach {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason }
         $folder = New-TestFolder
-        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $testStore = New-TestStore -Store $Store -Folder $folder
+        $sync = $testStore.Splat + @{ ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
     }
-    AfterEach { Remove-TestFolder $folder }
+    AfterEach { Remove-TestStore $testStore; Remove-TestFolder $folder }
+
 
     It 'runs a full sync first, then incremental ones, and returns a typed result' {
         $first = Invoke-HostawaySync @sync
         $second = Invoke-HostawaySync @sync
 
         $first | Should -BeOfType 'HostawaySync.Output.HostawaySyncResult'
+        $first.DatabasePath | Should -Be $testStore.Path
+        $first.DatabaseUrl | Should -Be $(if ($Store -eq 'PostgreSQL') { $testStore.Display } else { $null })
         $first.Status | Should -Be 'Succeeded'
         $first.Mode | Should -Be 'Full'
         $first.Created | Should -BeGreaterThan 0
@@ -43,6 +54,31 @@ Describe 'Invoke-HostawaySync' {
         $result.Resources.Resource | Should -Be @('Listings', 'Reservations')
         $result.Mode | Should -Be 'Full'
     }
+
+    It '-IfDue does nothing when the last sync is recent, and says so' {
+        $null = Invoke-HostawaySync @sync
+        $before = (Get-TestSimulatorStats $simulator).requests
+        $verbose = Invoke-HostawaySync @sync -IfDue -Verbose 4>&1
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'Not due'
+        ($verbose | Where-Object { $_ -is [HostawaySync.Output.HostawaySyncResult] }) | Should -BeNullOrEmpty
+        (Get-TestSimulatorStats $simulator).requests | Should -Be $before
+    }
+
+    It 'verbose and debug output show the store, requests and decisions but never the secret' {
+        $streams = Invoke-HostawaySync @sync -Resource Listings -Verbose -Debug 4>&1 5>&1 | Out-String
+        $streams | Should -Match 'Sync run'
+        $streams | Should -Match ('Store ' + [regex]::Escape($testStore.Display) + ' \(the -Database(Path|Url) parameter\)')
+        $streams | Should -Match 'GET listings'
+        $streams | Should -Not -Match ([regex]::Escape($simulator.Secret))
+    }
+}
+
+Describe 'Invoke-HostawaySync' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+    }
+    AfterEach { Remove-TestFolder $folder }
 
     It '-WhatIf describes the plan and touches nothing: no database, no files, no request' {
         $before = (Get-TestSimulatorStats $simulator).requests
@@ -61,15 +97,6 @@ Describe 'Invoke-HostawaySync' {
         $run.Output | Should -Match 'about [\d,]+ requests'
         Get-FileHashString $sync.DatabasePath | Should -Be $hash
         (Get-ChildItem $folder).Name | Should -Be $files
-    }
-
-    It '-IfDue does nothing when the last sync is recent, and says so' {
-        $null = Invoke-HostawaySync @sync
-        $before = (Get-TestSimulatorStats $simulator).requests
-        $verbose = Invoke-HostawaySync @sync -IfDue -Verbose 4>&1
-        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'Not due'
-        ($verbose | Where-Object { $_ -is [HostawaySync.Output.HostawaySyncResult] }) | Should -BeNullOrEmpty
-        (Get-TestSimulatorStats $simulator).requests | Should -Be $before
     }
 
     It 'wrong credentials stop with HostawayAuthFailed, an authentication error with advice, never showing the secret' {
@@ -98,13 +125,6 @@ Describe 'Invoke-HostawaySync' {
             (Invoke-HostawaySync @sync -Resource Listings).Status | Should -Be 'Succeeded'
         }
         finally { $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY = $saved }
-    }
-
-    It 'verbose and debug output show requests and decisions but never the secret' {
-        $streams = Invoke-HostawaySync @sync -Resource Listings -Verbose -Debug 4>&1 5>&1 | Out-String
-        $streams | Should -Match 'Sync run'
-        $streams | Should -Match 'GET listings'
-        $streams | Should -Not -Match ([regex]::Escape($simulator.Secret))
     }
 
     It 'pwsh -c exits non-zero when the sync failed and zero when it succeeded' {

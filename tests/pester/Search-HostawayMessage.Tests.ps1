@@ -1,9 +1,15 @@
+# Search-HostawayMessage over a synced account, on SQLite and on PostgreSQL; the FTS5 query language and the index
+# backfill are SQLite's own and tested there only.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
-    $account = New-SyncedTestAccount -Seed 16 -Size small
-    $db = @{ DatabasePath = $account.DatabasePath; ConversationsPath = (Join-Path $account.Folder 'conversations') }
-    $messages = @(Invoke-RestMethod "$($account.Simulator.ControlUrl)truth?resource=messages") | ForEach-Object { $_ }
+    $sqlite = New-SyncedTestAccount -Seed 16 -Size small
+    $messages = @(Invoke-RestMethod "$($sqlite.Simulator.ControlUrl)truth?resource=messages") | ForEach-Object { $_ }
 
     # Plain ASCII words of six letters or more, and in how many messages each occurs.
     function Get-Words([string] $Text) { [regex]::Matches($Text, '(?<![\p{L}\p{N}\p{M}])[A-Za-z]{6,}(?![\p{L}\p{N}\p{M}])').Value }
@@ -17,9 +23,19 @@ BeforeAll {
     $word = Get-Words $target.body | Sort-Object { $frequency[$_.ToLowerInvariant()] }, { -$_.Length } | Select-Object -First 1
     $common = $frequency.GetEnumerator() | Where-Object Value -GE 20 | Sort-Object Value -Descending | Select-Object -First 1 -ExpandProperty Key
 }
-AfterAll { Remove-SyncedTestAccount $account }
+AfterAll { Remove-SyncedTestAccount $sqlite }
 
-Describe 'Search-HostawayMessage' {
+Describe 'Search-HostawayMessage on <Store>' -ForEach $stores {
+    BeforeAll {
+        if ($SkipReason) { return }
+        # The same simulated account (same seed) synced into the other store reads the same messages.
+        $account = Get-StoreCaseAccount $Store $sqlite -Seed 16 -Size small
+        $database = $account.Store.Splat
+        $db = $database + @{ ConversationsPath = (Join-Path $account.Folder 'conversations') }
+    }
+    BeforeEach { if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason } }
+    AfterAll { Remove-StoreCaseAccount $account $sqlite }
+
     It 'finds a message by a word of its text, with the word marked in its snippet' {
         $results = Search-HostawayMessage @db -Query $word
         $results[0] | Should -BeOfType 'HostawaySync.Output.HostawayMessageSearchResult'
@@ -34,25 +50,21 @@ Describe 'Search-HostawayMessage' {
         $hit.Text | Should -BeNullOrEmpty
     }
 
-    It 'declares its output type' {
-        (Get-Command Search-HostawayMessage).OutputType.Name | Should -Contain 'HostawaySync.Output.HostawayMessageSearchResult'
-    }
-
     It 'takes listings from the pipeline and ranks the matches of all of them together' {
         $listingId = (Search-HostawayMessage @db -Query $word | Where-Object MessageId -EQ $target.id).ListingId
-        $listing = Get-HostawayListing -DatabasePath $account.DatabasePath | Where-Object ListingId -EQ $listingId
+        $listing = Get-HostawayListing @database | Where-Object ListingId -EQ $listingId
         $inListing = $listing | Search-HostawayMessage @db -Query $word
         $inListing.MessageId | Should -Contain $target.id
         $inListing.ListingId | Sort-Object -Unique | Should -Be $listing.ListingId
 
         $everywhere = Search-HostawayMessage @db -Query $common
-        $fromEveryListing = Get-HostawayListing -DatabasePath $account.DatabasePath | Search-HostawayMessage @db -Query $common
+        $fromEveryListing = Get-HostawayListing @database | Search-HostawayMessage @db -Query $common
         $fromEveryListing.MessageId | Should -Be $everywhere.MessageId
         $fromEveryListing | ForEach-Object Rank | Should -Be (1..@($everywhere).Count)
     }
 
     It 'takes conversations from the pipeline' {
-        $found = Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $target.conversationId | Search-HostawayMessage @db -Query $word
+        $found = Get-HostawayConversation @database -ConversationId $target.conversationId | Search-HostawayMessage @db -Query $word
         $found.MessageId | Should -Contain $target.id
         $found.ConversationId | Sort-Object -Unique | Should -Be $target.conversationId
     }
@@ -89,6 +101,26 @@ Describe 'Search-HostawayMessage' {
         (Search-HostawayMessage @db -Query "-- (`"$word!`") :*").MessageId | Should -Contain $target.id
     }
 
+    It 'a place without a database stops with HostawayDatabaseNotFound' {
+        $missing = Get-TestMissingStoreSplat $account.Store
+        { Search-HostawayMessage @missing -Query $word -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayDatabaseNotFound,HostawaySync.Commands.SearchHostawayMessageCommand'
+    }
+}
+
+Describe 'Search-HostawayMessage on SQLite: FTS5, the index backfill, arguments' {
+    BeforeAll {
+        $account = $sqlite
+        $db = @{ DatabasePath = $account.DatabasePath; ConversationsPath = (Join-Path $account.Folder 'conversations') }
+    }
+
+    It 'declares its output type' {
+        (Get-Command Search-HostawayMessage).OutputType.Name | Should -Contain 'HostawaySync.Output.HostawayMessageSearchResult'
+    }
+
+    It 'an empty query is a parameter validation error' {
+        { Search-HostawayMessage @db -Query '   ' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,HostawaySync.Commands.SearchHostawayMessageCommand'
+    }
+
     It 'a bad FTS5 query stops with HostawaySearchQueryInvalid and advice' {
         $record = $null
         try { Search-HostawayMessage @db -Query "AND $word" -Syntax Fts5 -ErrorAction Stop } catch { $record = $_ }
@@ -96,14 +128,6 @@ Describe 'Search-HostawayMessage' {
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         (Search-HostawayMessage @db -Query "$word OR zzzqqq" -Syntax Fts5).MessageId | Should -Contain $target.id
-    }
-
-    It 'an empty query is a parameter validation error' {
-        { Search-HostawayMessage @db -Query '   ' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,HostawaySync.Commands.SearchHostawayMessageCommand'
-    }
-
-    It 'a path without a database stops with HostawayDatabaseNotFound' {
-        { Search-HostawayMessage -DatabasePath (Join-Path $account.Folder 'none.db') -Query $word -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayDatabaseNotFound,HostawaySync.Commands.SearchHostawayMessageCommand'
     }
 
     It 'warns that results are incomplete while the index is being built' -Skip:(-not (Get-Command sqlite3 -ErrorAction Ignore)) {

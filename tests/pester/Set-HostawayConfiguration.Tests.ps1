@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
     Import-Module $manifest -Force
-    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
+    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     $simulator = Start-TestSimulator -Seed 21
 }
@@ -15,10 +15,7 @@ AfterAll {
 Describe 'Set-HostawayConfiguration' {
     BeforeEach {
         $folder = New-TestFolder
-        foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        $configPath = Join-Path $folder 'config/config.json'
-        $env:HOSTAWAY_CONFIG_PATH = $configPath
-        Set-HostawayConfiguration -Reset * -SessionOnly
+        $configPath = Reset-TestConfiguration $variables $folder
     }
     AfterEach { Remove-TestFolder $folder }
 

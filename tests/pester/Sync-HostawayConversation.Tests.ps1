@@ -1,4 +1,9 @@
-# Sync-HostawayConversation against the simulator (loopback), into temporary folders.
+# Sync-HostawayConversation against the simulator (loopback), into temporary folders and databases, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
@@ -12,12 +17,15 @@ AfterAll {
     Stop-TestSimulator $simulator
 }
 
-Describe 'Sync-HostawayConversation' {
+Describe 'Sync-HostawayConversation on <Store>' -ForEach $stores {
     BeforeEach {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason }
         $folder = New-TestFolder
-        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $testStore = New-TestStore -Store $Store -Folder $folder
+        $database = $testStore.Splat
+        $sync = $database + @{ ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
     }
-    AfterEach { Remove-TestFolder $folder }
+    AfterEach { Remove-TestStore $testStore; Remove-TestFolder $folder }
 
     It 'syncs what conversations need, writes the files, and then fetches only new activity' {
         $first = Sync-HostawayConversation @sync
@@ -25,7 +33,7 @@ Describe 'Sync-HostawayConversation' {
         $first.Status | Should -Be 'Succeeded'
         $first.Resources.Resource | Should -Be 'Listings', 'Reservations', 'Conversations'
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
-        (Get-HostawayMessage -DatabasePath $sync.DatabasePath).Count | Should -Be $counts.messages
+        (Get-HostawayMessage @database).Count | Should -Be $counts.messages
         (Get-ChildItem $sync.ConversationsPath -Recurse -Filter '*_conversation.txt').Count | Should -BeGreaterThan 0
 
         $null = Invoke-RestMethod -Method Post "$($simulator.ControlUrl)mutate" -ContentType 'application/json' -Body '{ "newMessages": 4 }'
@@ -33,7 +41,7 @@ Describe 'Sync-HostawayConversation' {
         $second.Resources.Resource | Should -Be 'Reservations', 'Conversations'
         $second.Mode | Should -Be 'Incremental'
         $second.Messages | Should -Be 4 -Because 'Messages counts the messages new to the database'
-        (Get-HostawayMessage -DatabasePath $sync.DatabasePath).Count | Should -Be ($counts.messages + 4)
+        (Get-HostawayMessage @database).Count | Should -Be ($counts.messages + 4)
         $second.Requests | Should -BeLessThan ($first.Requests / 2)
     }
 
@@ -44,6 +52,14 @@ Describe 'Sync-HostawayConversation' {
         ($full.Resources | Where-Object Resource -EQ 'Conversations').Mode | Should -Be 'Full'
         $full.Created + $full.Updated + $full.Deleted + $full.Messages | Should -Be 0 -Because 'nothing changed'
     }
+}
+
+Describe 'Sync-HostawayConversation' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+    }
+    AfterEach { Remove-TestFolder $folder }
 
     It '-WhatIf describes the plan and touches nothing' {
         $before = (Get-TestSimulatorStats $simulator).requests

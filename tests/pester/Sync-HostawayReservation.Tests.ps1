@@ -1,4 +1,9 @@
-# Sync-HostawayReservation against the simulator (loopback), into temporary folders.
+# Sync-HostawayReservation against the simulator (loopback), into temporary folders and databases, on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
@@ -12,12 +17,15 @@ AfterAll {
     Stop-TestSimulator $simulator
 }
 
-Describe 'Sync-HostawayReservation' {
+Describe 'Sync-HostawayReservation on <Store>' -ForEach $stores {
     BeforeEach {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason }
         $folder = New-TestFolder
-        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $testStore = New-TestStore -Store $Store -Folder $folder
+        $database = $testStore.Splat
+        $sync = $database + @{ ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
     }
-    AfterEach { Remove-TestFolder $folder }
+    AfterEach { Remove-TestStore $testStore; Remove-TestFolder $folder }
 
     It 'syncs the listings first into an empty database, then only the reservations, incrementally' {
         $first = Sync-HostawayReservation @sync
@@ -25,9 +33,9 @@ Describe 'Sync-HostawayReservation' {
         $first.Resources.Resource | Should -Be 'Listings', 'Reservations'
         $first.Mode | Should -Be 'Full'
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
-        (Get-HostawayReservation -DatabasePath $sync.DatabasePath).Count | Should -Be $counts.reservations
-        Get-HostawayGuest -DatabasePath $sync.DatabasePath | Should -Not -BeNullOrEmpty
-        Get-HostawayConversation -DatabasePath $sync.DatabasePath | Should -BeNullOrEmpty
+        (Get-HostawayReservation @database).Count | Should -Be $counts.reservations
+        Get-HostawayGuest @database | Should -Not -BeNullOrEmpty
+        Get-HostawayConversation @database | Should -BeNullOrEmpty
         Test-Path -LiteralPath $sync.ConversationsPath | Should -BeFalse
 
         $null = Invoke-RestMethod -Method Post "$($simulator.ControlUrl)mutate" -ContentType 'application/json' -Body '{ "newReservations": 3, "updatedReservations": 2 }'
@@ -37,7 +45,7 @@ Describe 'Sync-HostawayReservation' {
         $second.Created | Should -Be 3
         $second.Updated | Should -BeGreaterOrEqual 2
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
-        (Get-HostawayReservation -DatabasePath $sync.DatabasePath).Count | Should -Be $counts.reservations
+        (Get-HostawayReservation @database).Count | Should -Be $counts.reservations
     }
 
     It '-Full reads every reservation again and reconciles deletions' {
@@ -47,8 +55,16 @@ Describe 'Sync-HostawayReservation' {
         $full.Mode | Should -Be 'Full'
         $full.Deleted | Should -Be 2
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
-        (Get-HostawayReservation -DatabasePath $sync.DatabasePath).Count | Should -Be $counts.reservations
+        (Get-HostawayReservation @database).Count | Should -Be $counts.reservations
     }
+}
+
+Describe 'Sync-HostawayReservation' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+    }
+    AfterEach { Remove-TestFolder $folder }
 
     It '-WhatIf describes the plan and touches nothing' {
         $before = (Get-TestSimulatorStats $simulator).requests

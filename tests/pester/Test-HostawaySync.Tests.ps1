@@ -1,3 +1,9 @@
+# Test-HostawaySync against the simulator (loopback), on SQLite and on PostgreSQL.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $stores = Get-TestStoreCases
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
@@ -11,13 +17,15 @@ AfterAll {
     Stop-TestSimulator $simulator
 }
 
-Describe 'Test-HostawaySync' {
+Describe 'Test-HostawaySync on <Store>' -ForEach $stores {
     BeforeEach {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason }
         $folder = New-TestFolder
-        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
-        $test = @{ DatabasePath = $sync.DatabasePath; Credential = $sync.Credential }
+        $testStore = New-TestStore -Store $Store -Folder $folder
+        $sync = $testStore.Splat + @{ ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $test = $testStore.Splat + @{ Credential = $sync.Credential }
     }
-    AfterEach { Remove-TestFolder $folder }
+    AfterEach { Remove-TestStore $testStore; Remove-TestFolder $folder }
 
     It 'reports every resource in sync right after a sync, from the sync result in the pipeline' {
         $drift = Invoke-HostawaySync @sync | Test-HostawaySync -Credential $sync.Credential
@@ -27,6 +35,8 @@ Describe 'Test-HostawaySync' {
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
         ($drift | Where-Object Resource -EQ Reservations).ApiCount | Should -Be $counts.reservations
         $drift.LastSyncedAt | Should -Not -Contain $null
+        $drift[0].DatabasePath | Should -Be $testStore.Path
+        $drift[0].DatabaseUrl | Should -Be $(if ($Store -eq 'PostgreSQL') { $testStore.Display } else { $null })
         Test-HostawaySync @test -Quiet | Should -BeTrue
     }
 
@@ -45,12 +55,12 @@ Describe 'Test-HostawaySync' {
 
     It 'compares only the resources asked for, and writes nothing' {
         $null = Invoke-HostawaySync @sync -Resource Listings
-        $hash = Get-FileHashString $sync.DatabasePath
+        $before = Get-TestStoreSnapshot $testStore
         $drift = Test-HostawaySync @test -Resource Listings, Reservations
         $drift.Resource | Should -Be 'Listings', 'Reservations'
         ($drift | Where-Object Resource -EQ Reservations).Status | Should -Be 'Missing'
         ($drift | Where-Object Resource -EQ Reservations).LastSyncedAt | Should -BeNullOrEmpty
-        Get-FileHashString $sync.DatabasePath | Should -Be $hash
+        Get-TestStoreSnapshot $testStore | Should -Be $before
     }
 
     It 'stops with HostawayDatabaseNotFound without a database, and HostawayAuthFailed with a wrong secret' {
@@ -59,6 +69,15 @@ Describe 'Test-HostawaySync' {
         $test.Credential = New-TestCredential $simulator -Secret 'wrong'
         { Test-HostawaySync @test } | Should -Throw -ErrorId 'HostawayAuthFailed*'
     }
+}
+
+Describe 'Test-HostawaySync' {
+    BeforeEach {
+        $folder = New-TestFolder
+        $sync = @{ DatabasePath = (Join-Path $folder 'hostaway.db'); ConversationsPath = (Join-Path $folder 'conversations'); Credential = (New-TestCredential $simulator) }
+        $test = @{ DatabasePath = $sync.DatabasePath; Credential = $sync.Credential }
+    }
+    AfterEach { Remove-TestFolder $folder }
 
     It 'exports to CSV as flat columns' {
         $null = Invoke-HostawaySync @sync -Resource Listings

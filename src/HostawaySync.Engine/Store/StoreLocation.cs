@@ -60,6 +60,13 @@ public abstract record StoreLocation
     }
 
     /// <summary>
+    /// Whether the PostgreSQL URL or connection string <paramref name="url"/> itself holds a password (unlike
+    /// <see cref="PostgresStoreLocation.HasInlinePassword"/>, which also counts a password remembered from earlier text).
+    /// </summary>
+    /// <exception cref="Errors.HostawayException">HostawayConfigurationInvalid; the message never quotes the text given.</exception>
+    public static bool HoldsPassword(string url) => PostgresUrl.Parse(url).HasPassword;
+
+    /// <summary>
     /// A SQLite path or a PostgreSQL URL or connection string, told apart by its form: <c>postgresql://</c>,
     /// <c>postgres://</c>, or keyword pairs naming a host (<c>Host=...;</c>) are PostgreSQL; anything else is a path.
     /// </summary>

@@ -71,10 +71,15 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The database. Default: the DatabasePath setting (binds from the output of the Get-Hostaway cmdlets).</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <summary>Root of the conversation files. Default: the ConversationsPath setting.</summary>
     [Parameter]
@@ -144,7 +149,7 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
 
     private TrainingDataOptions Options() => new()
     {
-        DatabasePath = ResolveDatabasePath(DatabasePath),
+        DatabasePath = ResolveStore(DatabasePath, DatabaseUrl),
         ConversationsPath = ResolveConversationsPath(ConversationsPath),
         OutputPath = ResolveFileSystemPath(
             Path ?? System.IO.Path.Combine(DataPaths.DefaultTrainingDataPath, TrainingDataExporter.DefaultFileName(DateTime.UtcNow)), ErrorIds.ExportPathInvalid),

@@ -7,7 +7,7 @@ using HostawaySync.Output;
 namespace HostawaySync.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets the HostawaySync settings in effect, each with the place its value came from.</para>
+/// <para type="synopsis">Gets the HostawaySync settings in effect, each with the place its value came from, and the store they choose.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayConfiguration")]
 [OutputType(typeof(HostawayConfigurationSetting))]
@@ -32,7 +32,14 @@ public sealed class GetHostawayConfigurationCommand : HostawayCmdlet
             WriteObject(HostawayConfigurationSetting.From(setting, settings.ConfigurationPath));
         }
 
-        foreach (var name in (Name ?? []).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && SettingCatalog.Find(n) is null))
+        if (patterns.Any(p => p.IsMatch(HostawayConfigurationSetting.StoreName)))
+        {
+            found = true;
+            WriteObject(StoreInEffect(settings));
+        }
+
+        foreach (var name in (Name ?? []).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && SettingCatalog.Find(n) is null
+            && !string.Equals(n, HostawayConfigurationSetting.StoreName, StringComparison.OrdinalIgnoreCase)))
         {
             WriteError(UnknownSetting(name));
         }
@@ -40,6 +47,27 @@ public sealed class GetHostawayConfigurationCommand : HostawayCmdlet
         if (!found && Name is not null && Name.All(WildcardPattern.ContainsWildcardCharacters))
         {
             WriteVerbose("No setting matches " + string.Join(", ", Name) + ".");
+        }
+    }
+
+    /// <summary>The store the settings choose, and why (this cmdlet has no -DatabasePath or -DatabaseUrl, so only settings decide).</summary>
+    private HostawayConfigurationSetting StoreInEffect(HostawaySettings settings)
+    {
+        var choice = StoreChoice.Resolve(settings, null, null, PathForDisplay);
+        var decidedBy = settings.DatabaseUrl is { Length: > 0 } ? settings[SettingCatalog.DatabaseUrl] : settings[SettingCatalog.DatabasePath];
+        return HostawayConfigurationSetting.ForStore(choice, decidedBy, settings.ConfigurationPath);
+    }
+
+    /// <summary>A configured path in full, resolved like the other cmdlets do; as given when PowerShell cannot resolve it.</summary>
+    private string PathForDisplay(string path)
+    {
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception exception) when (exception is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSArgumentException or ProviderInvocationException)
+        {
+            return path;
         }
     }
 

@@ -34,18 +34,23 @@ public sealed class GetHostawayConversationCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
         WriteRecords(
-            path,
-            StoreReader.Conversations(path, new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)),
+            store,
+            StoreReader.Conversations(store, new ConversationFilter(ConversationId, ReservationId, ListingId, GuestId, IncludeDeleted)),
             c => c.ConversationId, HostawayConversation.From);
     }
 }

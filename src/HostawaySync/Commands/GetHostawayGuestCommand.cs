@@ -29,15 +29,20 @@ public sealed class GetHostawayGuestCommand : StoreQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Email { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
-        WriteRecords(path, StoreReader.Guests(path, new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
+        WriteRecords(store, StoreReader.Guests(store, new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
     }
 }

@@ -35,15 +35,20 @@ public sealed class GetHostawayListingCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
-        WriteRecords(path, StoreReader.Listings(path, new ListingFilter(ListingId, Name, City, IncludeDeleted)), l => l.ListingId, HostawayListing.From);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
+        WriteRecords(store, StoreReader.Listings(store, new ListingFilter(ListingId, Name, City, IncludeDeleted)), l => l.ListingId, HostawayListing.From);
     }
 }

@@ -32,16 +32,21 @@ public sealed class GetHostawayListingPhotoCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
 
-    /// <summary>The database. Default: the DatabasePath setting.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
         var filter = new ListingPhotoFilter(PhotoId, ListingId, ListingName, IncludeDeleted);
-        WriteRecords(path, StoreReader.ListingPhotos(path, filter), p => p.PhotoId, HostawayListingPhoto.From);
+        WriteRecords(store, StoreReader.ListingPhotos(store, filter), p => p.PhotoId, HostawayListingPhoto.From);
     }
 }

@@ -42,10 +42,15 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeText { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <summary>Root of the conversation files (with -IncludeText). Default: HOSTAWAY_CONVERSATIONS_PATH, else the per-user data folder.</summary>
     [Parameter]
@@ -57,7 +62,7 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     {
         var root = IncludeText ? ResolveConversationsPath(ConversationsPath) : null;
         var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until));
-        var path = ResolveDatabasePath(DatabasePath);
-        WriteRecords(path, StoreReader.Messages(path, filter, root), m => m.MessageId, HostawayMessage.From);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
+        WriteRecords(store, StoreReader.Messages(store, filter, root), m => m.MessageId, HostawayMessage.From);
     }
 }

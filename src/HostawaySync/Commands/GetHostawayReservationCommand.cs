@@ -43,10 +43,15 @@ public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -54,7 +59,7 @@ public sealed class GetHostawayReservationCommand : StoreQueryCmdlet
         var filter = new ReservationFilter(
             ReservationId, ListingId, GuestId, Status,
             ArrivalFrom is { } from ? DateOnly.FromDateTime(from) : null, ArrivalTo is { } to ? DateOnly.FromDateTime(to) : null, IncludeDeleted);
-        var path = ResolveDatabasePath(DatabasePath);
-        WriteRecords(path, StoreReader.Reservations(path, filter), r => r.ReservationId, HostawayReservation.From);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
+        WriteRecords(store, StoreReader.Reservations(store, filter), r => r.ReservationId, HostawayReservation.From);
     }
 }

@@ -37,19 +37,24 @@ public sealed class GetHostawaySyncLogCommand : HostawayCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? Last { get; set; }
 
-    /// <summary>The database. Default: HOSTAWAY_DATABASE_PATH, else the per-user data folder.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
         var since = Since is { } value ? (value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value).ToUniversalTime() : (DateTime?)null;
         try
         {
-            foreach (var entry in StoreReader.SyncLog(path, new SyncLogFilter(RunId, Resource, Status, since, Last)))
+            foreach (var entry in StoreReader.SyncLog(store, new SyncLogFilter(RunId, Resource, Status, since, Last)))
             {
                 WriteObject(new HostawaySyncLogEntry
                 {
@@ -57,7 +62,7 @@ public sealed class GetHostawaySyncLogCommand : HostawayCmdlet
                     FinishedAt = entry.FinishedAt, Duration = entry.Duration, Created = entry.Created, Updated = entry.Updated, Unchanged = entry.Unchanged,
                     Deleted = entry.Deleted, Requests = entry.Requests, Retries = entry.Retries, RateLimited = entry.RateLimited, ErrorId = entry.ErrorId,
                     ErrorMessage = entry.ErrorMessage, CursorBefore = entry.CursorBefore, CursorAfter = entry.CursorAfter, ModuleVersion = entry.ModuleVersion,
-                });
+                }.StoredIn(store));
             }
         }
         catch (HostawayException exception)

@@ -6,7 +6,7 @@ using HostawaySync.Output;
 namespace HostawaySync.Commands;
 
 /// <summary>
-/// <para type="synopsis">Syncs a Hostaway account into the local SQLite database: full or incremental.</para>
+/// <para type="synopsis">Syncs a Hostaway account into its database (a SQLite file, or PostgreSQL) and the conversation files: full or incremental.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "HostawaySync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = AutoSet)]
 [OutputType(typeof(HostawaySyncResult))]

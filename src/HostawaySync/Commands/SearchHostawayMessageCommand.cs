@@ -71,10 +71,15 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeText { get; set; }
 
-    /// <summary>The database. Default: the DatabasePath setting (binds from the output of the Get-Hostaway cmdlets).</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <summary>Root of the conversation files, for snippets and text. Default: the ConversationsPath setting.</summary>
     [Parameter]
@@ -82,7 +87,11 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     public string? ConversationsPath { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _arguments.UnionWith(MyInvocation.BoundParameters.Keys);
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _arguments.UnionWith(MyInvocation.BoundParameters.Keys);
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -119,7 +128,7 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
             return; // an empty pipeline selects no messages
         }
 
-        var database = ResolveDatabasePath(DatabasePath);
+        var database = ResolveStore(DatabasePath, DatabaseUrl);
         var root = ResolveConversationsPath(ConversationsPath);
         var filter = new MessageSearchFilter(
             Query, string.Equals(Syntax, "Fts5", StringComparison.OrdinalIgnoreCase) ? MessageSearchSyntax.Fts5 : MessageSearchSyntax.Simple,

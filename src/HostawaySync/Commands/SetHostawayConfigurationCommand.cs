@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Management.Automation;
 using HostawaySync.Engine.Configuration;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
 
@@ -18,6 +19,14 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// A PostgreSQL database to use instead of the SQLite file (postgresql://user@host:port/database?schema=name or
+    /// Host=...;Database=...). The configuration file never holds a password: one in the URL is refused unless -SessionOnly.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabaseUrl { get; set; }
 
     /// <summary>The root folder of the conversation text files (stored as a full path).</summary>
     [Parameter]
@@ -83,7 +92,7 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
         }
 
         var path = ConfigurationFile.DefaultPath;
-        var description = string.Join(", ", changes.Select(c => c.Value is null ? $"reset {c.Key}" : string.Format(CultureInfo.InvariantCulture, "{0} = {1}", c.Key, c.Value)));
+        var description = string.Join(", ", changes.Select(c => c.Value is null ? $"reset {c.Key}" : string.Format(CultureInfo.InvariantCulture, "{0} = {1}", c.Key, SettingText.Shown(c.Key, c.Value))));
         if (!ShouldProcess(SessionOnly ? "this session" : path, "Set " + description))
         {
             return;
@@ -106,11 +115,15 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
                 var setting = now[name];
                 if (setting.Source == SettingSource.Environment)
                 {
-                    WriteWarning($"{name} is set by the environment variable {setting.Definition.EnvironmentVariable}, which takes precedence: the value in effect stays '{setting.Value}'.");
+                    WriteWarning($"{name} is set by the environment variable {setting.Definition.EnvironmentVariable}, which takes precedence: the value in effect stays '{SettingText.Shown(setting.Definition, setting.Value)}'.");
                 }
                 else if (!SessionOnly && setting.Source == SettingSource.Session)
                 {
-                    WriteWarning($"{name} has a session value (Set-HostawayConfiguration -SessionOnly), which takes precedence in this session: the value in effect stays '{setting.Value}'.");
+                    WriteWarning($"{name} has a session value (Set-HostawayConfiguration -SessionOnly), which takes precedence in this session: the value in effect stays '{SettingText.Shown(setting.Definition, setting.Value)}'.");
+                }
+                else if (name == SettingCatalog.DatabasePath && changes[name] is not null && now.DatabaseUrl is { Length: > 0 })
+                {
+                    WriteWarning($"The DatabaseUrl setting ({Where(now[SettingCatalog.DatabaseUrl])}) wins over DatabasePath: commands keep using PostgreSQL until DatabaseUrl is cleared (Set-HostawayConfiguration -Reset DatabaseUrl{(SessionOnly ? " -SessionOnly" : string.Empty)}), or given -DatabasePath.");
                 }
 
                 if (PassThru)
@@ -124,6 +137,13 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
             ThrowTerminating(exception);
         }
     }
+
+    private static string Where(ResolvedSetting setting) => setting.Source switch
+    {
+        SettingSource.Environment => "from " + setting.Definition.EnvironmentVariable,
+        SettingSource.Session => "set for this session",
+        _ => "in the configuration file",
+    };
 
     private Dictionary<string, object?> Changes()
     {
@@ -152,6 +172,7 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
         {
             // Paths are stored in full: a relative path in a file would depend on wherever the next session starts.
             Add(SettingCatalog.DatabasePath, DatabasePath is null ? null : ResolveFileSystemPath(DatabasePath, ErrorIds.DatabasePathInvalid));
+            Add(SettingCatalog.DatabaseUrl, DatabaseUrl);
             Add(SettingCatalog.ConversationsPath, ConversationsPath is null ? null : ResolveFileSystemPath(ConversationsPath, ErrorIds.ConfigurationInvalid));
             Add(SettingCatalog.BaseUrl, BaseUrl);
             Add(SettingCatalog.RequestsPer10Seconds, RequestsPer10Seconds);
@@ -164,6 +185,15 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
         catch (HostawayException exception)
         {
             ThrowTerminating(exception);
+        }
+
+        if (!SessionOnly && changes.TryGetValue(SettingCatalog.DatabaseUrl, out var url) && url is string text && StoreLocation.HoldsPassword(text))
+        {
+            ThrowTerminatingError(ErrorRecordFactory.Create(
+                ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument,
+                "The DatabaseUrl holds a password, and HostawaySync never writes a password into the configuration file. Nothing was changed.",
+                "Save the URL without the password and give the password through the PGPASSWORD environment variable or a pgpass file (~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows), or keep the URL with its password for this session only: Set-HostawayConfiguration -DatabaseUrl <url> -SessionOnly.",
+                SettingCatalog.DatabaseUrl));
         }
 
         return changes;

@@ -26,22 +26,27 @@ public sealed class TestHostawaySyncCommand : ApiCmdlet
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
 
-    /// <summary>The database. Default: the DatabasePath setting.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateStoreArgument]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=... (binds from the output of the Get-Hostaway cmdlets).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateStoreArgument]
+    public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = ResolveDatabasePath(DatabasePath);
+        var store = ResolveStore(DatabasePath, DatabaseUrl);
         var resources = HostawayResources.ToSyncResources(Resource);
         var options = ClientOptions();
         var log = new CmdletSyncLog(this, StreamWanted("Verbose", "VerbosePreference"), StreamWanted("Debug", "DebugPreference"));
         IReadOnlyList<ResourceDrift> drift;
         try
         {
-            drift = RunEngine(token => SyncVerifier.CompareAsync(options, path, resources, log, token));
+            drift = RunEngine(token => SyncVerifier.CompareAsync(options, store, resources, log, token));
         }
         catch (HostawayException exception)
         {
@@ -49,7 +54,7 @@ public sealed class TestHostawaySyncCommand : ApiCmdlet
             throw;
         }
 
-        var results = drift.Select(d => HostawaySyncDrift.From(d, path)).ToList();
+        var results = drift.Select(d => HostawaySyncDrift.From(d, store)).ToList();
         foreach (var result in results.Where(r => !r.InSync))
         {
             WriteVerbose($"{result.Resource}: {result.Status} (API {result.ApiCount}, database {result.StoredCount}); Invoke-HostawaySync -Full -Resource {result.Resource} reconciles it.");

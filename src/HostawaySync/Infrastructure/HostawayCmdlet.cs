@@ -12,6 +12,7 @@ public abstract class HostawayCmdlet : PSCmdlet
     protected string ModuleVersion => MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(HostawayCmdlet).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     private HostawaySettings? _settings;
+    private HashSet<string>? _commandLine;
 
     /// <summary>
     /// The settings in effect for this invocation (environment, session values, configuration file, defaults),
@@ -39,19 +40,23 @@ public abstract class HostawayCmdlet : PSCmdlet
     }
 
     /// <summary>
-    /// The database path from the parameter, else the DatabasePath setting (HOSTAWAY_DATABASE_PATH, session,
-    /// configuration file, per-user default), resolved like any PowerShell path (relative to the current location,
-    /// <c>~</c> expanded).
-    /// </summary>
-    protected string ResolveDatabasePath(string? parameterValue) =>
-        ResolveFileSystemPath(string.IsNullOrWhiteSpace(parameterValue) ? Settings.DatabasePath : parameterValue, ErrorIds.DatabasePathInvalid);
-
-    /// <summary>
     /// The store this command uses, and why: a -DatabaseUrl or -DatabasePath parameter, else the DatabaseUrl setting, else
     /// the DatabasePath setting (see <see cref="StoreChoice.Resolve"/>). Errors stop the cmdlet with their stable ids.
     /// </summary>
+    /// <remarks>
+    /// A store named on the command line wins over one a piped object carries (objects of either store carry both hidden
+    /// properties, one of them empty): <c>Get-HostawayListing -DatabaseUrl $u | Get-HostawayReservation -DatabasePath x.db</c>
+    /// reads x.db, as a command-line <c>-DatabasePath</c> always did. Both on the command line is an error.
+    /// </remarks>
     protected StoreChoice ResolveStoreChoice(string? databasePath, string? databaseUrl)
     {
+        var pathArgument = GivenOnCommandLine("DatabasePath");
+        var urlArgument = GivenOnCommandLine("DatabaseUrl");
+        if (pathArgument || urlArgument)
+        {
+            (databasePath, databaseUrl) = (pathArgument ? databasePath : null, urlArgument ? databaseUrl : null);
+        }
+
         try
         {
             return StoreChoice.Resolve(Settings, databasePath, databaseUrl, path => ResolveFileSystemPath(path, ErrorIds.DatabasePathInvalid));
@@ -65,6 +70,13 @@ public abstract class HostawayCmdlet : PSCmdlet
 
     /// <summary>The store this command uses (see <see cref="ResolveStoreChoice"/>).</summary>
     protected StoreLocation ResolveStore(string? databasePath, string? databaseUrl) => ResolveStoreChoice(databasePath, databaseUrl).Location;
+
+    /// <summary>Records which parameters the command line gave (pipeline input is bound later, per object). Overrides must call it.</summary>
+    protected override void BeginProcessing() => _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the command line (not the pipeline) gave <paramref name="parameterName"/>.</summary>
+    protected bool GivenOnCommandLine(string parameterName) =>
+        (_commandLine ?? new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase)).Contains(parameterName);
 
     /// <summary>A store named by one text: a PostgreSQL URL or connection string, or else a file path (Copy-HostawayDatabase).</summary>
     protected StoreLocation ResolveStoreText(string text)
@@ -80,7 +92,7 @@ public abstract class HostawayCmdlet : PSCmdlet
         }
     }
 
-    /// <summary>The conversation files root from the parameter, else the ConversationsPath setting, resolved like <see cref="ResolveDatabasePath"/>.</summary>
+    /// <summary>The conversation files root from the parameter, else the ConversationsPath setting, resolved like any PowerShell path (relative to the current location, <c>~</c> expanded).</summary>
     protected string ResolveConversationsPath(string? parameterValue) =>
         ResolveFileSystemPath(string.IsNullOrWhiteSpace(parameterValue) ? Settings.ConversationsPath : parameterValue, ErrorIds.ConfigurationInvalid);
 

@@ -5,13 +5,14 @@ using System.Management.Automation.Language;
 using HostawaySync.Engine.Configuration;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
+using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Infrastructure;
 
 /// <summary>
 /// Completes listing ids (for -ListingId: by id prefix or by a part of the name) and listing names (for -Name and -ListingName) from
-/// the database the command line names with -DatabasePath, else the configured one. Completion never fails: a
-/// missing or unreadable database simply completes nothing.
+/// the database the command line names with -DatabasePath or -DatabaseUrl, else the configured one. Completion never fails:
+/// a missing or unreadable database simply completes nothing.
 /// </summary>
 public sealed class ListingCompleter : IArgumentCompleter
 {
@@ -24,14 +25,17 @@ public sealed class ListingCompleter : IArgumentCompleter
         List<ListingRecord> listings;
         try
         {
-            var path = fakeBoundParameters?["DatabasePath"] as string;
-            path = string.IsNullOrWhiteSpace(path) ? HostawaySettings.Resolve(SessionConfiguration.Current()).DatabasePath : path;
-            if (!File.Exists(path = Path.GetFullPath(path)))
+            var store = StoreChoice.Resolve(
+                HostawaySettings.Resolve(SessionConfiguration.Current()),
+                fakeBoundParameters?["DatabasePath"] as string,
+                fakeBoundParameters?["DatabaseUrl"] as string,
+                Path.GetFullPath).Location;
+            if (store is SqliteStoreLocation sqlite && !File.Exists(sqlite.Path))
             {
                 return [];
             }
 
-            listings = [.. StoreReader.Listings(path, new ListingFilter())];
+            listings = [.. StoreReader.Listings(store, new ListingFilter())];
         }
         catch (Exception exception) when (exception is HostawayException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,4 +1,5 @@
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
 using HostawaySync.Output;
 
 namespace HostawaySync.Infrastructure;
@@ -13,7 +14,7 @@ public abstract class StoreQueryCmdlet : HostawayCmdlet
     private readonly HashSet<long> _written = [];
 
     /// <summary>Writes <paramref name="records"/> as they stream in, each key once per invocation, tagged with the database they came from.</summary>
-    protected void WriteRecords<TRecord>(string databasePath, IEnumerable<TRecord> records, Func<TRecord, long> key, Func<TRecord, IStoredObject> toOutput)
+    protected void WriteRecords<TRecord>(StoreLocation location, IEnumerable<TRecord> records, Func<TRecord, long> key, Func<TRecord, IStoredObject> toOutput)
     {
         try
         {
@@ -21,9 +22,7 @@ public abstract class StoreQueryCmdlet : HostawayCmdlet
             {
                 if (_written.Add(key(record)))
                 {
-                    var output = toOutput(record);
-                    output.DatabasePath = databasePath;
-                    WriteObject(output);
+                    WriteObject(toOutput(record).StoredIn(location));
                 }
             }
         }

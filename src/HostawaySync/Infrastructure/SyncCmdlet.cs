@@ -14,10 +14,15 @@ namespace HostawaySync.Infrastructure;
 /// </summary>
 public abstract class SyncCmdlet : ApiCmdlet
 {
-    /// <summary>The database. Default: the DatabasePath setting.</summary>
+    /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
+
+    /// <summary>A PostgreSQL database instead: postgresql://user@host:port/database?schema=name or Host=...;Database=....</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabaseUrl { get; set; }
 
     /// <summary>Root of the conversation text files. Default: the ConversationsPath setting.</summary>
     [Parameter]
@@ -31,10 +36,11 @@ public abstract class SyncCmdlet : ApiCmdlet
     /// </summary>
     protected void RunSync(SyncMode? explicitMode, SyncResources resources, bool ifDue)
     {
-        var databasePath = ResolveDatabasePath(DatabasePath);
+        var choice = ResolveStoreChoice(DatabasePath, DatabaseUrl);
+        var store = choice.Location;
         var conversationsPath = ResolveConversationsPath(ConversationsPath);
         var settings = Settings;
-        var summary = StoreSummary.TryRead(databasePath);
+        var summary = ReadSummary(store);
         if (ifDue && summary?.LastSuccessAt is { } last && DateTime.UtcNow - last < settings.SyncInterval)
         {
             WriteVerbose(string.Format(
@@ -47,14 +53,14 @@ public abstract class SyncCmdlet : ApiCmdlet
 
         var mode = explicitMode ?? AutomaticMode(summary, settings.SyncFullOnStart, settings.SyncIncrementalDaily);
         var planned = mode ?? (summary is { EverSynced: true } ? SyncMode.Incremental : SyncMode.Full);
-        if (!ShouldProcess(databasePath, Plan(planned, resources, summary, settings.RequestsPer10Seconds, settings.BaseUrl)))
+        if (!ShouldProcess(store.Display, Plan(planned, resources, summary, settings.RequestsPer10Seconds, settings.BaseUrl)))
         {
             return;
         }
 
         var options = new SyncOptions
         {
-            DatabasePath = databasePath,
+            Store = store,
             ConversationsPath = conversationsPath,
             Client = ClientOptions(),
             Mode = mode,
@@ -63,6 +69,7 @@ public abstract class SyncCmdlet : ApiCmdlet
             IncrementalOverlap = settings.IncrementalOverlap,
             ModuleVersion = ModuleVersion,
         };
+        WriteVerbose($"Store {store.Display} ({choice.Reason}).");
         WriteVerbose(string.Format(
             CultureInfo.InvariantCulture,
             "Mode {0} ({1}); budget {2} requests per 10 s; API {3}; conversations in '{4}'.",
@@ -93,7 +100,7 @@ public abstract class SyncCmdlet : ApiCmdlet
             return;
         }
 
-        WriteObject(HostawaySyncResult.From(result, databasePath));
+        WriteObject(HostawaySyncResult.From(result, store));
         if (result.Error is { } error)
         {
             // A run that could not talk to the API or the store at all stops the script; a partial run reports and goes on.
@@ -107,7 +114,21 @@ public abstract class SyncCmdlet : ApiCmdlet
     }
 
     /// <summary>Whether the database has stored any listing yet (the per-resource cmdlets sync listings first when not).</summary>
-    protected bool HasListings() => StoreSummary.TryRead(ResolveDatabasePath(DatabasePath)) is { Listings: > 0 };
+    protected bool HasListings() => ReadSummary(ResolveStore(DatabasePath, DatabaseUrl)) is { Listings: > 0 };
+
+    /// <summary>What the store holds, or null when it holds no HostawaySync database yet; a store that cannot be read at all stops the cmdlet.</summary>
+    private StoreSummary? ReadSummary(StoreLocation store)
+    {
+        try
+        {
+            return StoreSummary.TryRead(store);
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+            throw;
+        }
+    }
 
     private SyncMode? AutomaticMode(StoreSummary? summary, bool fullOnStart, bool incrementalAfterwards)
     {

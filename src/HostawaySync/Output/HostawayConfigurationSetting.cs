@@ -1,4 +1,7 @@
+using System.Globalization;
 using HostawaySync.Engine.Configuration;
+using HostawaySync.Engine.Store;
+using HostawaySync.Infrastructure;
 
 namespace HostawaySync.Output;
 
@@ -8,7 +11,7 @@ public sealed class HostawayConfigurationSetting
     /// <summary>The setting's name (also the Set-HostawayConfiguration parameter).</summary>
     public string Name { get; init; } = string.Empty;
 
-    /// <summary>The value in effect.</summary>
+    /// <summary>The value in effect (DatabaseUrl without its password).</summary>
     public object? Value { get; init; }
 
     /// <summary>Where the value came from: Default, File, Session or Environment.</summary>
@@ -29,15 +32,38 @@ public sealed class HostawayConfigurationSetting
     internal static HostawayConfigurationSetting From(ResolvedSetting setting, string configurationPath) => new()
     {
         Name = setting.Definition.Name,
-        Value = setting.Value,
+        Value = SettingText.Shown(setting.Definition, setting.Value),
         Source = setting.Source.ToString(),
         EnvironmentVariable = setting.Definition.EnvironmentVariable,
         DefaultValue = setting.Definition.DefaultValue ?? setting.Definition.Name switch
         {
             SettingCatalog.DatabasePath => DataPaths.DefaultDatabasePath,
-            _ => DataPaths.DefaultConversationsPath,
+            SettingCatalog.ConversationsPath => DataPaths.DefaultConversationsPath,
+            _ => null,
         },
         Description = setting.Definition.Description,
         ConfigurationPath = configurationPath,
     };
+
+    /// <summary>
+    /// The <see cref="StoreName"/> row: not a setting of its own but the store that DatabaseUrl and DatabasePath choose
+    /// together, and why; its source is that of the setting that decided.
+    /// </summary>
+    internal static HostawayConfigurationSetting ForStore(StoreChoice choice, ResolvedSetting decidedBy, string configurationPath) => new()
+    {
+        Name = StoreName,
+        Value = choice.Location.Display,
+        Source = decidedBy.Source.ToString(),
+        EnvironmentVariable = decidedBy.Definition.EnvironmentVariable,
+        DefaultValue = DataPaths.DefaultDatabasePath,
+        Description = string.Format(
+            CultureInfo.InvariantCulture,
+            "The store in effect for commands given neither -DatabasePath nor -DatabaseUrl: a {0} database, chosen by {1}. Precedence: a -DatabaseUrl or -DatabasePath parameter, then the DatabaseUrl setting, then the DatabasePath setting.",
+            choice.Location.Provider == StoreProvider.PostgreSql ? "PostgreSQL" : "SQLite",
+            choice.Reason),
+        ConfigurationPath = configurationPath,
+    };
+
+    /// <summary>The name of the row that shows the store in effect.</summary>
+    internal const string StoreName = "Store";
 }

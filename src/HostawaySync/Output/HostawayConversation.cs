@@ -9,6 +9,10 @@ public sealed class HostawayConversation : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Conversation id.</summary>
     public long ConversationId { get; init; }
 

@@ -9,6 +9,10 @@ public sealed class HostawayGuest : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Guest id (stable).</summary>
     public long GuestId { get; init; }
 

@@ -9,6 +9,10 @@ public sealed class HostawayListing : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Hostaway listing id.</summary>
     public long ListingId { get; init; }
 

@@ -10,6 +10,10 @@ public sealed class HostawayListingPhoto : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Hostaway listing image id.</summary>
     public long PhotoId { get; init; }
 

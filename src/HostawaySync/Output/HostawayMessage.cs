@@ -9,6 +9,10 @@ public sealed class HostawayMessage : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Message id (negative for messages indexed from files of earlier tools).</summary>
     public long MessageId { get; init; }
 

@@ -9,6 +9,10 @@ public sealed class HostawayMessageSearchResult : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>1-based position in the results, best first.</summary>
     public int Rank { get; init; }
 

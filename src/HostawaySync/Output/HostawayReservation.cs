@@ -9,6 +9,10 @@ public sealed class HostawayReservation : IStoredObject
     [Hidden]
     public string? DatabasePath { get; set; }
 
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Hostaway reservation id.</summary>
     public long ReservationId { get; init; }
 

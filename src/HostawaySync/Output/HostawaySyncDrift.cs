@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Store;
 using HostawaySync.Engine.Sync;
 
 namespace HostawaySync.Output;
@@ -23,13 +24,16 @@ public sealed class HostawaySyncDrift
     /// <summary>When the resource's last sync pass finished (UTC), or empty if it never did.</summary>
     public DateTime? LastSyncedAt { get; init; }
 
-    /// <summary>The database.</summary>
-    public string DatabasePath { get; init; } = string.Empty;
+    /// <summary>The SQLite database, or empty for a PostgreSQL one.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>The PostgreSQL database as a URL without the password, or empty for a SQLite one.</summary>
+    public string? DatabaseUrl { get; init; }
 
     /// <summary>Whether the counts agree.</summary>
     public bool InSync => Status == "InSync";
 
-    internal static HostawaySyncDrift From(ResourceDrift drift, string databasePath) => new()
+    internal static HostawaySyncDrift From(ResourceDrift drift, StoreLocation store) => new()
     {
         Resource = drift.Resource.ToString(),
         Status = drift.Difference switch
@@ -43,6 +47,7 @@ public sealed class HostawaySyncDrift
         StoredCount = drift.StoredCount,
         Difference = drift.Difference,
         LastSyncedAt = drift.LastSuccessAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
-        DatabasePath = databasePath,
+        DatabasePath = StoredObjectExtensions.SqlitePath(store),
+        DatabaseUrl = StoredObjectExtensions.PostgresUrl(store),
     };
 }

@@ -1,8 +1,18 @@
+using System.Management.Automation;
+
 namespace HostawaySync.Output;
 
 /// <summary>What Get-HostawaySyncLog returns: one sync log row (a run, or one resource of a run), with flat, CSV-friendly columns.</summary>
-public sealed class HostawaySyncLogEntry
+public sealed class HostawaySyncLogEntry : IStoredObject
 {
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabasePath { get; set; }
+
+    /// <inheritdoc />
+    [Hidden]
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Row id.</summary>
     public long Id { get; init; }
 

@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Store;
 using HostawaySync.Engine.Sync;
 
 namespace HostawaySync.Output;
@@ -50,14 +51,17 @@ public sealed class HostawaySyncResult
     /// <summary>What went wrong, if anything.</summary>
     public string? ErrorMessage { get; init; }
 
-    /// <summary>The database written.</summary>
-    public string DatabasePath { get; init; } = string.Empty;
+    /// <summary>The SQLite database written, or empty for a PostgreSQL one.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>The PostgreSQL database written, as a URL without the password, or empty for a SQLite one.</summary>
+    public string? DatabaseUrl { get; init; }
 
     /// <summary>Per-resource results, in the order they ran.</summary>
     public HostawayResourceSyncResult[] Resources { get; init; } = [];
 
     /// <summary>Maps an engine run result.</summary>
-    internal static HostawaySyncResult From(SyncRunResult result, string databasePath) => new()
+    internal static HostawaySyncResult From(SyncRunResult result, StoreLocation store) => new()
     {
         RunId = result.RunId,
         Status = result.Status.ToString(),
@@ -74,7 +78,8 @@ public sealed class HostawaySyncResult
         RateLimited = result.Api.RateLimited,
         ErrorId = result.Error?.ErrorId,
         ErrorMessage = result.Error?.Message,
-        DatabasePath = databasePath,
+        DatabasePath = StoredObjectExtensions.SqlitePath(store),
+        DatabaseUrl = StoredObjectExtensions.PostgresUrl(store),
         Resources = [.. result.Resources.Select(r => new HostawayResourceSyncResult
         {
             Resource = r.Resource.ToString(), Mode = r.Mode.ToString(), Status = r.Status.ToString(), Created = r.Created, Updated = r.Updated,
