@@ -7,14 +7,13 @@ namespace HostawaySync.Engine.Store;
 /// private in-memory FTS5 table with the index's own tokenizer (<see cref="MessageSearchIndex.Tokenizer"/>), and its
 /// terms come back through fts5vocab in text order. The PostgreSQL store indexes and searches with these terms, so both
 /// stores agree on words, stems, case, diacritics and positions, and therefore on what matches and how it ranks. The
-/// text never touches a database file.
+/// table is contentless and each text is rolled back once read: nothing accumulates, and the text never touches a file.
 /// </summary>
 internal sealed class SearchTokenizer : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _put;
     private readonly SqliteCommand _read;
-    private readonly SqliteCommand _clear;
 
     public SearchTokenizer()
     {
@@ -23,7 +22,7 @@ internal sealed class SearchTokenizer : IDisposable
         using (var create = _connection.CreateCommand())
         {
             create.CommandText = $"""
-                CREATE VIRTUAL TABLE scratch USING fts5(body, tokenize = '{MessageSearchIndex.Tokenizer}');
+                CREATE VIRTUAL TABLE scratch USING fts5(body, content = '', tokenize = '{MessageSearchIndex.Tokenizer}');
                 CREATE VIRTUAL TABLE scratch_terms USING fts5vocab(scratch, 'instance');
                 """;
             create.ExecuteNonQuery();
@@ -31,33 +30,30 @@ internal sealed class SearchTokenizer : IDisposable
 
         _put = Prepare("INSERT INTO scratch (rowid, body) VALUES (1, $text);", "$text");
         _read = Prepare("SELECT term, \"offset\" FROM scratch_terms;");
-        _clear = Prepare("DELETE FROM scratch;");
     }
 
     /// <summary>The tokens of <paramref name="text"/> in text order: each one's term and 0-based position.</summary>
     public IReadOnlyList<(string Term, int Offset)> Tokens(string text)
     {
+        using var transaction = _connection.BeginTransaction();
+        _put.Transaction = transaction;
+        _read.Transaction = transaction;
         _put.Parameters[0].Value = text;
         _put.ExecuteNonQuery();
-        try
+        var tokens = new List<(string Term, int Offset)>();
+        using (var reader = _read.ExecuteReader())
         {
-            var tokens = new List<(string Term, int Offset)>();
-            using (var reader = _read.ExecuteReader())
+            while (reader.Read())
             {
-                while (reader.Read())
-                {
-                    tokens.Add((reader.GetString(0), reader.GetInt32(1)));
-                }
+                tokens.Add((reader.GetString(0), reader.GetInt32(1)));
             }
+        }
 
-            // fts5vocab lists the instances term by term.
-            tokens.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-            return tokens;
-        }
-        finally
-        {
-            _clear.ExecuteNonQuery();
-        }
+        transaction.Rollback();
+
+        // fts5vocab lists the instances term by term.
+        tokens.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        return tokens;
     }
 
     /// <summary>The terms of <paramref name="text"/> in text order (a term once per occurrence).</summary>
@@ -67,7 +63,6 @@ internal sealed class SearchTokenizer : IDisposable
     {
         _put.Dispose();
         _read.Dispose();
-        _clear.Dispose();
         _connection.Dispose();
     }
 

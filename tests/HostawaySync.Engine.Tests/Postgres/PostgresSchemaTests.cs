@@ -21,8 +21,10 @@ public sealed class PostgresSchemaTests(PostgresServer server)
             .Select(c => $"{c.Table}.{c.Column}").Order(StringComparer.Ordinal).ToList();
 
         // SQLite's FTS5 table keys its rows by rowid, the message id, which PostgreSQL needs as a real column; FTS5 keeps
-        // each message's token count (bm25's document length) in a shadow table, PostgreSQL beside the terms.
-        Assert.Equal(SqliteColumns().Append("message_search.message_id").Append("message_search.tokens").Order(StringComparer.Ordinal), postgres);
+        // each message's token count (bm25's document length) and the collection's totals in shadow tables, PostgreSQL in
+        // a column beside the terms and a table of its own.
+        string[] search = ["message_search.message_id", "message_search.tokens", "message_search_totals.indexed_messages", "message_search_totals.indexed_tokens"];
+        Assert.Equal(SqliteColumns().Concat(search).Order(StringComparer.Ordinal), postgres);
     }
 
     [PostgresFact]

@@ -5,14 +5,18 @@ namespace HostawaySync.Engine.Store.Postgres;
 
 /// <summary>
 /// message_search in PostgreSQL: one tsvector per message holding the terms SQLite's FTS5 tokenizer finds in its text, at
-/// FTS5's positions (<see cref="SearchTokenizer"/>, <see cref="PostgresSearchTerms"/>), and its token count, so search
-/// matches and ranks as in SQLite. Written in the transaction that writes the message's metadata, as in SQLite.
+/// FTS5's positions (<see cref="SearchTokenizer"/>, <see cref="PostgresSearchTerms"/>), and its token count, and the
+/// collection totals FTS5 keeps, so search matches and ranks as in SQLite. Written in the transaction that writes the
+/// message's metadata, as in SQLite.
 /// </summary>
 internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
 {
+    // The totals grow with every message indexed, as FTS5's do (see migration 0001).
     private const string UpsertSql = """
-        INSERT INTO message_search (message_id, body, tokens) VALUES (@Id, CAST(@Body AS tsvector), @Tokens)
-        ON CONFLICT (message_id) DO UPDATE SET body = excluded.body, tokens = excluded.tokens;
+        WITH indexed AS (
+            INSERT INTO message_search (message_id, body, tokens) VALUES (@Id, CAST(@Body AS tsvector), @Tokens)
+            ON CONFLICT (message_id) DO UPDATE SET body = excluded.body, tokens = excluded.tokens)
+        UPDATE message_search_totals SET indexed_messages = indexed_messages + 1, indexed_tokens = indexed_tokens + @Tokens;
         """;
 
     private SearchTokenizer? _tokenizer;

@@ -274,7 +274,9 @@ CREATE UNIQUE INDEX ux_conversation_file_index_path ON conversation_file_index (
 -- "body" is the column name SQLite's FTS5 table declares; here it holds the message's tsvector, not its text.
 -- The engine writes the terms and positions that SQLite's FTS5 tokenizer (porter unicode61 remove_diacritics 2) finds in
 -- the text, and "tokens" counts them (FTS5's document size); Search-HostawayMessage ranks with FTS5's bm25 formula over
--- them, so both stores find the same messages for a query and order them the same way.
+-- them, so both stores find the same messages for a query and order them the same way. message_search_totals holds
+-- bm25's collection figures as FTS5 keeps them for a contentless index: every message indexed (new or re-indexed) adds
+-- one and its token count, and nothing is ever subtracted, not even for a message taken out of the index.
 -- The text search configuration is for SQL written by hand (BI tools): the Porter stemmer as FTS5 uses it, no stop
 -- words, hyphenated words as their parts, so to_tsquery('<schema>.message_search', 'heaters') finds what the sync indexed.
 CREATE TEXT SEARCH DICTIONARY message_search_porter (TEMPLATE = pg_catalog.snowball, LANGUAGE = porter);
@@ -288,3 +290,9 @@ CREATE TABLE message_search (
     tokens      integer     NOT NULL              -- the text's token count, bm25's document length
 );
 CREATE INDEX ix_message_search_body ON message_search USING gin (body);
+CREATE TABLE message_search_totals (
+    indexed_messages    bigint  NOT NULL,   -- FTS5's row count
+    indexed_tokens      bigint  NOT NULL    -- FTS5's token total
+);
+CREATE UNIQUE INDEX ux_message_search_totals_one_row ON message_search_totals ((true));
+INSERT INTO message_search_totals (indexed_messages, indexed_tokens) VALUES (0, 0);
