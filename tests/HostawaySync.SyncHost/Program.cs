@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Store;
 using HostawaySync.Engine.Sync;
 
+// <database> is a SQLite path, or a PostgreSQL URL or keyword connection string.
 // Usage: HostawaySync.SyncHost <base-url> <account-id> <database> <conversations> [Full|Incremental|Auto] [lock-timeout-seconds] [--report-peak]
 // The API secret comes from HOSTAWAY_API_KEY (never on the command line). Exit code: 0 when the run succeeded,
 // 1 when it ended otherwise, 3 when the runner threw (an error id). Stdout: "<Status> <RunId> [<ErrorId>]", then with
@@ -18,7 +20,7 @@ if (args.Length < 4)
 
 var options = new SyncOptions
 {
-    DatabasePath = Path.GetFullPath(args[2]),
+    Store = StoreLocation.LooksLikePostgres(args[2]) ? StoreLocation.FromUrl(args[2]) : StoreLocation.FromPath(Path.GetFullPath(args[2])),
     ConversationsPath = Path.GetFullPath(args[3]),
     Mode = args.Length > 4 && args[4] != "Auto" ? Enum.Parse<SyncMode>(args[4]) : null,
     Client = new HostawayClientOptions

@@ -2,6 +2,7 @@ using HostawaySync.Engine.Configuration;
 
 namespace HostawaySync.Engine.Tests.Configuration;
 
+[Collection(ProcessEnvironment.Name)]
 public sealed class DataPathsTests
 {
     [Fact]

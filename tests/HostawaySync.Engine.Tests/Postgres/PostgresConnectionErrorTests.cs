@@ -69,6 +69,49 @@ public sealed class PostgresConnectionErrorTests(PostgresServer server)
     }
 
     /// <summary>The password user is server-wide (roles are); each test sets the password it needs.</summary>
+    [ThrowawayPostgresFact]
+    public void The_password_may_come_from_PGPASSWORD_or_a_pgpass_file_instead_of_the_url()
+    {
+        using var database = server.CreateDatabase();
+        EnsurePasswordUser(database, Password);
+        using (var admin = database.Open())
+        {
+            admin.Execute($"GRANT CREATE ON DATABASE {database.Name} TO {PostgresServer.PasswordUser};");
+        }
+
+        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
+        var url = string.Create(CultureInfo.InvariantCulture, $"postgresql://{PostgresServer.PasswordUser}@127.0.0.1:{port}/{database.Name}?schema=from_env");
+        using var folder = new TempFolder();
+        var passFile = Path.Combine(folder.Path, "pgpass");
+        File.WriteAllText(passFile, string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}:{database.Name}:{PostgresServer.PasswordUser}:{Password}\n"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var refused = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(url).Target));
+        var fromVariable = WithVariable("PGPASSWORD", Password, () => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(url).Target));
+        var fromFile = WithVariable("PGPASSFILE", passFile, () => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(url.Replace("from_env", "from_file", StringComparison.Ordinal)).Target));
+
+        Assert.Equal(ErrorIds.DatabaseAuthFailed, refused.ErrorId);
+        Assert.Equal((Engine.Store.DatabaseAction.Created, Engine.Store.DatabaseAction.Created), (fromVariable.Action, fromFile.Action));
+    }
+
+    // The variables are read by Npgsql when a connection opens; the other collections' tests use trusted logins, which ask no password.
+    private static T WithVariable<T>(string name, string value, Func<T> action)
+    {
+        var saved = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable(name, value);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, saved);
+        }
+    }
+
     private static void EnsurePasswordUser(PostgresDatabase database, string password)
     {
         using var connection = database.Open();

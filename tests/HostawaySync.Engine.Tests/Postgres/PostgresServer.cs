@@ -22,6 +22,10 @@ public sealed class PostgresServer : IDisposable
     /// <summary>The one user the throwaway server asks a password of (scram-sha-256), so authentication failures can be tested.</summary>
     public const string PasswordUser = "hostaway_password_user";
 
+    private const string FolderPrefix = "hostawaysync-pg-";
+
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<string?> Binaries = new(PostgresBinaries.Find);
 
     private readonly string? folder;
@@ -39,15 +43,24 @@ public sealed class PostgresServer : IDisposable
         var url = Environment.GetEnvironmentVariable(UrlVariable);
         if (!string.IsNullOrWhiteSpace(url))
         {
-            AdminConnectionString = PostgresUrl.ToConnectionString(url);
+            // The engine's own reading of a URL or keyword string; the database defaults to "postgres" for the admin connection.
+            var builder = new NpgsqlConnectionStringBuilder(Engine.Store.Postgres.PostgresUrl.Parse(url).ConnectionString) { Pooling = false };
+            if (string.IsNullOrEmpty(builder.Database))
+            {
+                builder.Database = "postgres";
+            }
+            AdminConnectionString = builder.ConnectionString;
             return;
         }
 
         var bin = Binaries.Value!;
         pgCtl = Path.Combine(bin, "pg_ctl");
         // Under /tmp rather than the profile's temp folder: as root the server runs as the postgres user, who must reach it.
-        folder = Path.Combine(Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath(), "hostawaysync-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        folder = Path.Combine(Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
+        SweepAbandoned(Path.GetDirectoryName(folder)!, pgCtl);
         Directory.CreateDirectory(folder);
+        // Whose server it is: a later run stops and deletes the servers of test processes that died without disposing theirs (kill -9).
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         try
         {
@@ -95,6 +108,20 @@ public sealed class PostgresServer : IDisposable
 
     private string DataFolder => Path.Combine(folder!, "data");
 
+    /// <summary>
+    /// Restarts the throwaway server (fast shutdown: every session is ended, as when an administrator restarts it), and
+    /// waits until it takes connections again.
+    /// </summary>
+    public void Restart()
+    {
+        if (folder is null)
+        {
+            throw new InvalidOperationException("Only the throwaway server can be restarted by the tests.");
+        }
+
+        PostgresProcess.Run(pgCtl!, folder, "-D", DataFolder, "-l", Path.Combine(folder, "server.log"), "-m", "fast", "-w", "-t", "60", "restart");
+    }
+
     /// <summary>Creates an empty database; the returned object drops it again.</summary>
     public PostgresDatabase CreateDatabase() => new(AdminConnectionString);
 
@@ -120,6 +147,53 @@ public sealed class PostgresServer : IDisposable
         }
 
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Stops and deletes the throwaway servers of test processes that no longer run (killed before they could clean up), so
+    /// servers and folders do not pile up on a developer's machine. Servers of running processes are left alone.
+    /// </summary>
+    private static void SweepAbandoned(string parent, string pgCtl)
+    {
+        foreach (var stale in Directory.EnumerateDirectories(parent, FolderPrefix + "*"))
+        {
+            var owner = Path.Combine(stale, OwnerFile);
+            try
+            {
+                var alive = File.Exists(owner)
+                    ? int.TryParse(File.ReadAllText(owner).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsRunning(pid)
+                    : Directory.GetLastWriteTimeUtc(stale) > DateTime.UtcNow.AddDays(-1);
+                if (alive)
+                {
+                    continue;
+                }
+
+                var data = Path.Combine(stale, "data");
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                {
+                    PostgresProcess.Run(pgCtl, stale, "-D", data, "-m", "immediate", "-w", "stop");
+                }
+
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Another run is sweeping it, or it is not ours to remove: leave it.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A loopback port nothing listens on (at the moment of asking).</summary>

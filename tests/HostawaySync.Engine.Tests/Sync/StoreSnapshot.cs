@@ -42,6 +42,28 @@ public sealed class StoreSnapshot
     /// <summary>Rows of all the tables together.</summary>
     public long Total => Ids.Values.Sum(s => (long)s.Count);
 
+    /// <summary>Reads the store of <paramref name="harness"/>, SQLite or PostgreSQL.</summary>
+    public static StoreSnapshot Read(SyncHarness harness) =>
+        harness.Store is HostawaySync.Engine.Store.PostgresStoreLocation postgres ? ReadPostgres(postgres) : Read(harness.DatabasePath);
+
+    // PostgreSQL has no integrity_check: its own consistency is the server's job; what matters here is what was committed.
+    private static StoreSnapshot ReadPostgres(HostawaySync.Engine.Store.PostgresStoreLocation location)
+    {
+        using var db = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(location.Target.ConnectionString) { SearchPath = location.Schema, Pooling = false }.ConnectionString);
+        db.Open();
+        using var transaction = db.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        var hasSchema = db.ExecuteScalar<bool>("SELECT to_regclass('sync_logs') IS NOT NULL;", transaction: transaction);
+        if (!hasSchema)
+        {
+            return new StoreSnapshot("no database", Tables.ToDictionary(t => t.Table, _ => new HashSet<long>()), null, 0);
+        }
+
+        var ids = Tables.ToDictionary(t => t.Table, t => db.Query<long>($"SELECT {t.Key} FROM {t.Table};", transaction: transaction).ToHashSet());
+        var running = db.ExecuteScalar<string?>("SELECT resource FROM sync_logs WHERE status = 'Running' ORDER BY sync_log_id DESC LIMIT 1;", transaction: transaction);
+        var lastRun = db.ExecuteScalar<long>("SELECT coalesce(max(sync_log_id), 0) FROM sync_logs WHERE resource = 'Run';", transaction: transaction);
+        return new StoreSnapshot("ok", ids, running, lastRun);
+    }
+
     public static StoreSnapshot Read(string databasePath)
     {
         if (!File.Exists(databasePath))

@@ -6,7 +6,9 @@ using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Sync;
 using HostawaySync.Simulator;
+using HostawaySync.Engine.Store;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace HostawaySync.Engine.Tests.Sync;
 
@@ -17,13 +19,20 @@ public sealed class SyncHarness : IAsyncDisposable
 
     private readonly SimulatorOptions _simulatorOptions;
 
-    private SyncHarness(HostawaySimulator simulator, SimulatorOptions simulatorOptions)
+    private SyncHarness(HostawaySimulator simulator, SimulatorOptions simulatorOptions, string? postgresConnectionString)
     {
         Simulator = simulator;
         _simulatorOptions = simulatorOptions;
         DatabasePath = _temp.Combine("data", "hostaway.db");
         ConversationsPath = _temp.Combine("conversations");
+        Store = postgresConnectionString is null ? StoreLocation.FromPath(DatabasePath) : StoreLocation.FromUrl(postgresConnectionString);
     }
+
+    /// <summary>The store the syncs write to: the SQLite file at <see cref="DatabasePath"/>, or the PostgreSQL database given to <see cref="StartAsync"/>.</summary>
+    public StoreLocation Store { get; }
+
+    /// <summary>Whether <see cref="Store"/> is PostgreSQL.</summary>
+    public bool IsPostgres => Store.Provider == StoreProvider.PostgreSql;
 
     public HostawaySimulator Simulator { get; private set; }
 
@@ -34,7 +43,8 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>The client's wait before using a new token (tests that run many syncs turn it off, with the simulator's).</summary>
     public TimeSpan ClientTokenWarmup { get; set; } = TimeSpan.FromMilliseconds(1100);
 
-    public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null)
+    /// <summary>Starts a simulator; the syncs store into a temporary SQLite file, or into <paramref name="postgresConnectionString"/>'s database.</summary>
+    public static async Task<SyncHarness> StartAsync(int seed, DatasetOptions dataset, SimulatorSettings? settings = null, string? postgresConnectionString = null)
     {
         var options = new SimulatorOptions
         {
@@ -42,7 +52,7 @@ public sealed class SyncHarness : IAsyncDisposable
             Dataset = dataset,
             Settings = settings ?? new SimulatorSettings { AccountRequestsPer10Seconds = 0, IpRequestsPer10Seconds = 0 },
         };
-        return new SyncHarness(await HostawaySimulator.StartAsync(options), options);
+        return new SyncHarness(await HostawaySimulator.StartAsync(options), options, postgresConnectionString);
     }
 
     /// <summary>The API comes back (same seed, same data; a new port) after the old one was stopped: a network outage.</summary>
@@ -67,7 +77,7 @@ public sealed class SyncHarness : IAsyncDisposable
         };
         return new SyncOptions
         {
-            DatabasePath = DatabasePath,
+            Store = Store,
             ConversationsPath = ConversationsPath,
             Client = client?.Invoke(clientOptions) ?? clientOptions,
             Mode = mode,
@@ -84,6 +94,19 @@ public sealed class SyncHarness : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A read connection to <see cref="Store"/> (for PostgreSQL, with the schema on the search path).</summary>
+    public System.Data.Common.DbConnection OpenStore()
+    {
+        if (Store is not PostgresStoreLocation postgres)
+        {
+            return Open();
+        }
+
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.Target.ConnectionString) { SearchPath = postgres.Schema, Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>
     /// Every live object of the API is stored, identical; nothing else is live. With <paramref name="deletionsReconciled"/>
     /// false (after incremental syncs), stored rows the API deleted may still be live.
@@ -91,10 +114,21 @@ public sealed class SyncHarness : IAsyncDisposable
     public void AssertEqualsGroundTruth(bool deletionsReconciled = true)
     {
         var truth = Simulator.GetGroundTruth();
-        using var db = Open();
-        Assert.Equal("ok", db.ExecuteScalar<string>("PRAGMA integrity_check;"));
-        Assert.Empty(db.Query("PRAGMA foreign_key_check;"));
-        AssertSearchIndexComplete(db);
+        using var db = OpenStore();
+        if (db is SqliteConnection sqlite)
+        {
+            Assert.Equal("ok", db.ExecuteScalar<string>("PRAGMA integrity_check;"));
+            Assert.Empty(db.Query("PRAGMA foreign_key_check;"));
+            AssertSearchIndexComplete(sqlite);
+        }
+        else
+        {
+            // PostgreSQL enforces its foreign keys itself; the search index is keyed by message id.
+            Assert.Equal(0, db.ExecuteScalar<long>("SELECT count(*) FROM sync_state WHERE resource = 'message_search_backfill';"));
+            Assert.Equal(
+                db.Query<long>("SELECT message_id FROM messages_metadata ORDER BY 1;"),
+                db.Query<long>("SELECT message_id FROM message_search ORDER BY 1;"));
+        }
 
         AssertTable(db, "listings", "listing_id", truth.Listings, deletionsReconciled);
         AssertTable(db, "reservations", "reservation_id", truth.Reservations, deletionsReconciled);
@@ -110,7 +144,7 @@ public sealed class SyncHarness : IAsyncDisposable
         Assert.True(missing.Count == 0, "conversations missing from the database: " + string.Join(", ", missing.Select(id =>
             $"{id} (reservation {truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]}: "
             + truth.Reservations.FirstOrDefault(r => (long)r["id"]! == (long)truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]!)?.ToJsonString()
-            + " db: " + string.Join(";", db.Query<string>("SELECT coalesce(updated_on,'-') || ' ' || coalesce(latest_activity_on,'-') || ' synced ' || coalesce(conversations_synced_activity,'-') FROM reservations WHERE reservation_id = @Id", new { Id = (long)truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]! }))
+            + " db: " + string.Join(";", db.Query<string>("SELECT coalesce(CAST(updated_on AS text),'-') || ' ' || coalesce(CAST(latest_activity_on AS text),'-') || ' synced ' || coalesce(CAST(conversations_synced_activity AS text),'-') FROM reservations WHERE reservation_id = @Id", new { Id = (long)truth.Conversations.First(c => (long)c["id"]! == id)["reservationId"]! }))
             + " cursor: " + db.ExecuteScalar<string>("SELECT cursor FROM sync_state WHERE resource = 'reservations'") + " now " + Simulator.UtcNow.ToString("O")
             + ")")));
         if (deletionsReconciled)
@@ -159,7 +193,7 @@ public sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Guests are exactly the connected components of reservations sharing a normalized email or a guest account id.</summary>
-    public void AssertGuestsArePartition(SqliteConnection db)
+    public void AssertGuestsArePartition(System.Data.Common.DbConnection db)
     {
         var rows = db.Query<(long Id, long? GuestId, string? Email, string? External)>(
             "SELECT reservation_id, guest_id, guest_email, guest_external_account_id FROM reservations WHERE raw_json <> '{}';").ToList();
@@ -204,18 +238,20 @@ public sealed class SyncHarness : IAsyncDisposable
         _temp.Dispose();
     }
 
-    private static void AssertTable(SqliteConnection db, string table, string idColumn, IReadOnlyList<JsonObject> truth, bool deletionsReconciled)
+    private static void AssertTable(System.Data.Common.DbConnection db, string table, string idColumn, IReadOnlyList<JsonObject> truth, bool deletionsReconciled)
     {
-        var stored = db.Query<(long Id, string Json, string? DeletedAt)>($"SELECT {idColumn}, raw_json, deleted_at FROM {table} WHERE raw_json <> '{{}}';").ToDictionary(r => r.Id);
+        // Portable SQL: raw_json is text in SQLite and jsonb in PostgreSQL, deleted_at text or timestamptz.
+        var stored = db.Query<(long Id, string Json, long Deleted)>(
+            $"SELECT {idColumn}, CAST(raw_json AS text), CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END FROM {table} WHERE raw_json <> '{{}}';").ToDictionary(r => r.Id);
         foreach (var expected in truth)
         {
             var id = (long)expected["id"]!;
             Assert.True(stored.TryGetValue(id, out var row), $"{table} {id} is missing");
-            Assert.Null(row.DeletedAt);
+            Assert.Equal(0, row.Deleted);
             Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(row.Json)), $"{table} {id} differs from the API");
         }
 
-        var live = stored.Values.Where(r => r.DeletedAt is null).Select(r => r.Id).ToHashSet();
+        var live = stored.Values.Where(r => r.Deleted == 0).Select(r => r.Id).ToHashSet();
         var truthIds = truth.Select(t => (long)t["id"]!).ToHashSet();
         if (deletionsReconciled)
         {

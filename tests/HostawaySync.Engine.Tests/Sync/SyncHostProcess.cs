@@ -17,7 +17,8 @@ public static class SyncHostProcess
     /// </summary>
     public static Process Start(SyncHarness harness, SyncMode? mode = null, TimeSpan? lockTimeout = null, IReadOnlyList<string>? prefix = null, string? folder = null)
     {
-        var (database, conversations) = folder is null ? (harness.DatabasePath, harness.ConversationsPath) : (Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
+        var store = harness.Store is HostawaySync.Engine.Store.PostgresStoreLocation postgres ? postgres.Target.ConnectionString : harness.DatabasePath;
+        var (database, conversations) = folder is null ? (store, harness.ConversationsPath) : (Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
         var command = new List<string>(prefix ?? []) { "dotnet", HostPath(), harness.Simulator.BaseUrl.ToString(), harness.Simulator.AccountId.ToString(CultureInfo.InvariantCulture), database, conversations };
         if (mode is not null || lockTimeout is not null)
         {
