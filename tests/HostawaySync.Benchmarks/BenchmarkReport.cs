@@ -68,8 +68,9 @@ public static class BenchmarkReport
 
     private static string Markdown(IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
-        // Sections in the order (titles start with the item's number), whatever order the scenarios ran in.
-        var results = unordered.OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
+        // Sections in the order (titles start with the item's number, 10 after 9), whatever order the scenarios ran in.
+        var results = unordered.OrderBy(r => int.TryParse(r.Title.Split('.')[0], CultureInfo.InvariantCulture, out var item) ? item : int.MaxValue)
+            .ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         var md = new StringBuilder();
         md.AppendLine(Start);
         md.AppendLine("# HostawaySync benchmarks");

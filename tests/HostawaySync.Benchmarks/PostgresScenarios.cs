@@ -7,6 +7,7 @@ public static class PostgresScenarios
 
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(string scenario, BenchOptions options) => scenario switch
     {
+        "pg-sync" => [await PostgresSyncBenchmarks.SqliteAndPostgresAsync(Simulator.DatasetOptions.Medium)],
         "pg-store-throughput" => [await PostgresStoreBenchmarks.ThroughputAsync()],
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
     };

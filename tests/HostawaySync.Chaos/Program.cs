@@ -23,6 +23,7 @@ var all = new (string Id, string Title, Func<ScenarioReport, Task> Run)[]
     ("kill", "4. kill -9 at random points", KillScenario.RunAsync),
     ("two-at-once", "5. Two syncs started at once", ConcurrentSyncScenario.RunAsync),
     ("read-only", "6. Database made read-only mid-run", ReadOnlyDatabaseScenario.RunAsync),
+    ("two-homes-postgres", "7. Two syncs with different homes against one PostgreSQL database", PostgresConcurrentSyncScenario.RunAsync),
 };
 var unknown = only?.Where(id => all.All(s => s.Id != id)).ToList() ?? [];
 if (unknown.Count > 0)

@@ -52,7 +52,7 @@ public sealed class ScenarioReport(string id, string title)
     /// <summary>Reads the database and records check (b); returns the snapshot for check (c).</summary>
     public StoreSnapshot Integrity(SyncHarness harness, string when)
     {
-        var snapshot = StoreSnapshot.Read(harness.DatabasePath);
+        var snapshot = StoreSnapshot.Read(harness);
         Check(IntegrityCheck).Record(snapshot.Integrity == "ok", $"{when}: {snapshot.Integrity}");
         return snapshot;
     }
@@ -64,12 +64,12 @@ public sealed class ScenarioReport(string id, string title)
         Check(NothingLostCheck).Record(lost.Count == 0, $"{when}: {string.Join("; ", lost)}");
     }
 
-    /// <summary>Check (a), exactly as the xUnit tests assert it.</summary>
-    public void EqualsTruth(SyncHarness harness, string when, bool deletionsReconciled = true)
+    /// <summary>Check (a), exactly as the xUnit tests assert it (message texts from the files under <paramref name="conversationsPath"/>, by default the harness's).</summary>
+    public void EqualsTruth(SyncHarness harness, string when, bool deletionsReconciled = true, string? conversationsPath = null)
     {
         try
         {
-            harness.AssertEqualsGroundTruth(deletionsReconciled);
+            harness.AssertEqualsGroundTruth(deletionsReconciled, conversationsPath);
             Check(TruthCheck).Record(true, when);
         }
 #pragma warning disable CA1031 // Any failure of the comparison is a failed check, reported with its message.

@@ -109,9 +109,10 @@ public sealed class SyncHarness : IAsyncDisposable
 
     /// <summary>
     /// Every live object of the API is stored, identical; nothing else is live. With <paramref name="deletionsReconciled"/>
-    /// false (after incremental syncs), stored rows the API deleted may still be live.
+    /// false (after incremental syncs), stored rows the API deleted may still be live. The message texts are read from the
+    /// conversation files under <paramref name="conversationsPath"/> (by default the harness's own root).
     /// </summary>
-    public void AssertEqualsGroundTruth(bool deletionsReconciled = true)
+    public void AssertEqualsGroundTruth(bool deletionsReconciled = true, string? conversationsPath = null)
     {
         var truth = Simulator.GetGroundTruth();
         using var db = OpenStore();
@@ -152,7 +153,7 @@ public sealed class SyncHarness : IAsyncDisposable
             Assert.Equal(truthConversations.Order(), conversations.Keys.Order());
         }
 
-        var paths = new ConversationPaths(ConversationsPath);
+        var paths = new ConversationPaths(conversationsPath ?? ConversationsPath);
         foreach (var conversationId in truthConversations)
         {
             var expected = truth.MessagesByConversation.TryGetValue(conversationId, out var list) ? list : [];

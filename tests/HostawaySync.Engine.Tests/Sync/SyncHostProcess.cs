@@ -13,12 +13,25 @@ public static class SyncHostProcess
     /// <summary>
     /// Starts a sync of <paramref name="harness"/>'s database. <paramref name="prefix"/> runs the host through another
     /// program (e.g. <c>setpriv</c> to drop capabilities). Standard output is redirected: the host's last line is
-    /// "&lt;Status&gt; &lt;RunId&gt; [&lt;ErrorId&gt;]". <paramref name="folder"/>, when given, holds another database and conversations root.
+    /// "&lt;Status&gt; &lt;RunId&gt; [&lt;ErrorId&gt;]". <paramref name="folder"/>, when given, is another home: it holds another SQLite
+    /// database and conversations root, or, when the harness stores in PostgreSQL, another conversations root for the same
+    /// database (as another machine of a team would have). A PostgreSQL password goes to the process in PGPASSWORD, never
+    /// on its command line, which any user of the machine can read.
     /// </summary>
     public static Process Start(SyncHarness harness, SyncMode? mode = null, TimeSpan? lockTimeout = null, IReadOnlyList<string>? prefix = null, string? folder = null)
     {
-        var store = harness.Store is HostawaySync.Engine.Store.PostgresStoreLocation postgres ? postgres.Target.ConnectionString : harness.DatabasePath;
-        var (database, conversations) = folder is null ? (store, harness.ConversationsPath) : (Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
+        ArgumentNullException.ThrowIfNull(harness);
+        string? password = null;
+        var store = harness.DatabasePath;
+        if (harness.Store is HostawaySync.Engine.Store.PostgresStoreLocation postgres)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres.Target.ConnectionString);
+            (password, builder.Password) = (builder.Password, null);
+            store = builder.ConnectionString;
+        }
+
+        var (database, conversations) = folder is null ? (store, harness.ConversationsPath)
+            : (harness.IsPostgres ? store : Path.Combine(folder, "hostaway.db"), Path.Combine(folder, "conversations"));
         var command = new List<string>(prefix ?? []) { "dotnet", HostPath(), harness.Simulator.BaseUrl.ToString(), harness.Simulator.AccountId.ToString(CultureInfo.InvariantCulture), database, conversations };
         if (mode is not null || lockTimeout is not null)
         {
@@ -37,6 +50,11 @@ public static class SyncHostProcess
         }
 
         info.Environment["HOSTAWAY_API_KEY"] = harness.Simulator.ClientSecret;
+        if (!string.IsNullOrEmpty(password))
+        {
+            info.Environment["PGPASSWORD"] = password;
+        }
+
         return Process.Start(info)!;
     }
 

@@ -1,20 +1,25 @@
 using Dapper;
 using HostawaySync.Engine.Api.Models;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace HostawaySync.Engine.Store.Postgres;
 
 /// <summary>
 /// Upserts conversations in PostgreSQL under <see cref="ConversationWriter"/>'s rules: the document is stored without the
-/// embedded message text, and a conversation is unchanged when its hash is, it is live and its guest is still its reservation's.
+/// embedded message text, and a conversation is unchanged when its hash is, it is live and its guest is still its
+/// reservation's. The changed ones of a page are written by one upsert from arrays.
 /// </summary>
 internal static class PostgresConversationWriter
 {
+    // $1 the time of the write; $2 to $11 one array per column of the rows.
     private const string Upsert = $"""
         INSERT INTO conversations (conversation_id, reservation_id, listing_id, guest_id, type, recipient_name, has_unread_messages,
             message_sent_on, message_received_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
-        VALUES (@Id, @ReservationId, @ListingId, (SELECT guest_id FROM reservations WHERE reservation_id = @ReservationId), @Type, @RecipientName,
-            @HasUnreadMessages, @MessageSentOn, @MessageReceivedOn, @RawJson, @Hash, @Now, @Now, NULL)
+        SELECT c.conversation_id, c.reservation_id, c.listing_id, (SELECT guest_id FROM reservations r WHERE r.reservation_id = c.reservation_id),
+            c.type, c.recipient_name, c.has_unread_messages, c.message_sent_on, c.message_received_on, c.raw_json, c.content_hash, $1, $1, NULL::timestamptz
+        FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS c (conversation_id, reservation_id, listing_id, type, recipient_name,
+            has_unread_messages, message_sent_on, message_received_on, raw_json, content_hash)
         {StoreUpserts.ConversationConflict}
         """;
 
@@ -29,6 +34,7 @@ internal static class PostgresConversationWriter
                 """,
                 new { Ids = conversations.Select(c => c.Id).ToArray() }, transaction)
             .ToDictionary(row => row.Id);
+        var rows = new Dictionary<long, (HostawayConversation Conversation, string RawJson, string Hash)>();
         foreach (var conversation in conversations)
         {
             var raw = ConversationWriter.WithoutMessageText(conversation.RawJson);
@@ -40,12 +46,8 @@ internal static class PostgresConversationWriter
                 continue;
             }
 
-            connection.Execute(Upsert, new
-            {
-                conversation.Id, conversation.ReservationId, conversation.ListingId, conversation.Type, conversation.RecipientName, conversation.HasUnreadMessages,
-                MessageSentOn = PostgresClock.Utc(conversation.MessageSentOn), MessageReceivedOn = PostgresClock.Utc(conversation.MessageReceivedOn),
-                RawJson = TypedParameter.Jsonb(raw), Hash = hash, Now = PostgresClock.Utc(now),
-            }, transaction);
+            // A conversation listed twice is stored as its last listing, as writing the rows one by one would leave it.
+            rows[conversation.Id] = (conversation, raw, hash);
             if (known)
             {
                 counts.Updated++;
@@ -54,6 +56,24 @@ internal static class PostgresConversationWriter
             {
                 counts.Created++;
             }
+        }
+
+        if (rows.Count > 0)
+        {
+            using var upsert = new NpgsqlCommand(Upsert, connection, transaction);
+            new PostgresRowArrays<(HostawayConversation C, string RawJson, string Hash)>(upsert, rows.Values)
+                .Value(PostgresClock.Utc(now), NpgsqlDbType.TimestampTz)
+                .Column(r => r.C.Id, NpgsqlDbType.Bigint)
+                .Column(r => r.C.ReservationId, NpgsqlDbType.Bigint)
+                .Column(r => r.C.ListingId, NpgsqlDbType.Bigint)
+                .Column(r => r.C.Type, NpgsqlDbType.Text)
+                .Column(r => r.C.RecipientName, NpgsqlDbType.Text)
+                .Column(r => r.C.HasUnreadMessages, NpgsqlDbType.Boolean)
+                .Column(r => PostgresClock.Utc(r.C.MessageSentOn), NpgsqlDbType.TimestampTz)
+                .Column(r => PostgresClock.Utc(r.C.MessageReceivedOn), NpgsqlDbType.TimestampTz)
+                .Column(r => r.RawJson, NpgsqlDbType.Jsonb)
+                .Column(r => r.Hash, NpgsqlDbType.Text);
+            upsert.ExecuteNonQuery();
         }
 
         return counts;

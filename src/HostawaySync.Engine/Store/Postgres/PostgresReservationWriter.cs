@@ -92,7 +92,8 @@ internal static class PostgresReservationWriter
         guests.Write();
         using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
         {
-            AddColumns(upsert.Parameters, rows.Values.Select(r => (r.Reservation, guests.Final(r.Guest), r.Hash)).ToList(), at);
+            AddColumns(new PostgresRowArrays<(HostawayReservation R, long GuestId, string Hash)>(
+                upsert, rows.Values.Select(r => (r.Reservation, guests.Final(r.Guest), r.Hash)).ToList()), at);
             upsert.ExecuteNonQuery();
         }
 
@@ -111,45 +112,40 @@ internal static class PostgresReservationWriter
     }
 
     // $1 to $34: one typed array per column, in the order of the INSERT; $35: the time of the write.
-    private static void AddColumns(NpgsqlParameterCollection parameters, List<(HostawayReservation R, long GuestId, string Hash)> rows, DateTime? now)
-    {
-        void Add<T>(Func<(HostawayReservation R, long GuestId, string Hash), T> value, NpgsqlDbType type) =>
-            parameters.Add(new NpgsqlParameter<T[]> { TypedValue = rows.Select(value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
-
-        Add(r => r.R.Id, NpgsqlDbType.Bigint);
-        Add(r => r.R.ListingId, NpgsqlDbType.Bigint);
-        Add(r => r.GuestId, NpgsqlDbType.Bigint);
-        Add(r => (long?)r.R.ChannelId, NpgsqlDbType.Bigint);
-        Add(r => r.R.ChannelName, NpgsqlDbType.Text);
-        Add(r => r.R.Source, NpgsqlDbType.Text);
-        Add(r => r.R.ChannelReservationId, NpgsqlDbType.Text);
-        Add(r => r.R.ConfirmationCode, NpgsqlDbType.Text);
-        Add(r => r.R.Status, NpgsqlDbType.Text);
-        Add(r => r.R.ArrivalDate, NpgsqlDbType.Date);
-        Add(r => r.R.DepartureDate, NpgsqlDbType.Date);
-        Add(r => r.R.Nights, NpgsqlDbType.Integer);
-        Add(r => r.R.NumberOfGuests, NpgsqlDbType.Integer);
-        Add(r => r.R.Adults, NpgsqlDbType.Integer);
-        Add(r => r.R.Children, NpgsqlDbType.Integer);
-        Add(r => r.R.Infants, NpgsqlDbType.Integer);
-        Add(r => r.R.Pets, NpgsqlDbType.Integer);
-        Add(r => r.R.TotalPrice, NpgsqlDbType.Numeric);
-        Add(r => r.R.Currency, NpgsqlDbType.Text);
-        Add(r => r.R.IsPaid, NpgsqlDbType.Boolean);
-        Add(r => r.R.GuestName, NpgsqlDbType.Text);
-        Add(r => r.R.GuestFirstName, NpgsqlDbType.Text);
-        Add(r => r.R.GuestLastName, NpgsqlDbType.Text);
-        Add(r => r.R.GuestEmail, NpgsqlDbType.Text);
-        Add(r => r.R.Phone, NpgsqlDbType.Text);
-        Add(r => r.R.GuestExternalAccountId, NpgsqlDbType.Text);
-        Add(r => PostgresClock.Utc(r.R.ReservationDate), NpgsqlDbType.TimestampTz);
-        Add(r => PostgresClock.Utc(r.R.CancellationDate), NpgsqlDbType.TimestampTz);
-        Add(r => r.R.CancelledBy, NpgsqlDbType.Text);
-        Add(r => PostgresClock.Utc(r.R.InsertedOn), NpgsqlDbType.TimestampTz);
-        Add(r => PostgresClock.Utc(r.R.UpdatedOn), NpgsqlDbType.TimestampTz);
-        Add(r => PostgresClock.Utc(r.R.LatestActivityOn), NpgsqlDbType.TimestampTz);
-        Add(r => r.R.RawJson, NpgsqlDbType.Jsonb);
-        Add(r => r.Hash, NpgsqlDbType.Text);
-        parameters.Add(new NpgsqlParameter<DateTime?> { TypedValue = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-    }
+    private static void AddColumns(PostgresRowArrays<(HostawayReservation R, long GuestId, string Hash)> rows, DateTime? now) => rows
+        .Column(r => r.R.Id, NpgsqlDbType.Bigint)
+        .Column(r => r.R.ListingId, NpgsqlDbType.Bigint)
+        .Column(r => r.GuestId, NpgsqlDbType.Bigint)
+        .Column(r => (long?)r.R.ChannelId, NpgsqlDbType.Bigint)
+        .Column(r => r.R.ChannelName, NpgsqlDbType.Text)
+        .Column(r => r.R.Source, NpgsqlDbType.Text)
+        .Column(r => r.R.ChannelReservationId, NpgsqlDbType.Text)
+        .Column(r => r.R.ConfirmationCode, NpgsqlDbType.Text)
+        .Column(r => r.R.Status, NpgsqlDbType.Text)
+        .Column(r => r.R.ArrivalDate, NpgsqlDbType.Date)
+        .Column(r => r.R.DepartureDate, NpgsqlDbType.Date)
+        .Column(r => r.R.Nights, NpgsqlDbType.Integer)
+        .Column(r => r.R.NumberOfGuests, NpgsqlDbType.Integer)
+        .Column(r => r.R.Adults, NpgsqlDbType.Integer)
+        .Column(r => r.R.Children, NpgsqlDbType.Integer)
+        .Column(r => r.R.Infants, NpgsqlDbType.Integer)
+        .Column(r => r.R.Pets, NpgsqlDbType.Integer)
+        .Column(r => r.R.TotalPrice, NpgsqlDbType.Numeric)
+        .Column(r => r.R.Currency, NpgsqlDbType.Text)
+        .Column(r => r.R.IsPaid, NpgsqlDbType.Boolean)
+        .Column(r => r.R.GuestName, NpgsqlDbType.Text)
+        .Column(r => r.R.GuestFirstName, NpgsqlDbType.Text)
+        .Column(r => r.R.GuestLastName, NpgsqlDbType.Text)
+        .Column(r => r.R.GuestEmail, NpgsqlDbType.Text)
+        .Column(r => r.R.Phone, NpgsqlDbType.Text)
+        .Column(r => r.R.GuestExternalAccountId, NpgsqlDbType.Text)
+        .Column(r => PostgresClock.Utc(r.R.ReservationDate), NpgsqlDbType.TimestampTz)
+        .Column(r => PostgresClock.Utc(r.R.CancellationDate), NpgsqlDbType.TimestampTz)
+        .Column(r => r.R.CancelledBy, NpgsqlDbType.Text)
+        .Column(r => PostgresClock.Utc(r.R.InsertedOn), NpgsqlDbType.TimestampTz)
+        .Column(r => PostgresClock.Utc(r.R.UpdatedOn), NpgsqlDbType.TimestampTz)
+        .Column(r => PostgresClock.Utc(r.R.LatestActivityOn), NpgsqlDbType.TimestampTz)
+        .Column(r => r.R.RawJson, NpgsqlDbType.Jsonb)
+        .Column(r => r.Hash, NpgsqlDbType.Text)
+        .Value(now, NpgsqlDbType.TimestampTz);
 }
