@@ -66,29 +66,19 @@ public sealed class CopyHostawayDatabaseCommand : AsyncHostawayCmdlet
             ModuleVersion = ModuleVersion,
         };
         var progress = new CmdletCopyProgress(this);
-        var log = new CmdletSyncLog(this, StreamWanted("Verbose", "VerbosePreference"), StreamWanted("Debug", "DebugPreference"));
-        StoreCopyResult result;
         try
-        {
-            result = RunEngine(token => StoreCopier.CopyAsync(options, log, progress.Report, token));
-        }
-        catch (HostawayException exception)
-        {
-            ThrowTerminating(exception);
-            throw;
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             // Ctrl+C: the destination's transaction was rolled back (or, while the search index was built, the copy is
             // complete and the next sync finishes the index); there is nothing to report.
-            return;
+            if (TryRunEngine(token => StoreCopier.CopyAsync(options, EngineLog(), progress.Report, token), out var result))
+            {
+                WriteObject(HostawayDatabaseCopy.From(result));
+            }
         }
         finally
         {
-            CompleteProgress(progress);
+            progress.Complete();
         }
-
-        WriteObject(HostawayDatabaseCopy.From(result));
     }
 
     private StoreLocation ResolveSourceInEffect()
@@ -110,17 +100,5 @@ public sealed class CopyHostawayDatabaseCommand : AsyncHostawayCmdlet
                 : $"; its search index is left for its next sync to build (the conversations folder '{conversations}' does not exist)"
             : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"Copy {plan.Rows:N0} rows in {plan.Tables.Count} tables ({tables}) from '{plan.Source}'{replacing}{index}");
-    }
-
-    private static void CompleteProgress(CmdletCopyProgress progress)
-    {
-        try
-        {
-            progress.Complete();
-        }
-        catch (PipelineStoppedException)
-        {
-            // Ctrl+C: the host no longer shows progress.
-        }
     }
 }

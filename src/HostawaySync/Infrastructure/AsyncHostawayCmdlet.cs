@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using HostawaySync.Engine.Errors;
 
 namespace HostawaySync.Infrastructure;
 
@@ -71,6 +73,32 @@ public abstract class AsyncHostawayCmdlet : HostawayCmdlet, IDisposable
         // The cmdlet boundary: the pipeline thread must wait for the engine here, and only here.
         return task.GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// Runs engine work as <see cref="RunEngine{T}"/> does, for a cmdlet that returns one result: an engine error stops the
+    /// cmdlet with its id; Ctrl+C returns false (the engine left its store consistent, and there is nothing to report).
+    /// </summary>
+    protected bool TryRunEngine<T>(Func<CancellationToken, Task<T>> work, [MaybeNullWhen(false)] out T result)
+    {
+        try
+        {
+            result = RunEngine(work);
+            return true;
+        }
+        catch (HostawayException exception)
+        {
+            ThrowTerminating(exception);
+            throw;
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            result = default;
+            return false;
+        }
+    }
+
+    /// <summary>The engine's log, written to this cmdlet's streams as -Verbose, -Debug and their preference variables ask.</summary>
+    internal CmdletSyncLog EngineLog() => new(this, StreamWanted("Verbose", "VerbosePreference"), StreamWanted("Debug", "DebugPreference"));
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();

@@ -9,17 +9,14 @@ namespace HostawaySync.Infrastructure;
 /// Write-Progress for Copy-HostawayDatabase: a parent record for the whole copy (percent of every row), a child record for
 /// the table under way (percent of its rows), then one for building the search index; throttled, completed at the end.
 /// </summary>
-internal sealed class CmdletCopyProgress
+internal sealed class CmdletCopyProgress(AsyncHostawayCmdlet cmdlet)
 {
     private const int ActivityId = 0x4855;
     private const int TableActivityId = ActivityId + 1;
     private const string Activity = "Copying the HostawaySync database";
     private static readonly long Interval = Stopwatch.Frequency / 5;
-    private readonly AsyncHostawayCmdlet _cmdlet;
     private long _lastWrite;
     private bool _written;
-
-    public CmdletCopyProgress(AsyncHostawayCmdlet cmdlet) => _cmdlet = cmdlet;
 
     /// <summary>Called by the engine after each batch and table, on its thread.</summary>
     public void Report(StoreCopyProgress progress)
@@ -47,20 +44,29 @@ internal sealed class CmdletCopyProgress
             PercentComplete = Percent(progress.Done, progress.Total),
             RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
         };
-        _cmdlet.Post(() =>
+        cmdlet.Post(() =>
         {
-            _cmdlet.WriteProgress(parent);
-            _cmdlet.WriteProgress(child);
+            cmdlet.WriteProgress(parent);
+            cmdlet.WriteProgress(child);
         });
     }
 
     /// <summary>Completes the records (call from finally on the pipeline thread).</summary>
     public void Complete()
     {
-        if (_written)
+        if (!_written)
         {
-            _cmdlet.WriteProgress(new ProgressRecord(TableActivityId, "Copying", "Done") { ParentActivityId = ActivityId, RecordType = ProgressRecordType.Completed });
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            return;
+        }
+
+        try
+        {
+            cmdlet.WriteProgress(new ProgressRecord(TableActivityId, "Copying", "Done") { ParentActivityId = ActivityId, RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C: the host no longer shows progress.
         }
     }
 

@@ -11,39 +11,14 @@ namespace HostawaySync.Engine.Store.Copy;
 /// sessions keep seeing what the schema held before until the commit; a copy that stops before it (killed, cancelled,
 /// the connection lost) is rolled back by the server, and nothing of it remains.
 /// </summary>
-internal sealed class PostgresCopyDestination : ICopyDestination
+internal sealed class PostgresCopyDestination(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresTarget target) : ICopyDestination
 {
-    private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
-    private readonly PostgresTarget _target;
-
-    private PostgresCopyDestination(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresTarget target)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        _target = target;
-    }
-
     /// <summary>Opens the (initialized) schema and begins the copy's transaction.</summary>
-    public static PostgresCopyDestination Open(PostgresTarget target)
-    {
-        // Unpooled: a connection given back to a pool mid-transaction after a failure would carry it to its next user.
-        var connection = PostgresConnections.Open(target, pooling: false);
-        try
-        {
-            return new PostgresCopyDestination(connection, connection.BeginTransaction(), target);
-        }
-        catch (Exception exception) when (exception is NpgsqlException && PostgresErrors.FromNpgsql(target, exception) is { } error)
-        {
-            connection.Dispose();
-            throw error;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    /// <remarks>Unpooled: a connection given back to a pool mid-transaction after a failure would carry it to its next user.</remarks>
+    public static PostgresCopyDestination Open(PostgresTarget target) =>
+        CopyBatch.OnNewConnection(
+            PostgresConnections.Open(target, pooling: false), e => AsStoreError(target, e),
+            connection => new PostgresCopyDestination(connection, connection.BeginTransaction(), target));
 
     /// <summary>
     /// The rows in HostawaySync's tables of the schema, read without writing; null when the schema holds no HostawaySync
@@ -63,16 +38,16 @@ internal sealed class PostgresCopyDestination : ICopyDestination
 
             return connection.ExecuteScalar<long>(CopySql.CountAll(PostgresCopyCatalog.ExistingTables(connection, transaction, target)), transaction: transaction);
         }
-        catch (Exception exception) when (exception is NpgsqlException && PostgresErrors.FromNpgsql(target, exception) is { } error)
+        catch (Exception exception) when (AsStoreError(target, exception) is { } error)
         {
             throw error;
         }
     }
 
-    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) => PostgresCopyCatalog.Columns(_connection, _transaction, _target, table);
+    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) => PostgresCopyCatalog.Columns(connection, transaction, target, table);
 
     public long Rows() =>
-        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
+        connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: transaction);
 
     // DELETE rather than TRUNCATE: TRUNCATE would lock readers out until the copy commits; with DELETE they keep reading
     // the old rows meanwhile.
@@ -80,14 +55,14 @@ internal sealed class PostgresCopyDestination : ICopyDestination
     {
         foreach (var table in CopyCatalog.Tables.Select(t => t.Name).Reverse().Append(CopyCatalog.SearchTable))
         {
-            _connection.Execute(CopySql.DeleteAll(table), transaction: _transaction);
+            connection.Execute(CopySql.DeleteAll(table), transaction: transaction);
         }
     }
 
     public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)
     {
         var types = columns.Select(c => TypeOf(c.Kind)).ToArray();
-        using var importer = _connection.BeginBinaryImport($"COPY {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) FROM STDIN (FORMAT BINARY);");
+        using var importer = connection.BeginBinaryImport($"COPY {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) FROM STDIN (FORMAT BINARY);");
         foreach (var row in rows)
         {
             importer.StartRow();
@@ -108,36 +83,39 @@ internal sealed class PostgresCopyDestination : ICopyDestination
     }
 
     public void SetReferences(CopyTable table, IReadOnlyList<(long Key, long Reference)> references) =>
-        _connection.Execute(
+        connection.Execute(
             $"""
             UPDATE {CopySql.Quote(table.Name)} AS t SET {CopySql.Quote(table.SelfReference!)} = r.reference
             FROM unnest(@Keys, @References) AS r (key, reference) WHERE t.{CopySql.Quote(table.Key[0])} = r.key;
             """,
-            new { Keys = references.Select(r => r.Key).ToArray(), References = references.Select(r => r.Reference).ToArray() }, _transaction);
+            new { Keys = references.Select(r => r.Key).ToArray(), References = references.Select(r => r.Reference).ToArray() }, transaction);
 
     // setval(..., false) makes the next id the value itself: a sequence cannot be set below 1.
     public void SetHighestId(CopyTable table, long highest) =>
-        _connection.Execute(
+        connection.Execute(
             $"""
             SELECT setval(pg_get_serial_sequence(@Table, @Column)::regclass, greatest(@Highest, coalesce(max({CopySql.Quote(table.Identity!)}), 0), 1), greatest(@Highest, coalesce(max({CopySql.Quote(table.Identity!)}), 0)) > 0)
             FROM {CopySql.Quote(table.Name)};
             """,
-            new { Table = table.Name, Column = table.Identity, Highest = highest }, _transaction);
+            new { Table = table.Name, Column = table.Identity, Highest = highest }, transaction);
 
     public void RequestSearchIndex(bool messages, string now) =>
-        _connection.Execute(
+        connection.Execute(
             messages ? CopyStatements.RequestSearchIndex : CopyStatements.NoSearchIndex,
-            new { Resource = MessageSearchIndex.BackfillResource, Now = PostgresClock.Utc(now) }, _transaction);
+            new { Resource = MessageSearchIndex.BackfillResource, Now = PostgresClock.Utc(now) }, transaction);
 
-    public void Commit() => _transaction.Commit();
+    public void Commit() => transaction.Commit();
 
-    public HostawayException? AsStoreError(Exception exception) => exception is NpgsqlException ? PostgresErrors.FromNpgsql(_target, exception) : null;
+    public HostawayException? AsStoreError(Exception exception) => AsStoreError(target, exception);
 
     public void Dispose()
     {
-        _transaction.Dispose();
-        _connection.Dispose();
+        transaction.Dispose();
+        connection.Dispose();
     }
+
+    private static HostawayException? AsStoreError(PostgresTarget target, Exception exception) =>
+        exception is NpgsqlException ? PostgresErrors.FromNpgsql(target, exception) : null;
 
     private static NpgsqlDbType TypeOf(CopyColumnKind kind) => kind switch
     {

@@ -8,39 +8,15 @@ namespace HostawaySync.Engine.Store.Copy;
 /// A SQLite database as a copy's destination: one IMMEDIATE transaction for the whole copy. Readers keep seeing what
 /// the database held before (WAL) until the commit; a copy that stops before it, killed or cancelled, leaves nothing.
 /// </summary>
-internal sealed class SqliteCopyDestination : ICopyDestination
+internal sealed class SqliteCopyDestination(SqliteConnection connection, SqliteTransaction transaction, string path) : ICopyDestination
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
-    private readonly string _path;
     private readonly Dictionary<string, PreparedStatement> _inserts = new(StringComparer.Ordinal);
 
-    private SqliteCopyDestination(SqliteConnection connection, SqliteTransaction transaction, string path)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        _path = path;
-    }
-
     /// <summary>Opens the (initialized) database and begins the copy's transaction.</summary>
-    public static SqliteCopyDestination Open(string path)
-    {
-        var connection = StoreConnection.OpenForWriting(path, SqliteOpenMode.ReadWrite, pooling: false);
-        try
-        {
-            return new SqliteCopyDestination(connection, connection.BeginTransaction(deferred: false), path);
-        }
-        catch (SqliteException exception) when (StoreErrors.FromSqlite(path, exception) is { } error)
-        {
-            connection.Dispose();
-            throw error;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteCopyDestination Open(string path) =>
+        CopyBatch.OnNewConnection(
+            StoreConnection.OpenForWriting(path, SqliteOpenMode.ReadWrite, pooling: false), e => AsStoreError(path, e),
+            connection => new SqliteCopyDestination(connection, connection.BeginTransaction(deferred: false), path));
 
     /// <summary>
     /// The rows in HostawaySync's tables of the database at <paramref name="path"/>, read without writing; null when there
@@ -64,28 +40,26 @@ internal sealed class SqliteCopyDestination : ICopyDestination
                 .Intersect(CopyCatalog.Tables.Select(t => t.Name), StringComparer.Ordinal);
             return connection.ExecuteScalar<long>(CopySql.CountAll(tables), transaction: transaction);
         }
-        catch (SqliteException exception) when (StoreErrors.FromSqlite(inspection.Path, exception) is { } error)
+        catch (Exception exception) when (AsStoreError(inspection.Path, exception) is { } error)
         {
             throw error;
         }
     }
 
-    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) =>
-        _connection.Query<string>("SELECT name FROM pragma_table_info(@Table) ORDER BY cid;", new { Table = table }, _transaction)
-            .Select(name => (name, (string?)null)).ToList();
+    public IReadOnlyList<(string Name, string? PostgresType)> Columns(string table) => SqliteCopySource.Columns(connection, transaction, table);
 
     public long Rows() =>
-        _connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: _transaction);
+        connection.ExecuteScalar<long>(CopySql.CountAll(CopyCatalog.Tables.Select(t => t.Name)), transaction: transaction);
 
     public void Clear()
     {
         foreach (var table in CopyCatalog.Tables.Reverse())
         {
-            _connection.Execute(CopySql.DeleteAll(table.Name), transaction: _transaction);
+            connection.Execute(CopySql.DeleteAll(table.Name), transaction: transaction);
         }
 
         // A contentless FTS5 table is emptied with its 'delete-all' command.
-        _connection.Execute("INSERT INTO message_search (message_search) VALUES ('delete-all');", transaction: _transaction);
+        connection.Execute("INSERT INTO message_search (message_search) VALUES ('delete-all');", transaction: transaction);
     }
 
     public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)
@@ -93,7 +67,7 @@ internal sealed class SqliteCopyDestination : ICopyDestination
         if (!_inserts.TryGetValue(table.Name, out var insert))
         {
             var values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            insert = new PreparedStatement(_connection, _transaction, $"INSERT INTO {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) VALUES ({values});", columns.Count);
+            insert = new PreparedStatement(connection, transaction, $"INSERT INTO {CopySql.Quote(table.Name)} ({CopySql.ColumnList(columns)}) VALUES ({values});", columns.Count);
             _inserts[table.Name] = insert;
         }
 
@@ -112,7 +86,7 @@ internal sealed class SqliteCopyDestination : ICopyDestination
     public void SetReferences(CopyTable table, IReadOnlyList<(long Key, long Reference)> references)
     {
         using var update = new PreparedStatement(
-            _connection, _transaction, $"UPDATE {CopySql.Quote(table.Name)} SET {CopySql.Quote(table.SelfReference!)} = $p1 WHERE {CopySql.Quote(table.Key[0])} = $p0;", 2);
+            connection, transaction, $"UPDATE {CopySql.Quote(table.Name)} SET {CopySql.Quote(table.SelfReference!)} = $p1 WHERE {CopySql.Quote(table.Key[0])} = $p0;", 2);
         foreach (var (key, reference) in references)
         {
             update.Execute(key, reference);
@@ -122,21 +96,20 @@ internal sealed class SqliteCopyDestination : ICopyDestination
     // sqlite_sequence holds the highest id an AUTOINCREMENT table has handed out; it has no key, so its row is replaced.
     public void SetHighestId(CopyTable table, long highest)
     {
-        var stored = _connection.ExecuteScalar<long?>($"SELECT max({CopySql.Quote(table.Identity!)}) FROM {CopySql.Quote(table.Name)};", transaction: _transaction) ?? 0;
-        _connection.Execute("DELETE FROM sqlite_sequence WHERE name = @Table;", new { Table = table.Name }, _transaction);
+        var stored = connection.ExecuteScalar<long?>($"SELECT max({CopySql.Quote(table.Identity!)}) FROM {CopySql.Quote(table.Name)};", transaction: transaction) ?? 0;
+        connection.Execute("DELETE FROM sqlite_sequence WHERE name = @Table;", new { Table = table.Name }, transaction);
         if (Math.Max(highest, stored) > 0)
         {
-            _connection.Execute("INSERT INTO sqlite_sequence (name, seq) VALUES (@Table, @Seq);", new { Table = table.Name, Seq = Math.Max(highest, stored) }, _transaction);
+            connection.Execute("INSERT INTO sqlite_sequence (name, seq) VALUES (@Table, @Seq);", new { Table = table.Name, Seq = Math.Max(highest, stored) }, transaction);
         }
     }
 
     public void RequestSearchIndex(bool messages, string now) =>
-        _connection.Execute(messages ? CopyStatements.RequestSearchIndex : CopyStatements.NoSearchIndex, new { Resource = MessageSearchIndex.BackfillResource, Now = now }, _transaction);
+        connection.Execute(messages ? CopyStatements.RequestSearchIndex : CopyStatements.NoSearchIndex, new { Resource = MessageSearchIndex.BackfillResource, Now = now }, transaction);
 
-    public void Commit() => _transaction.Commit();
+    public void Commit() => transaction.Commit();
 
-    public HostawayException? AsStoreError(Exception exception) =>
-        exception is SqliteException sqlite ? StoreErrors.FromSqlite(_path, sqlite) : null;
+    public HostawayException? AsStoreError(Exception exception) => AsStoreError(path, exception);
 
     public void Dispose()
     {
@@ -145,7 +118,10 @@ internal sealed class SqliteCopyDestination : ICopyDestination
             insert.Dispose();
         }
 
-        _transaction.Dispose();
-        _connection.Dispose();
+        transaction.Dispose();
+        connection.Dispose();
     }
+
+    private static HostawayException? AsStoreError(string path, Exception exception) =>
+        exception is SqliteException sqlite ? StoreErrors.FromSqlite(path, sqlite) : null;
 }

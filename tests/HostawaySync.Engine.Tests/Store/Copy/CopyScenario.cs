@@ -1,4 +1,5 @@
 using HostawaySync.Engine.Store;
+using HostawaySync.Engine.Store.Copy;
 using HostawaySync.Engine.Sync;
 using HostawaySync.Engine.Tests.Sync;
 using HostawaySync.Simulator;
@@ -61,6 +62,27 @@ public static class CopyScenario
         Assert.Equal(Changes(onSource), Changes(onCopy));
         Assert.All(onCopy.Resources.Where(r => r.Resource != SyncResources.Listings), r => Assert.Equal(SyncMode.Incremental, r.Mode));
         return onCopy;
+    }
+
+    /// <summary>
+    /// Runs a copy and cancels it after <paramref name="batches"/> batches, asserting it stops with OperationCanceledException;
+    /// returns what <paramref name="probe"/> (another reader of the destination) saw just before, while the copy was under way.
+    /// </summary>
+    public static async Task<long> CancelAfterBatchesAsync(StoreCopyOptions options, int batches, Func<long> probe)
+    {
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+        long probed = -1;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => StoreCopier.CopyAsync(options, progress: p =>
+        {
+            if (!p.Completed && p.Done > 0 && ++seen == batches)
+            {
+                probed = probe();
+                cancel.Cancel();
+            }
+        }, cancellationToken: cancel.Token));
+        Assert.Equal(batches, seen);
+        return probed;
     }
 
     public static List<(SyncResources, SyncMode, int, int, int, int, long, long)> Changes(SyncRunResult run) =>
