@@ -7,7 +7,9 @@ namespace HostawaySync.Infrastructure;
 
 /// <summary>
 /// The private AssemblyLoadContext that holds the engine and its dependencies (Microsoft.Data.Sqlite,
-/// SQLitePCLRaw, Dapper, Polly) from the module's <c>deps/</c> folder. Other modules may load other
+/// SQLitePCLRaw, Dapper, Polly, Npgsql with Microsoft.Extensions.Logging.Abstractions and
+/// System.Diagnostics.DiagnosticSource) from the module's <c>deps/</c> folder: every assembly the engine's
+/// deps.json lists loads here, whatever the default context already holds. Other modules may load other
 /// versions of those assemblies into the default context; they never meet ours. Native SQLite is resolved
 /// through the engine's deps.json for the running platform, so one module folder serves every platform.
 /// </summary>

@@ -26,6 +26,18 @@ public sealed class StoreLocationTests
         Assert.DoesNotContain("s3cr", location.Target.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HoldsPassword_reads_the_text_itself_not_a_password_remembered_for_the_same_url()
+    {
+        var withPassword = "postgresql://remembered:" + Uri.EscapeDataString(Secret) + "@db.example.com/held?schema=remembered_here";
+        var without = "postgresql://remembered@db.example.com/held?schema=remembered_here";
+        StoreLocation.FromUrl(withPassword);
+
+        Assert.True(StoreLocation.FromUrl(without).HasInlinePassword);
+        Assert.Equal((true, false), (StoreLocation.HoldsPassword(withPassword), StoreLocation.HoldsPassword(without)));
+        Assert.True(StoreLocation.HoldsPassword("Host=db.example.com;Database=held;Username=u;Password=x"));
+    }
+
     [Theory]
     [InlineData("postgres://localhost/hostaway", "localhost", 5432, "hostaway", "hostaway")]
     [InlineData("postgresql://[::1]:5433/db?schema=x1", "::1", 5433, "db", "x1")]
