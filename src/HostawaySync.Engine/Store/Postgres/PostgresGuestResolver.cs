@@ -59,7 +59,7 @@ internal sealed class PostgresGuestResolver(NpgsqlConnection connection, NpgsqlT
         {
             connection.Execute(
                 "INSERT INTO guest_identity_keys (key_type, key_value, guest_id) SELECT * FROM unnest(@Types, @Values, @Owners) ON CONFLICT (key_type, key_value) DO NOTHING;",
-                new { Types = _keys.Select(k => k.Type).ToArray(), Values = _keys.Select(k => k.Value).ToArray(), Owners = _keys.Select(k => Real(k.Owner)).ToArray() },
+                new { Types = _keys.Select(k => k.Type).ToArray(), Values = _keys.Select(k => PostgresText.Clean(k.Value)).ToArray(), Owners = _keys.Select(k => Real(k.Owner)).ToArray() },
                 transaction);
             _keys.Clear();
         }
@@ -79,9 +79,15 @@ internal sealed class PostgresGuestResolver(NpgsqlConnection connection, NpgsqlT
         return Real(id);
     }
 
-    protected override IEnumerable<(string Type, string Value, long GuestId)> FindOwners(IReadOnlyList<(string Type, string Value)> keys) =>
-        connection.Query<(string, string, long)>(
-            FindKeysSql, new { Types = keys.Select(k => k.Type).ToArray(), Values = keys.Select(k => k.Value).ToArray() }, transaction);
+    protected override IEnumerable<(string Type, string Value, long GuestId)> FindOwners(IReadOnlyList<(string Type, string Value)> keys)
+    {
+        // Stored without NUL (PostgresText); answered in the caller's own spelling, so its lookups match.
+        var asAsked = keys.GroupBy(k => (k.Type, Value: PostgresText.Clean(k.Value)!)).ToDictionary(g => g.Key, g => g.First().Value);
+        return connection.Query<(string Type, string Value, long GuestId)>(
+                FindKeysSql, new { Types = keys.Select(k => k.Type).ToArray(), Values = keys.Select(k => PostgresText.Clean(k.Value)).ToArray() }, transaction)
+            .Select(row => (row.Type, asAsked.TryGetValue((row.Type, row.Value), out var value) ? value : row.Value, row.GuestId))
+            .AsList();
+    }
 
     protected override long NewGuest()
     {

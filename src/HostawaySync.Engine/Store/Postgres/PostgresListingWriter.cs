@@ -45,9 +45,11 @@ internal static class PostgresListingWriter
 
             connection.Execute(UpsertListing, new
             {
-                listing.Id, listing.Name, listing.InternalName, listing.ExternalName, listing.PropertyTypeId, listing.Address, listing.Street, listing.City,
-                listing.State, listing.Zipcode, listing.Country, listing.CountryCode, listing.Latitude, listing.Longitude, listing.PersonCapacity,
-                listing.Bedrooms, listing.Bathrooms, listing.Price, listing.CurrencyCode, listing.TimeZone, listing.SpecialStatus, PhotoCount = listing.Images.Count,
+                listing.Id, Name = Clean(listing.Name), InternalName = Clean(listing.InternalName), ExternalName = Clean(listing.ExternalName), listing.PropertyTypeId,
+                Address = Clean(listing.Address), Street = Clean(listing.Street), City = Clean(listing.City), State = Clean(listing.State), Zipcode = Clean(listing.Zipcode),
+                Country = Clean(listing.Country), CountryCode = Clean(listing.CountryCode), listing.Latitude, listing.Longitude, listing.PersonCapacity,
+                listing.Bedrooms, listing.Bathrooms, listing.Price, CurrencyCode = Clean(listing.CurrencyCode), TimeZone = Clean(listing.TimeZone),
+                SpecialStatus = Clean(listing.SpecialStatus), PhotoCount = listing.Images.Count,
                 InsertedOn = PostgresClock.Utc(listing.InsertedOn), LatestActivityOn = PostgresClock.Utc(listing.LatestActivityOn),
                 RawJson = TypedParameter.Jsonb(listing.RawJson), Hash = hash, Now = at,
             }, transaction);
@@ -87,9 +89,13 @@ internal static class PostgresListingWriter
         {
             connection.Execute(UpsertPhoto, new
             {
-                image.Id, ListingId = listing.Id, image.Url, image.Caption, image.AirbnbCaption, image.VrboCaption, image.BookingEngineCaption, image.SortOrder,
+                image.Id, ListingId = listing.Id, Url = Clean(image.Url), Caption = Clean(image.Caption), AirbnbCaption = Clean(image.AirbnbCaption),
+                VrboCaption = Clean(image.VrboCaption), BookingEngineCaption = Clean(image.BookingEngineCaption), image.SortOrder,
                 RawJson = TypedParameter.Jsonb(image.RawJson), Hash = ContentHash.Of(image.RawJson), Now = now,
             }, transaction);
         }
     }
+
+    // PostgreSQL cannot store NUL (see PostgresText).
+    private static string? Clean(string? text) => PostgresText.Clean(text);
 }

@@ -14,14 +14,19 @@ internal sealed class PostgresRowArrays<TRow>(NpgsqlCommand command, IReadOnlyCo
     /// <summary>Adds a column: every row's value, as an array of <paramref name="type"/>.</summary>
     public PostgresRowArrays<TRow> Column<T>(Func<TRow, T> value, NpgsqlDbType type)
     {
-        command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = rows.Select(value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
+        command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = rows.Select(row => Storable(value(row), type)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
         return this;
     }
 
     /// <summary>Adds one value that every row shares.</summary>
     public PostgresRowArrays<TRow> Value<T>(T value, NpgsqlDbType type)
     {
-        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value, NpgsqlDbType = type });
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = Storable(value, type), NpgsqlDbType = type });
         return this;
     }
+
+    // Text and JSON without NUL, which PostgreSQL cannot store (see PostgresText).
+    private static T Storable<T>(T value, NpgsqlDbType type) => value is string text
+        ? (T)(object)(type == NpgsqlDbType.Jsonb ? PostgresText.CleanJson(text)! : PostgresText.Clean(text)!)
+        : value;
 }

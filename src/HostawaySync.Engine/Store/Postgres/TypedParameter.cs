@@ -13,7 +13,7 @@ internal sealed class TypedParameter(object? value, NpgsqlDbType type) : SqlMapp
     /// text itself (<see cref="ContentHash"/>): jsonb reorders keys and drops whitespace, so hashing it would call every
     /// unchanged object changed.
     /// </summary>
-    public static TypedParameter Jsonb(string? json) => new(json, NpgsqlDbType.Jsonb);
+    public static TypedParameter Jsonb(string? json) => new(PostgresText.CleanJson(json), NpgsqlDbType.Jsonb);
 
     /// <summary>A date: Dapper does not map <see cref="DateOnly"/> itself; Npgsql does.</summary>
     public static TypedParameter Date(DateOnly? date) => new(date, NpgsqlDbType.Date);

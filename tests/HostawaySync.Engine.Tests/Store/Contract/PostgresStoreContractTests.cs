@@ -32,6 +32,8 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         return connection;
     }
 
+    protected override bool StoresNul => false;
+
     protected override IReadOnlyList<long> SearchMessages(string word)
     {
         using var connection = OpenReader();

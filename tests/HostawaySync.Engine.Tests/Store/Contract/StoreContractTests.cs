@@ -289,6 +289,30 @@ public abstract class StoreContractTests
         Assert.Empty(SearchMessages("jacuzzi"));
     }
 
+    [StoreFact]
+    public void Texts_holding_nul_are_stored_and_written_again_unchanged()
+    {
+        using var store = OpenStore();
+        var listing = Listing(1, "Sea\\u0000view");
+        List<HostawayReservation> stays = [Reservation(20, 1, "nul\0guest@example.com"), Reservation(21, 1, "NUL\0guest@example.com", arrival: "2024-09-01")];
+
+        var first = Run(store, work => (work.WriteListings([listing], storePhotos: true, Now), work.WriteReservations(stays, Now)));
+        var again = Run(store, work => (work.WriteListings([listing], storePhotos: true, Later), work.WriteReservations(stays, Later)));
+
+        Assert.Equal("Sea\0view", listing.Name);
+        Assert.Equal((1, 2), (first.Item1.Created, first.Item2.Created));
+        Assert.Equal((1, 2), (again.Item1.Unchanged, again.Item2.Unchanged));
+        using var reader = OpenReader();
+        // SQLite keeps the NUL; PostgreSQL cannot store one and keeps U+FFFD in its place.
+        var expected = StoresNul ? "Sea\0view" : "Sea\uFFFDview";
+        Assert.Equal(expected, reader.ExecuteScalar<string>("SELECT name FROM listings WHERE listing_id = 1;"));
+        Assert.Contains(expected, reader.ExecuteScalar<string>("SELECT CAST(raw_json AS text) FROM listings WHERE listing_id = 1;")!.Replace("\\u0000", "\0", StringComparison.Ordinal).Replace("\\ufffd", "\uFFFD", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(1L, reader.ExecuteScalar<long>("SELECT count(DISTINCT guest_id) FROM reservations;"));
+    }
+
+    /// <summary>Whether the store keeps NUL characters in text (SQLite does; PostgreSQL cannot).</summary>
+    protected virtual bool StoresNul => true;
+
     private static void WriteConversation(ISyncStore store) => Run(store, work =>
     {
         work.WriteListings([Listing(5, "Sea view")], storePhotos: false, Now);
