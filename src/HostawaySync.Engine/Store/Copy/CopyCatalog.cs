@@ -27,6 +27,12 @@ internal static class CopyCatalog
     /// <summary>Tables of the schema the copy does not carry: each store's own migration history, and the search index.</summary>
     public static IReadOnlyList<string> NotCopied { get; } = ["schema_migrations", "message_search"];
 
+    /// <summary>
+    /// PostgreSQL's part of the search index that SQLite keeps inside its FTS5 table: bm25's collection totals. Not copied
+    /// either; a destination's are reset with its index and counted again as the index is built from the files.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresSearchTotals { get; } = ["message_search_totals"];
+
     /// <summary>The search index, emptied with the rest when a copy replaces a destination's data.</summary>
     public const string SearchTable = "message_search";
 }

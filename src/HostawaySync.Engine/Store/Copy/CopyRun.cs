@@ -1,7 +1,6 @@
 using System.Globalization;
 using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Errors;
-using HostawaySync.Engine.Sync;
 
 namespace HostawaySync.Engine.Store.Copy;
 
@@ -75,7 +74,7 @@ internal sealed class CopyRun(StoreCopyOptions options, ISyncLog log, Action<Sto
             try
             {
                 store = StoreOpener.OpenForWriting(options.Destination, options.ModuleVersion);
-                if (MessageSearchBackfill.Run(store, folder, log, () => StoreClock.Format(time.GetUtcNow().UtcDateTime), ReportIndex, cancellationToken) is { } count)
+                if (MessageSearchBuild.Run(store, folder, log, () => StoreClock.Format(time.GetUtcNow().UtcDateTime), ReportIndex, cancellationToken) is { } count)
                 {
                     indexed = count;
                     state = CopySearchIndex.Built;

@@ -28,7 +28,7 @@ internal interface ICopyDestination : IDisposable
 
     /// <summary>
     /// Leaves the marker that makes the next sync build the search index from the conversation files (see
-    /// MessageSearchBackfill), with nothing indexed yet; or, when there are no messages, removes any marker.
+    /// MessageSearchBuild), with nothing indexed yet; or, when there are no messages, removes any marker.
     /// </summary>
     void RequestSearchIndex(bool messages, string now);
 

@@ -57,6 +57,9 @@ internal sealed class PostgresCopyDestination(NpgsqlConnection connection, Npgsq
         {
             connection.Execute(CopySql.DeleteAll(table), transaction: transaction);
         }
+
+        // The index's collection totals go with it (its one row stays; building the index counts again from zero).
+        connection.Execute("UPDATE message_search_totals SET indexed_messages = 0, indexed_tokens = 0;", transaction: transaction);
     }
 
     public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)
