@@ -49,7 +49,7 @@ public sealed class WriterLock : IDisposable
                 throw new HostawayException(
                     ErrorIds.SyncInProgress, ErrorKind.StoreLocked,
                     string.Create(CultureInfo.InvariantCulture, $"Another sync is already writing to '{databasePath}' ({ReadOwner(path + ".owner")}); waited {wait.TotalSeconds:0.#} s."),
-                    "Let the other sync finish (a scheduled job, say), or wait longer with -LockTimeout. Reading the database is not affected.",
+                    "Let the other sync finish (a scheduled job, say), then run this one again. Reading the database is not affected.",
                     databasePath, exception);
             }
             catch (UnauthorizedAccessException exception)

@@ -50,7 +50,7 @@ internal sealed class PostgresWriterLock : IDisposable
                     throw new HostawayException(
                         ErrorIds.SyncInProgress, ErrorKind.StoreLocked,
                         string.Create(CultureInfo.InvariantCulture, $"Another sync is already writing to the {target} ({holder}); waited {wait.TotalSeconds:0.#} s."),
-                        "Let the other sync finish (a scheduled job on this or another machine, say), or wait longer with -LockTimeout. Reading the database is not affected.",
+                        "Let the other sync finish (a scheduled job on this or another machine, say), then run this one again. Reading the database is not affected.",
                         target.ToString());
                 }
 
