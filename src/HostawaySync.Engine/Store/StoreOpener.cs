@@ -25,11 +25,14 @@ internal static class StoreOpener
         }
     }
 
-    /// <summary>The store a sync run writes through, after <see cref="PrepareForWritingAsync"/>.</summary>
-    public static ISyncStore OpenForWriting(StoreLocation location, string? moduleVersion) => location switch
+    /// <summary>
+    /// The store a sync run writes through, after <see cref="PrepareForWritingAsync"/>; given the writer lock it returned,
+    /// a PostgreSQL store checks before each commit that the lock is still held (its session can end apart from the data's).
+    /// </summary>
+    public static ISyncStore OpenForWriting(StoreLocation location, string? moduleVersion, IDisposable? writerLock = null) => location switch
     {
         SqliteStoreLocation sqlite => SqliteSyncStore.OpenForWriting(sqlite.Path),
-        PostgresStoreLocation postgres => PostgresSyncStore.Open(postgres.Target, moduleVersion, initialize: false),
+        PostgresStoreLocation postgres => PostgresSyncStore.Open(postgres.Target, moduleVersion, initialize: false, writerLock as PostgresWriterLock),
         _ => throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown store location."),
     };
 

@@ -31,7 +31,7 @@ public static class SyncRunner
         using var writerLock = options.StoreFactory is null
             ? await StoreOpener.PrepareForWritingAsync(location!, options.ModuleVersion, options.LockTimeout, time, cancellationToken).ConfigureAwait(false)
             : null;
-        using var store = options.StoreFactory?.Invoke() ?? StoreOpener.OpenForWriting(location!, options.ModuleVersion);
+        using var store = options.StoreFactory?.Invoke() ?? StoreOpener.OpenForWriting(location!, options.ModuleVersion, writerLock);
         using var client = new HostawayClient(options.Client, log);
         var now = StoreClock.Format(startedAt);
         if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)

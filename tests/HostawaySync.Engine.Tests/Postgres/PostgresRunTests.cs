@@ -162,6 +162,39 @@ public sealed class PostgresRunTests(PostgresServer server)
     }
 
     [PostgresFact]
+    public async Task A_sync_whose_lock_session_ends_mid_run_commits_nothing_more_and_the_next_run_finishes_it()
+    {
+        using var database = server.CreateDatabase();
+        await using var harness = await SyncHarness.StartAsync(47, DatasetOptions.Small, Fast, database.ConnectionString);
+        // The lock's session is ended (as a server restart, a dropped network or pg_terminate_backend would) while the
+        // run's data connection stays up: the run must not go on committing without the lock.
+        var terminate = new TerminateLockAt(server, database.Name, SyncResources.Reservations, 100, () => Count(harness));
+
+        var interrupted = await SyncRunner.RunAsync(harness.Options(SyncMode.Full), progress: terminate);
+        var after = Count(harness);
+        var resumed = await harness.RunAsync();
+
+        Assert.True(terminate.Terminated);
+        Assert.Equal(SyncStatus.Partial, interrupted.Status);
+        Assert.Equal(
+            (SyncStatus.Failed, ErrorIds.DatabaseUnreachable),
+            (interrupted.Resources.Single(r => r.Resource == SyncResources.Reservations).Status, interrupted.Error?.ErrorId));
+        Assert.Contains("lost its writer lock", interrupted.Error!.Message, StringComparison.Ordinal);
+        // Nothing was committed after the lock went: the stored rows are those at the moment it ended.
+        Assert.Equal(terminate.CountsAtTermination, after);
+        Assert.Equal(SyncStatus.Succeeded, resumed.Status);
+        harness.AssertEqualsGroundTruth();
+    }
+
+    private static (long Reservations, long Conversations, long Messages) Count(SyncHarness harness)
+    {
+        using var db = harness.OpenStore();
+        return (db.ExecuteScalar<long>("SELECT count(*) FROM reservations;"),
+            db.ExecuteScalar<long>("SELECT count(*) FROM conversations;"),
+            db.ExecuteScalar<long>("SELECT count(*) FROM messages_metadata;"));
+    }
+
+    [PostgresFact]
     public async Task An_unreachable_server_fails_the_run_before_any_request_with_the_unreachable_id()
     {
         await using var harness = await SyncHarness.StartAsync(46, DatasetOptions.Tiny, Fast, $"Host=127.0.0.1;Port={PostgresServer.FreePort()};Database=nowhere;Username=nobody;Timeout=3");
@@ -196,6 +229,36 @@ public sealed class PostgresRunTests(PostgresServer server)
             {
                 Restarted = true;
                 server.Restart();
+            }
+        }
+    }
+
+    /// <summary>Ends the writer lock's session from another connection once the resource has made some progress.</summary>
+    private sealed class TerminateLockAt(PostgresServer server, string databaseName, SyncResources resource, long done, Func<(long, long, long)> count) : ISyncProgress
+    {
+        public bool Terminated { get; private set; }
+
+        public (long, long, long) CountsAtTermination { get; private set; }
+
+        public void Report(SyncProgressUpdate update)
+        {
+            if (!Terminated && update.Resource == resource && update.Done >= done)
+            {
+                using var admin = new NpgsqlConnection(server.AdminConnectionString);
+                var ended = admin.ExecuteScalar<int>(
+                    "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @Database AND application_name LIKE 'HostawaySync sync (process%';",
+                    new { Database = databaseName });
+                Assert.Equal(1, ended);
+                // pg_terminate_backend only signals: wait until the session, and the lock with it, is gone.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (admin.ExecuteScalar<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = @Database AND application_name LIKE 'HostawaySync sync (process%';", new { Database = databaseName }) > 0)
+                {
+                    Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the lock's session did not end");
+                    Thread.Sleep(20);
+                }
+
+                Terminated = true;
+                CountsAtTermination = count();
             }
         }
     }

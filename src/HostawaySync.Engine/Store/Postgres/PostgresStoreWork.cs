@@ -10,15 +10,23 @@ internal sealed class PostgresStoreWork : IStoreWork
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly PostgresMessageSearch _search;
+    private readonly PostgresWriterLock? _writerLock;
 
-    public PostgresStoreWork(NpgsqlConnection connection)
+    /// <param name="connection">The run's connection; the unit of work begins a transaction on it.</param>
+    /// <param name="writerLock">The run's writer lock, checked before each commit; null where no lock is held (tests, copies).</param>
+    public PostgresStoreWork(NpgsqlConnection connection, PostgresWriterLock? writerLock = null)
     {
         _connection = connection;
+        _writerLock = writerLock;
         _transaction = connection.BeginTransaction();
         _search = new PostgresMessageSearch(connection, _transaction);
     }
 
-    public void Commit() => _transaction.Commit();
+    public void Commit()
+    {
+        _writerLock?.EnsureHeld(_connection, _transaction);
+        _transaction.Commit();
+    }
 
     public void Dispose()
     {

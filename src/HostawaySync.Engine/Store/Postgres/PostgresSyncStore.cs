@@ -13,32 +13,37 @@ internal sealed class PostgresSyncStore : ISyncStore
 {
     private readonly NpgsqlConnection _connection;
     private readonly PostgresTarget _target;
+    private readonly PostgresWriterLock? _writerLock;
 
-    private PostgresSyncStore(NpgsqlConnection connection, PostgresTarget target)
+    private PostgresSyncStore(NpgsqlConnection connection, PostgresTarget target, PostgresWriterLock? writerLock = null)
     {
         _connection = connection;
         _target = target;
+        _writerLock = writerLock;
     }
 
     /// <summary>Initializes the schema (creating or migrating it), then opens the run's connection to it.</summary>
     public static PostgresSyncStore Open(string connectionString, string schema = PostgresTarget.DefaultSchema, string? moduleVersion = null) =>
         Open(PostgresTarget.Parse(connectionString, schema), moduleVersion, initialize: true);
 
-    /// <summary>Opens the run's connection to the schema, initializing (creating or migrating) it first when asked.</summary>
-    public static PostgresSyncStore Open(PostgresTarget target, string? moduleVersion, bool initialize)
+    /// <summary>
+    /// Opens the run's connection to the schema, initializing (creating or migrating) it first when asked. With the run's
+    /// <paramref name="writerLock"/>, every unit of work checks before it commits that the lock is still held.
+    /// </summary>
+    public static PostgresSyncStore Open(PostgresTarget target, string? moduleVersion, bool initialize, PostgresWriterLock? writerLock = null)
     {
         if (initialize)
         {
             PostgresDatabaseInitializer.Initialize(target, moduleVersion);
         }
 
-        return new PostgresSyncStore(PostgresConnections.Open(target), target);
+        return new PostgresSyncStore(PostgresConnections.Open(target), target, writerLock);
     }
 
     /// <summary>Opens an existing schema (never creating one): for reading.</summary>
     public static PostgresSyncStore OpenExisting(PostgresTarget target) => new(PostgresConnections.OpenExisting(target), target);
 
-    public IStoreWork Begin() => new PostgresStoreWork(_connection);
+    public IStoreWork Begin() => new PostgresStoreWork(_connection, _writerLock);
 
     public IStorePages BeginPages(TimeProvider time) => new PostgresPageTransaction(this);
 

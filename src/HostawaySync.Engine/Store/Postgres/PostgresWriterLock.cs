@@ -16,11 +16,13 @@ internal sealed class PostgresWriterLock : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private readonly NpgsqlConnection _connection;
     private readonly PostgresTarget _target;
+    private readonly int _backendPid;
 
     private PostgresWriterLock(NpgsqlConnection connection, PostgresTarget target)
     {
         _connection = connection;
         _target = target;
+        _backendPid = connection.ProcessID;
     }
 
     /// <summary>The application name the holder's session shows in pg_stat_activity (and in the "in progress" message).</summary>
@@ -66,6 +68,33 @@ internal sealed class PostgresWriterLock : IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Fails with HostawayDatabaseUnreachable unless the lock's session still holds the lock, asked on the writing
+    /// connection inside its transaction just before a commit. The lock lives in a session of its own: a server restart,
+    /// a dropped network or an administrator's pg_terminate_backend can end that session while the run's data connection
+    /// (reopened by its pool) goes on working, and another sync may then take the lock. Checking before each commit means
+    /// nothing is committed without the lock; the run ends with the pages committed while it held it.
+    /// </summary>
+    public void EnsureHeld(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var held = connection.ExecuteScalar<bool>(
+            """
+            SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks
+                           WHERE locktype = 'advisory' AND granted AND pid = @Pid
+                             AND classid = @Application::oid AND objid = hashtext(@Key)::oid AND objsubid = 2);
+            """,
+            new { Pid = _backendPid, Application = StoreConnection.ApplicationId, Key = _target.Schema + ":sync-writer" },
+            transaction);
+        if (!held)
+        {
+            throw new HostawayException(
+                ErrorIds.DatabaseUnreachable, ErrorKind.Unavailable,
+                $"This sync lost its writer lock on the {_target} (the session holding it ended: a server restart, a dropped connection or a terminated backend), so it stopped before committing more; everything committed before is kept.",
+                "Run the sync again: it resumes from the last committed page. If this repeats, check the server's log for restarts and the network between this machine and the server.",
+                _target.ToString());
         }
     }
 
