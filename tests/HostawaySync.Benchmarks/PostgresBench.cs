@@ -13,9 +13,12 @@ namespace HostawaySync.Benchmarks;
 /// </summary>
 public static class PostgresBench
 {
-    /// <summary>Starts (or connects to) the server; a machine without one makes the scenario fail with the reason.</summary>
+    /// <summary>
+    /// Starts (or connects to) the server, with PostgreSQL's default durability (every commit flushed), as a user's server
+    /// runs; a machine without one makes the scenario fail with the reason.
+    /// </summary>
     public static PostgresServer StartServer() =>
-        PostgresServer.SkipReason is { } reason ? throw new InvalidOperationException(reason) : new PostgresServer();
+        PostgresServer.SkipReason is { } reason ? throw new InvalidOperationException(reason) : PostgresServer.StartDurable();
 
     /// <summary>The server's version and how it runs, for the report.</summary>
     public static string Describe(PostgresServer server)

@@ -32,6 +32,11 @@ public sealed class PostgresServer : IDisposable
     private readonly string? pgCtl;
 
     public PostgresServer()
+        : this(durable: false)
+    {
+    }
+
+    private PostgresServer(bool durable)
     {
         if (SkipReason is not null)
         {
@@ -76,8 +81,10 @@ public sealed class PostgresServer : IDisposable
             PostgresProcess.GiveToServerUser(folder);
             watch.Restart();
             var port = FreePort();
-            // No durability needed: the data is thrown away, and fsync-free commits keep the tests fast.
-            var options = string.Create(CultureInfo.InvariantCulture, $"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            // Tests need no durability (the data is thrown away, and fsync-free commits keep them fast); benchmarks do, to
+            // measure what a user's server (PostgreSQL's defaults: every commit flushed to disk) costs.
+            var durability = durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            var options = string.Create(CultureInfo.InvariantCulture, $"-k {folder} -p {port} -c listen_addresses=127.0.0.1{durability}");
             PostgresProcess.Run(pgCtl, folder, "-D", DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", options, "start");
             StartTime = watch.Elapsed;
             AdminConnectionString = string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username={Superuser};Database=postgres;Pooling=false");
@@ -88,6 +95,9 @@ public sealed class PostgresServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>A throwaway server with PostgreSQL's default durability (fsync, synchronous commits), for benchmarks.</summary>
+    public static PostgresServer StartDurable() => new(durable: true);
 
     /// <summary>Why no server can be had here, or null when one can (the reason a skipped test shows).</summary>
     public static string? SkipReason =>
