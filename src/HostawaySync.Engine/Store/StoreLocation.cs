@@ -42,7 +42,9 @@ public abstract record StoreLocation
     /// <exception cref="Errors.HostawayException">HostawayConfigurationInvalid; the message never quotes the text given.</exception>
     /// <remarks>
     /// A location whose text carries a password is remembered for the process under its password-free URL
-    /// (<see cref="Display"/>), so objects that carry only that URL along a pipeline reach the same database.
+    /// (<see cref="Display"/>), so objects that carry only that URL along a pipeline reach the same database. A password
+    /// the server refuses is forgotten at once (<see cref="ForgetRefusedPassword"/>), so the next password-free URL uses
+    /// PGPASSWORD or the pgpass file rather than repeating the refused one.
     /// </remarks>
     public static PostgresStoreLocation FromUrl(string url)
     {
@@ -72,6 +74,15 @@ public abstract record StoreLocation
     /// </summary>
     public static bool LooksLikePostgres(string text) =>
         PostgresUrl.IsUrl(text.Trim()) || (text.Contains('=', StringComparison.Ordinal) && text.Contains("host", StringComparison.OrdinalIgnoreCase) && text.Contains(';', StringComparison.Ordinal));
+
+    /// <summary>Forgets the remembered password of <paramref name="target"/> when it is the one remembered: the server refused it.</summary>
+    internal static void ForgetRefusedPassword(PostgresTarget target)
+    {
+        if (target.HasPassword)
+        {
+            Remembered.TryRemove(KeyValuePair.Create(target.SafeUrl, target));
+        }
+    }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostgresTarget> Remembered = new(StringComparer.Ordinal);
 

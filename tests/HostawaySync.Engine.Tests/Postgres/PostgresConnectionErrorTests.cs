@@ -97,6 +97,28 @@ public sealed class PostgresConnectionErrorTests(PostgresServer server)
         Assert.Equal((Engine.Store.DatabaseAction.Created, Engine.Store.DatabaseAction.Created), (fromVariable.Action, fromFile.Action));
     }
 
+    [ThrowawayPostgresFact]
+    public void A_password_the_server_refused_is_not_reused_for_the_same_url_without_one()
+    {
+        using var database = server.CreateDatabase();
+        EnsurePasswordUser(database, Password);
+        using (var admin = database.Open())
+        {
+            admin.Execute($"GRANT CREATE ON DATABASE {database.Name} TO {PostgresServer.PasswordUser};");
+        }
+
+        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
+        var url = string.Create(CultureInfo.InvariantCulture, $"postgresql://{PostgresServer.PasswordUser}@127.0.0.1:{port}/{database.Name}?schema=refused");
+        var wrong = url.Replace(PostgresServer.PasswordUser + "@", PostgresServer.PasswordUser + ":not-the-password@", StringComparison.Ordinal);
+
+        var refused = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(wrong).Target));
+        // The same URL without a password, the right one in PGPASSWORD: the refused password must not be used again.
+        var result = WithVariable("PGPASSWORD", Password, () => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(url).Target));
+
+        Assert.Equal(ErrorIds.DatabaseAuthFailed, refused.ErrorId);
+        Assert.Equal(Engine.Store.DatabaseAction.Created, result.Action);
+    }
+
     // The variables are read by Npgsql when a connection opens; the other collections' tests use trusted logins, which ask no password.
     private static T WithVariable<T>(string name, string value, Func<T> action)
     {

@@ -15,10 +15,15 @@ internal static class PostgresErrors
         $"The {target} cannot be reached: {reason}",
         "Check that the server is running and that the host and port are right and reachable from this machine (firewall, VPN), then try again.", target.ToString(), inner);
 
-    public static HostawayException AuthFailed(PostgresTarget target, string reason, Exception inner) => new(
-        ErrorIds.DatabaseAuthFailed, ErrorKind.Authentication,
-        $"The server refused the user '{target.User}' for the {target}: {reason}",
-        "Check the user name and password in the connection string (and the server's pg_hba.conf rules for this host).", target.ToString(), inner);
+    public static HostawayException AuthFailed(PostgresTarget target, string reason, Exception inner)
+    {
+        // A refused password is not used again for the same password-free URL later in the session.
+        StoreLocation.ForgetRefusedPassword(target);
+        return new(
+            ErrorIds.DatabaseAuthFailed, ErrorKind.Authentication,
+            $"The server refused the user '{target.User}' for the {target}: {reason}",
+            "Check the user name and password in the connection string (or PGPASSWORD, or the pgpass file), and the server's pg_hba.conf rules for this host.", target.ToString(), inner);
+    }
 
     public static HostawayException DatabaseMissing(PostgresTarget target, Exception inner) => new(
         ErrorIds.DatabaseMissing, ErrorKind.StoreUnusable,
