@@ -16,9 +16,11 @@
              incrementally, shows the sync log, some guests, a message search and a drift check, and
              cleans up (tests/demo/Invoke-Demo.ps1, in a fresh pwsh).
     Bench    Build, then the benchmarks of issue 6 (tests/HostawaySync.Benchmarks: request economy, rate-budget use,
-             incremental cost, store throughput, memory, queries, the naive design); writes docs/benchmarks.md (only
-             its part between the bench markers) and docs/benchmarks.json (only its "bench" key). About 15 minutes on
-             two cores; not part of CI.
+             incremental cost, store throughput, memory, queries, the naive design, paging variants) and the PostgreSQL
+             ones of issue 11 (sync into both stores, store throughput, queries, copy; a throwaway server from the
+             installed binaries, or HOSTAWAY_TEST_POSTGRES_URL); writes docs/benchmarks.md (only its parts between the
+             bench and postgres markers) and docs/benchmarks.json (only its "bench" and "postgres" keys). About 25
+             minutes on two cores; not part of CI.
     Chaos    Builds and runs tests/HostawaySync.Chaos: a fault-rate sweep, a 429 storm, tokens revoked mid-run, kill -9 at
              random points, two syncs at once and a database made read-only mid-run, each checked against the simulator's
              ground truth. Writes its section of docs/benchmarks.md (between <!-- chaos:start --> and <!-- chaos:end -->,
@@ -210,7 +212,7 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     # The queries benchmark runs Get- cmdlets in a fresh pwsh against the module folder built above.
-    $benchArgs = @((Join-Path $Root "tests/HostawaySync.Benchmarks/bin/$Configuration/net10.0/HostawaySync.Benchmarks.dll"), 'all',
+    $benchArgs = @((Join-Path $Root "tests/HostawaySync.Benchmarks/bin/$Configuration/net10.0/HostawaySync.Benchmarks.dll"), 'all', 'postgres',
         '--markdown', (Join-Path $Root 'docs/benchmarks.md'), '--json', (Join-Path $Root 'docs/benchmarks.json'),
         '--module', (Join-Path $ModuleOut 'HostawaySync.psd1'), '--command', 'dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench')
     foreach ($part in Get-PwshCommand) { $benchArgs += @('--pwsh', $part) }

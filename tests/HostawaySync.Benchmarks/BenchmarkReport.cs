@@ -7,31 +7,59 @@ namespace HostawaySync.Benchmarks;
 
 /// <summary>
 /// Writes the human report (markdown) and the figures (JSON). Both files are shared with other tasks (build.ps1
-/// -Task Chaos appends its own section): the markdown is rewritten only between <see cref="Start"/> and
-/// <see cref="End"/>, the JSON only under its "bench" key; everything else in the files is kept as it is.
+/// -Task Chaos appends its own section), and the scenarios fall in two sections: issue 6's (key "bench") and the
+/// PostgreSQL ones of issue 11 (key "postgres"). Each section's markdown is rewritten only between its
+/// <c>&lt;!-- key:start --&gt;</c> and <c>&lt;!-- key:end --&gt;</c> markers and its JSON only under its key, so a run
+/// of some scenarios leaves the other section's figures, and everything else in the files, as they are.
 /// </summary>
 public static class BenchmarkReport
 {
     public const string Start = "<!-- bench:start -->";
     public const string End = "<!-- bench:end -->";
 
+    private sealed record Section(string Key, string Heading);
+
+    private static readonly Section Main = new("bench", "# HostawaySync benchmarks");
+    private static readonly Section Postgres = new("postgres", "# PostgreSQL benchmarks (issue 11)");
+
+    private static Section Of(BenchmarkResult result) => PostgresScenarios.All.Contains(result.Scenario) ? Postgres : Main;
+
     public static async Task WriteMarkdownAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
-        var section = Markdown(results, machine, startedUtc, elapsed, command);
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
-        var start = existing.IndexOf(Start, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
-        var text = start >= 0 && end > start
-            ? string.Concat(existing.AsSpan(0, start), section, existing.AsSpan(end + End.Length))
-            : section + (existing.Length > 0 ? "\n\n" + existing : "\n");
+        var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
+        foreach (var group in results.GroupBy(Of))
+        {
+            var (start, end) = Markers(group.Key);
+            var section = Markdown(group.Key, [.. group], machine, startedUtc, elapsed, command);
+            var from = text.IndexOf(start, StringComparison.Ordinal);
+            var to = text.IndexOf(end, StringComparison.Ordinal);
+            var after = text.IndexOf(End, StringComparison.Ordinal);
+            text = from >= 0 && to > from ? string.Concat(text.AsSpan(0, from), section, text.AsSpan(to + end.Length))
+                // A new section goes after the main one when there is one, else first.
+                : after >= 0 && group.Key != Main ? string.Concat(text.AsSpan(0, after + End.Length), "\n\n", section, text.AsSpan(after + End.Length))
+                : section + (text.Length > 0 ? "\n\n" + text : "\n");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, text);
     }
 
+    private static (string Start, string End) Markers(Section section) => ($"<!-- {section.Key}:start -->", $"<!-- {section.Key}:end -->");
+
     public static async Task WriteJsonAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
         var root = File.Exists(path) && JsonNode.Parse(await File.ReadAllTextAsync(path)) is JsonObject existing ? existing : [];
-        root["bench"] = new JsonObject
+        foreach (var group in results.GroupBy(Of))
+        {
+            root[group.Key.Key] = Json([.. group], machine, startedUtc, elapsed, command);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    private static JsonObject Json(IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command) =>
+        new()
         {
             ["generatedUtc"] = startedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["elapsedSeconds"] = Math.Round(elapsed.TotalSeconds, 1),
@@ -39,9 +67,6 @@ public static class BenchmarkReport
             ["machine"] = JsonSerializer.SerializeToNode(machine),
             ["scenarios"] = new JsonArray([.. results.Select(Json)]),
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
-    }
 
     private static JsonObject Json(BenchmarkResult result)
     {
@@ -66,14 +91,15 @@ public static class BenchmarkReport
     private static JsonArray Json(ResultTable table) => new([.. table.Rows.Select(row => (JsonNode)new JsonObject(
         table.Columns.Zip(row, (column, figure) => KeyValuePair.Create<string, JsonNode?>(column, figure.Value is { } value ? JsonValue.Create(value) : JsonValue.Create(figure.Text)))))]);
 
-    private static string Markdown(IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
+    private static string Markdown(Section section, IReadOnlyList<BenchmarkResult> unordered, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
         // Sections in the issue's order (titles start with the item's number, 10 after 9), whatever order the scenarios ran in.
         var results = unordered.OrderBy(r => int.TryParse(r.Title.Split('.')[0], CultureInfo.InvariantCulture, out var item) ? item : int.MaxValue)
             .ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         var md = new StringBuilder();
-        md.AppendLine(Start);
-        md.AppendLine("# HostawaySync benchmarks");
+        var (start, end) = Markers(section);
+        md.AppendLine(start);
+        md.AppendLine(section.Heading);
         md.AppendLine();
         md.AppendLine(Invariant($"Generated {startedUtc:yyyy-MM-dd HH:mm} UTC in {elapsed.TotalMinutes:0.0} minutes. Regenerate with `{command}` (from the repository root; not part of CI)."));
         md.AppendLine();
@@ -126,7 +152,7 @@ public static class BenchmarkReport
             }
         }
 
-        md.Append(End);
+        md.Append(end);
         return md.ToString();
     }
 

@@ -130,7 +130,7 @@ public static class PostgresStoreBenchmarks
         figures.Add(Figure.Of("store ÷ faster raw (median of the repeats)", ratio, "0.000"));
         return new BenchmarkResult("pg-store-throughput", figures, "store ÷ raw ≥ 0.33 (as for SQLite)", ratio >= 0.33)
         {
-            Title = "10. PostgreSQL store throughput",
+            Title = "P2. PostgreSQL store throughput",
             Headline = string.Create(CultureInfo.InvariantCulture,
                 $"store ÷ raw = {ratio:0.000} (rows/s, median of {repeats}{(cpuRatios.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {StoreBenchmarks.Median(cpuRatios):0.000} per CPU-second") : string.Empty)})"),
             Method = string.Create(CultureInfo.InvariantCulture,

@@ -65,7 +65,7 @@ public static class PostgresSyncBenchmarks
             Figure.Of("PostgreSQL ÷ SQLite, wall time", ratio, "0.00"),
         ], "the same requests and changes, and the PostgreSQL database equal to the ground truth (the wall time ratio has no target)", succeeded && sameRequests && sameChanges && equal)
         {
-            Title = "9. Full sync into PostgreSQL and SQLite",
+            Title = "P1. Full sync into PostgreSQL and SQLite",
             Table = table,
             Headline = string.Create(CultureInfo.InvariantCulture,
                 $"PostgreSQL ÷ SQLite wall time = {ratio:0.00} ({postgres.Seconds:0} s against {sqlite.Seconds:0} s); requests {(sameRequests ? "equal" : "NOT equal")} ({postgres.Requests:N0}); PostgreSQL equal to the ground truth: {(equal ? "yes" : "no")}"),

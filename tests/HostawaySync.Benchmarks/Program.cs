@@ -7,8 +7,10 @@ using HostawaySync.Simulator;
 // store-throughput (4), memory (5), queries (6; needs --module and --pwsh), naive (7); also sync-economy (items 1 and 3
 // on a Medium account), client-default (the default budget against a strict server) and paging-variants (also in all:
 // a full sync's requests ÷ the minimum under each reading of the API's open paging questions).
-// PostgreSQL (issue 11; a throwaway server from the installed binaries, or HOSTAWAY_TEST_POSTGRES_URL): postgres (the three
-// below), pg-sync (a Medium account into SQLite and PostgreSQL), pg-store-throughput, pg-queries (needs --module and --pwsh).
+// PostgreSQL (issue 11; a throwaway server with default durability from the installed binaries, or HOSTAWAY_TEST_POSTGRES_URL):
+// postgres (the four below), pg-sync (a Medium account into SQLite and PostgreSQL), pg-store-throughput, pg-queries (needs
+// --module and --pwsh), pg-copy (SQLite -> PostgreSQL -> SQLite, then an incremental sync on the copy). Their figures go to
+// the report's "postgres" section, the others' to its "bench" section.
 // Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
 var options = ParseOptions(args);
 var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;

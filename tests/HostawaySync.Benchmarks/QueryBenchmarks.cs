@@ -102,7 +102,7 @@ public static class QueryBenchmarks
             .. second.Select(p => Figure.Of($"{p.Cmdlet}, run 2: PostgreSQL ÷ SQLite objects/s", Rate(p) / Rate(sqliteRuns.First(s => s.Cmdlet == p.Cmdlet && s.Run == 2)), "0.00")),
         ], "every stored object comes out on both stores (objects/s and the time to the first object reported; no speed target)", complete ? null : false)
         {
-            Title = "10. Queries on PostgreSQL",
+            Title = "P3. Queries on PostgreSQL",
             Table = table,
             Headline = Headline(pgRuns),
             Method = string.Create(CultureInfo.InvariantCulture, $"As item 6, on one simulated account ({pgStored:N0} reservations, {pgGuests:N0} guests) synced (listings and reservations) into a new SQLite file and into a new PostgreSQL database ({serverText}). One fresh pwsh per store runs `Get-HostawayReservation` and `Get-HostawayGuest` twice each, with `-DatabasePath X` for SQLite and `-DatabaseUrl Y` for PostgreSQL; objects are counted and timed inside ForEach-Object."),
