@@ -1,11 +1,15 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using HostawaySync.Engine.Api.Models;
+using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
 using HostawaySync.Engine.Store.Copy;
 using HostawaySync.Engine.Store.Postgres;
 using HostawaySync.Engine.Sync;
+using HostawaySync.Engine.Tests.Store.Contract;
 using HostawaySync.Engine.Tests.Store.Copy;
 using HostawaySync.Engine.Tests.Sync;
 using HostawaySync.Simulator;
@@ -176,6 +180,42 @@ public sealed class PostgresCopyTests(PostgresServer server)
         Assert.Equal(0, StoreCopier.Plan(harness.DatabasePath, postgres, force: true).DestinationRows);
     }
 
+    [PostgresFact]
+    public async Task Nul_in_sqlite_text_and_json_copies_to_postgres_as_the_postgres_store_writes_it()
+    {
+        using var temp = new TempFolder();
+        using var synced = server.CreateDatabase();
+        using var copied = server.CreateDatabase();
+        var sqlite = temp.Combine("nul.db");
+        DatabaseInitializer.Initialize(sqlite);
+        using (var store = SqliteSyncStore.OpenForWriting(sqlite))
+        {
+            WriteTextsWithNul(store);
+        }
+
+        using (var store = PostgresSyncStore.Open(synced.ConnectionString))
+        {
+            WriteTextsWithNul(store);
+        }
+
+        using (var db = new SqliteConnection($"Data Source={sqlite};Mode=ReadOnly;Pooling=False"))
+        {
+            db.Open();
+            Assert.Equal("Sea\0view", db.ExecuteScalar<string>("SELECT name FROM listings WHERE listing_id = 1;"));
+        }
+
+        await StoreCopier.CopyAsync(new StoreCopyOptions { Source = sqlite, Destination = StoreLocation.FromUrl(copied.ConnectionString) });
+
+        // The values the PostgreSQL store wrote when it received the same objects: U+FFFD for every NUL.
+        StoreContents.AssertEqual(StoreContents.ReadPostgres(synced.ConnectionString), StoreContents.WithoutSearchIndexRequest(StoreContents.ReadPostgres(copied.ConnectionString)));
+        using var pg = Open(copied);
+        Assert.Equal(("Sea\uFFFDview", "Sea\uFFFDview"), pg.QuerySingle<(string, string)>("SELECT name, raw_json ->> 'name' FROM listings WHERE listing_id = 1;"));
+        Assert.Equal(
+            ("nul\uFFFDguest@example.com", "nul\uFFFDguest@example.com"),
+            pg.QuerySingle<(string, string)>("SELECT guest_email, raw_json ->> 'guestEmail' FROM reservations WHERE reservation_id = 20;"));
+        Assert.Equal(("via\uFFFDapi", "via\uFFFDapi"), pg.QuerySingle<(string, string)>("SELECT message_source, raw_json ->> 'messageSource' FROM messages_metadata WHERE message_id = 101;"));
+    }
+
     private static NpgsqlConnection Open(PostgresDatabase database)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = PostgresTarget.DefaultSchema }.ConnectionString);
@@ -202,6 +242,21 @@ public sealed class PostgresCopyTests(PostgresServer server)
         }
 
         Assert.Equal(pg.Query<long>("SELECT message_id FROM messages_metadata ORDER BY 1;"), pg.Query<long>("SELECT message_id FROM message_search ORDER BY 1;"));
+    }
+
+    /// <summary>A listing, a reservation, a conversation and a message whose texts and JSON hold NUL, as a sync would store them.</summary>
+    private static void WriteTextsWithNul(ISyncStore store)
+    {
+        const string Now = "2024-07-01T12:00:00Z";
+        using var work = store.Begin();
+        work.WriteListings([ContractDocuments.Listing(1, "Sea\\u0000view")], storePhotos: true, Now);
+        work.WriteReservations([ContractDocuments.Reservation(20, 1, "nul\0guest@example.com"), ContractDocuments.Reservation(21, 1, "NUL\0guest@example.com", arrival: "2024-09-01")], Now);
+        work.WriteConversations([ContractDocuments.Conversation(30, 20, 1)], Now);
+        using var message = JsonDocument.Parse("""{"id": 101, "conversationId": 30, "body": "a\u0000b", "isIncoming": 1, "messageSource": "via\u0000api", "date": "2024-05-01 08:00:00"}""");
+        var file = new ConversationFileWriteResult("chats/30.txt", "/unused/chats/30.txt", 100, [new ConversationMessagePosition(0, 1, 101, 0)]);
+        work.WriteMessages(30, [HostawayMessage.FromJson(message.RootElement.Clone(), 30)], file, Now);
+        work.SetConversationFile(30, "chats/30.txt", 1);
+        work.Commit();
     }
 
     private sealed class ListLog : ISyncLog

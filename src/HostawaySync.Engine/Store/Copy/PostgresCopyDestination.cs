@@ -73,7 +73,7 @@ internal sealed class PostgresCopyDestination(NpgsqlConnection connection, Npgsq
             {
                 if (row[i] is { } value)
                 {
-                    importer.Write(value, types[i]);
+                    importer.Write(Storable(value, columns[i].Kind), types[i]);
                 }
                 else
                 {
@@ -119,6 +119,17 @@ internal sealed class PostgresCopyDestination(NpgsqlConnection connection, Npgsq
 
     private static HostawayException? AsStoreError(PostgresTarget target, Exception exception) =>
         exception is NpgsqlException ? PostgresErrors.FromNpgsql(target, exception) : null;
+
+    /// <summary>
+    /// A value as PostgreSQL can hold it: NUL, which text and jsonb cannot, becomes U+FFFD as the PostgreSQL store writes
+    /// it (<see cref="PostgresText"/>), so a SQLite database that stored a NUL copies to what a sync into PostgreSQL stores.
+    /// </summary>
+    private static object Storable(object value, CopyColumnKind kind) => kind switch
+    {
+        CopyColumnKind.Text => PostgresText.Clean((string)value)!,
+        CopyColumnKind.Json => PostgresText.CleanJson((string)value)!,
+        _ => value,
+    };
 
     private static NpgsqlDbType TypeOf(CopyColumnKind kind) => kind switch
     {
