@@ -66,8 +66,17 @@ internal interface IStoreWork : IDisposable
     /// <summary>The messages stored from one file, with their position in it.</summary>
     IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath);
 
+    /// <summary>The messages stored from each of these files, with their position in it (a file with none has none).</summary>
+    ILookup<string, (long Id, int? Position)> MessagesInFiles(IReadOnlyList<string> relativePaths);
+
     /// <summary>Adds a message's text to the search index, or replaces it.</summary>
     void IndexMessageText(long messageId, string text);
+
+    /// <summary>
+    /// Adds messages' texts to the search index or replaces them, in fewer statements than one each: the index (and
+    /// PostgreSQL's collection totals) end as <see cref="IndexMessageText"/> called for each message in turn leaves them.
+    /// </summary>
+    void IndexMessageTexts(IReadOnlyList<(long Id, string Text)> messages);
 
     /// <summary>Marks messages whose text could not be indexed, so the next sync that stores them does.</summary>
     void MarkUnindexed(IReadOnlyList<long> messageIds);

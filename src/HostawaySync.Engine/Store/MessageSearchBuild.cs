@@ -9,7 +9,8 @@ namespace HostawaySync.Engine.Store;
 /// (migration 0003 leaves a marker in sync_state when there were messages), or one a copy filled (the copy leaves the
 /// same marker: the index holds terms, not text, so it is built again from the files). This reads the messages' text
 /// back from the conversation files, a batch of files per transaction with the last file done as checkpoint (so an
-/// interrupted build resumes), and removes the marker in the transaction of the last batch.
+/// interrupted build resumes), their messages found in one query and indexed in a few statements, and removes the marker in
+/// the transaction of the last batch.
 /// A message whose file is missing or unreadable is skipped with a warning and gets a null body_hash, which
 /// makes the next sync that stores it index it.
 /// </summary>
@@ -57,17 +58,20 @@ internal static class MessageSearchBuild
             var last = start + FilesPerTransaction >= files.Count;
             using (var work = store.Begin())
             {
+                // The batch's files in one query and their texts in as few statements as the store can: a round trip per
+                // message made most of a PostgreSQL build.
+                var stored = work.MessagesInFiles(batch);
+                var texts = new List<(long Id, string Text)>();
                 foreach (var file in batch)
                 {
-                    var rows = work.MessagesInFile(file);
+                    var rows = stored[file].ToList();
                     var messages = ConversationTexts.Read(paths, file, out var problem);
                     var missing = new List<long>();
                     foreach (var row in rows)
                     {
                         if (messages is not null && ConversationTexts.TextOf(messages, row.Id, row.Position) is { } text)
                         {
-                            work.IndexMessageText(row.Id, text);
-                            indexed++;
+                            texts.Add((row.Id, text));
                         }
                         else
                         {
@@ -87,6 +91,8 @@ internal static class MessageSearchBuild
                     done += rows.Count;
                 }
 
+                work.IndexMessageTexts(texts);
+                indexed += texts.Count;
                 if (last)
                 {
                     work.FinishSearchBackfill();

@@ -73,10 +73,22 @@ internal sealed class SqliteStoreWork : IStoreWork
 
     public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => MessageSearchIndex.MessagesIn(_connection, _transaction, relativePath);
 
+    public ILookup<string, (long Id, int? Position)> MessagesInFiles(IReadOnlyList<string> relativePaths) =>
+        relativePaths.Distinct(StringComparer.Ordinal).SelectMany(path => MessagesInFile(path).Select(m => (Path: path, Message: m))).ToLookup(m => m.Path, m => m.Message, StringComparer.Ordinal);
+
     public void IndexMessageText(long messageId, string text)
     {
         _searchUpsert ??= MessageSearchIndex.PrepareUpsert(_connection, _transaction);
         _searchUpsert.Execute(messageId, text);
+    }
+
+    // One prepared statement for the unit, executed per message: SQLite runs in the process, a statement costs no round trip.
+    public void IndexMessageTexts(IReadOnlyList<(long Id, string Text)> messages)
+    {
+        foreach (var (id, text) in messages)
+        {
+            IndexMessageText(id, text);
+        }
     }
 
     public void MarkUnindexed(IReadOnlyList<long> messageIds) => MessageSearchIndex.MarkUnindexed(_connection, _transaction, messageIds);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -76,12 +77,11 @@ public sealed class PostgresCopyTests(PostgresServer server)
     [PostgresFact]
     public async Task An_account_synced_into_postgres_copied_to_sqlite_syncs_on_incrementally_there()
     {
-        await using var harness = await CopyScenario.StartAsync(73, DatasetOptions.Tiny);
         using var database = server.CreateDatabase();
         using var temp = new TempFolder();
         var postgres = StoreLocation.FromUrl(database.ConnectionString);
         var files = temp.Combine("pg-conversations");
-        Assert.Equal(SyncStatus.Succeeded, (await SyncRunner.RunAsync(harness.Options(SyncMode.Full) with { Store = postgres, ConversationsPath = files })).Status);
+        await using var harness = await CopyScenario.SyncedAsync(73, DatasetOptions.Tiny, postgres, files);
         var sqlite = temp.Combine("copy.db");
 
         var result = await StoreCopier.CopyAsync(new StoreCopyOptions { Source = postgres, Destination = sqlite, ConversationsPath = files });
@@ -89,6 +89,30 @@ public sealed class PostgresCopyTests(PostgresServer server)
         StoreContents.AssertEqual(StoreContents.ReadPostgres(database.ConnectionString), StoreContents.ReadSqlite(sqlite));
         Assert.Equal(CopySearchIndex.Built, result.SearchIndex);
         await CopyScenario.AssertNextSyncIsTheSourcesAsync(harness, sqlite, temp.Path, 74, postgres, files);
+    }
+
+    [PostgresFact]
+    public async Task The_search_index_a_copy_builds_in_postgres_is_the_one_a_sync_into_postgres_wrote()
+    {
+        using var database = server.CreateDatabase();
+        using var temp = new TempFolder();
+        var synced = StoreLocation.FromUrl(database.ConnectionString);
+        var files = temp.Combine("pg-conversations");
+        // Small: more conversation files than one transaction of the build takes, more messages than one statement indexes.
+        await using var harness = await CopyScenario.SyncedAsync(80, DatasetOptions.Small, synced, files);
+        var copied = StoreLocation.FromUrl(database.ConnectionString + ";Schema=hostaway_copy");
+
+        var result = await StoreCopier.CopyAsync(new StoreCopyOptions { Source = synced, Destination = copied, ConversationsPath = files });
+
+        Assert.Equal(CopySearchIndex.Built, result.SearchIndex);
+        using var db = database.Open();
+        const string Index = "SELECT message_id, body::text, tokens FROM {0}.message_search ORDER BY message_id;";
+        var written = db.Query<(long, string, int)>(string.Format(CultureInfo.InvariantCulture, Index, "hostaway")).AsList();
+        Assert.True(written.Count > 1_000, $"{written.Count} messages indexed");
+        Assert.Equal(written, db.Query<(long, string, int)>(string.Format(CultureInfo.InvariantCulture, Index, "hostaway_copy")));
+        Assert.Equal(
+            db.QuerySingle<(long, long)>("SELECT indexed_messages, indexed_tokens FROM hostaway.message_search_totals;"),
+            db.QuerySingle<(long, long)>("SELECT indexed_messages, indexed_tokens FROM hostaway_copy.message_search_totals;"));
     }
 
     [PostgresFact]

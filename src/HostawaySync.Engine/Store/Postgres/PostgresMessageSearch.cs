@@ -11,21 +11,51 @@ namespace HostawaySync.Engine.Store.Postgres;
 /// </summary>
 internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
 {
-    // The totals grow with every message indexed, as FTS5's do (see migration 0001).
+    /// <summary>Messages indexed by one statement: their terms travel as arrays, a few hundred kilobytes at a time.</summary>
+    private const int UpsertBatch = 500;
+
+    // The totals grow with every message indexed, as FTS5's do (see migration 0001), by the batch's messages and tokens.
     private const string UpsertSql = """
         WITH indexed AS (
-            INSERT INTO message_search (message_id, body, tokens) VALUES (@Id, CAST(@Body AS tsvector), @Tokens)
+            INSERT INTO message_search (message_id, body, tokens)
+            SELECT m.id, CAST(m.body AS tsvector), m.tokens FROM unnest(@Ids, @Bodies, @Tokens) AS m (id, body, tokens)
             ON CONFLICT (message_id) DO UPDATE SET body = excluded.body, tokens = excluded.tokens)
-        UPDATE message_search_totals SET indexed_messages = indexed_messages + 1, indexed_tokens = indexed_tokens + @Tokens;
+        UPDATE message_search_totals SET indexed_messages = indexed_messages + @Messages, indexed_tokens = indexed_tokens + @AllTokens;
         """;
 
     private SearchTokenizer? _tokenizer;
 
     /// <summary>Adds a message's terms or replaces them.</summary>
-    public void Upsert(long messageId, string text)
+    public void Upsert(long messageId, string text) => Upsert([(messageId, text)]);
+
+    /// <summary>
+    /// Adds messages' terms or replaces them, <see cref="UpsertBatch"/> to a statement; the index and its totals end as
+    /// <see cref="Upsert(long, string)"/> for each in turn leaves them (a message given twice keeps its last text, and both count).
+    /// </summary>
+    public void Upsert(IReadOnlyList<(long Id, string Text)> messages)
     {
-        var (vector, tokens) = PostgresSearchTerms.Vector((_tokenizer ??= new SearchTokenizer()).Tokens(text));
-        connection.Execute(UpsertSql, new { Id = messageId, Body = vector, Tokens = tokens }, transaction);
+        _tokenizer ??= new SearchTokenizer();
+        foreach (var chunk in messages.Chunk(UpsertBatch))
+        {
+            // One row per message in the INSERT (ON CONFLICT cannot update a row twice in one statement): its last text.
+            var last = new Dictionary<long, (string Vector, int Tokens)>(chunk.Length);
+            long allTokens = 0;
+            foreach (var (id, text) in chunk)
+            {
+                var terms = PostgresSearchTerms.Vector(_tokenizer.Tokens(text));
+                last[id] = terms;
+                allTokens += terms.Tokens;
+            }
+
+            connection.Execute(UpsertSql, new
+            {
+                Ids = last.Keys.ToArray(),
+                Bodies = last.Values.Select(v => v.Vector).ToArray(),
+                Tokens = last.Values.Select(v => v.Tokens).ToArray(),
+                Messages = (long)chunk.Length,
+                AllTokens = allTokens,
+            }, transaction);
+        }
     }
 
     public void Dispose() => _tokenizer?.Dispose();
@@ -39,9 +69,13 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
         }
     }
 
-    public IReadOnlyList<(long Id, int? Position)> MessagesIn(string filePath) =>
-        connection.Query<(long Id, int? Position)>(
-            "SELECT message_id, file_position FROM messages_metadata WHERE file_path = @Path;", new { Path = filePath }, transaction).AsList();
+    public IReadOnlyList<(long Id, int? Position)> MessagesIn(string filePath) => MessagesIn([filePath])[filePath].ToList();
+
+    /// <summary>The messages stored from each of these files, in one query.</summary>
+    public ILookup<string, (long Id, int? Position)> MessagesIn(IReadOnlyList<string> filePaths) =>
+        connection.Query<(string Path, long Id, int? Position)>(
+                "SELECT file_path, message_id, file_position FROM messages_metadata WHERE file_path = ANY(@Paths);", new { Paths = filePaths.ToArray() }, transaction)
+            .ToLookup(m => m.Path, m => (m.Id, m.Position), StringComparer.Ordinal);
 
     public void MarkUnindexed(IReadOnlyList<long> messageIds) =>
         connection.Execute("UPDATE messages_metadata SET body_hash = NULL WHERE message_id = ANY(@Ids);", new { Ids = messageIds.ToArray() }, transaction);

@@ -77,7 +77,11 @@ internal sealed class PostgresStoreWork : IStoreWork
 
     public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => _search.MessagesIn(relativePath);
 
+    public ILookup<string, (long Id, int? Position)> MessagesInFiles(IReadOnlyList<string> relativePaths) => _search.MessagesIn(relativePaths);
+
     public void IndexMessageText(long messageId, string text) => _search.Upsert(messageId, text);
+
+    public void IndexMessageTexts(IReadOnlyList<(long Id, string Text)> messages) => _search.Upsert(messages);
 
     public void MarkUnindexed(IReadOnlyList<long> messageIds) => _search.MarkUnindexed(messageIds);
 

@@ -12,12 +12,18 @@ namespace HostawaySync.Engine.Tests.Store.Copy;
 /// </summary>
 public static class CopyScenario
 {
-    public static async Task<SyncHarness> SyncedAsync(int seed, DatasetOptions dataset)
+    /// <summary>
+    /// The account synced in full into the harness's database, or into <paramref name="store"/> with its conversation
+    /// files in <paramref name="conversationsPath"/>.
+    /// </summary>
+    public static async Task<SyncHarness> SyncedAsync(int seed, DatasetOptions dataset, StoreLocation? store = null, string? conversationsPath = null)
     {
         var harness = await StartAsync(seed, dataset);
         try
         {
-            var full = await harness.RunAsync(SyncMode.Full);
+            var full = store is null
+                ? await harness.RunAsync(SyncMode.Full)
+                : await SyncRunner.RunAsync(harness.Options(SyncMode.Full) with { Store = store, ConversationsPath = conversationsPath ?? harness.ConversationsPath });
             Assert.Equal(SyncStatus.Succeeded, full.Status);
             return harness;
         }
