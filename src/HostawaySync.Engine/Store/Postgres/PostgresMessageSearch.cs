@@ -39,11 +39,12 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
         {
             // One row per message in the INSERT (ON CONFLICT cannot update a row twice in one statement): its last text.
             var last = new Dictionary<long, (string Vector, int Tokens)>(chunk.Length);
+            var tokens = _tokenizer.Tokens(chunk.Select(m => m.Text).ToList());
             long allTokens = 0;
-            foreach (var (id, text) in chunk)
+            for (var i = 0; i < chunk.Length; i++)
             {
-                var terms = PostgresSearchTerms.Vector(_tokenizer.Tokens(text));
-                last[id] = terms;
+                var terms = PostgresSearchTerms.Vector(tokens[i]);
+                last[chunk[i].Id] = terms;
                 allTokens += terms.Tokens;
             }
 
