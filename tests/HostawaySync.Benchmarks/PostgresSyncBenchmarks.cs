@@ -15,14 +15,8 @@ public static class PostgresSyncBenchmarks
 {
     public static async Task<BenchmarkResult> SqliteAndPostgresAsync(DatasetOptions dataset)
     {
-        using var folder = new BenchFolder("pg-sync");
-        using var server = PostgresBench.StartServer();
-        var serverText = PostgresBench.Describe(server);
-        using var database = server.CreateDatabase();
-        await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 42, Dataset = dataset, Settings = SimulatedAccount.Unlimited });
-        var counts = simulator.GetCounts();
-        var account = string.Create(CultureInfo.InvariantCulture, $"{counts.Listings:N0} listings, {counts.Reservations:N0} reservations, {counts.Conversations:N0} conversations, {counts.Messages:N0} messages");
-        Console.WriteLine($"   account: {account}; {serverText}");
+        await using var bench = await PostgresAccountBench.StartAsync("pg-sync", dataset);
+        var (folder, database, simulator, account, serverText) = (bench.Folder, bench.Database, bench.Simulator, bench.Account, bench.ServerText);
 
         var sqliteOptions = SimulatedAccount.Sync(simulator, folder) with { Mode = SyncMode.Full };
         // The same sync with its own conversation files, into a PostgreSQL schema (the engine takes its writer lock there).
