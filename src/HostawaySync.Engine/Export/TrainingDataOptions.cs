@@ -36,7 +36,7 @@ public sealed class TrainingDataOptions
     /// </summary>
     public bool IncludeUnsent { get; init; }
 
-    /// <summary>Also conversations the API no longer lists.</summary>
+    /// <summary>Also conversations the API no longer lists, and those of reservations it no longer lists (<see cref="Queries.LiveRows"/>).</summary>
     public bool IncludeDeleted { get; init; }
 
     /// <summary>A system message put first in every conversation, or null for none.</summary>

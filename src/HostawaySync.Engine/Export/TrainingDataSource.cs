@@ -36,7 +36,7 @@ internal sealed class TrainingDataSource
         _query.Raw("(c.conversation_id IS NULL OR c.file_path IS NULL OR m.file_path = c.file_path)");
         if (!options.IncludeDeleted)
         {
-            _query.Raw("c.deleted_at IS NULL");
+            _query.Raw(LiveRows.Message("m"));
         }
 
         if (!options.IncludeUnsent)

@@ -7,6 +7,7 @@ namespace HostawaySync.Engine.Queries;
 /// <param name="Direction">guest or host.</param>
 /// <param name="Since">Sent at or after (UTC).</param>
 /// <param name="Until">Sent before (UTC).</param>
+/// <param name="IncludeDeleted">Also messages of conversations or reservations the API no longer has.</param>
 public sealed record MessageFilter(
     IReadOnlyList<long>? ConversationIds = null, IReadOnlyList<long>? ReservationIds = null, IReadOnlyList<long>? ListingIds = null,
-    string? Direction = null, DateTime? Since = null, DateTime? Until = null);
+    string? Direction = null, DateTime? Since = null, DateTime? Until = null, bool IncludeDeleted = false);

@@ -12,8 +12,9 @@ namespace HostawaySync.Engine.Queries;
 /// <param name="First">At most this many results, the best ones.</param>
 /// <param name="IncludeText">Also return each message's full text.</param>
 /// <param name="Scopes">Only messages in at least one of these scopes (in addition to the filters above); piped input becomes scopes.</param>
+/// <param name="IncludeDeleted">Also messages of conversations or reservations the API no longer has.</param>
 public sealed record MessageSearchFilter(
     string Query, MessageSearchSyntax Syntax = MessageSearchSyntax.Simple,
     IReadOnlyList<long>? ConversationIds = null, IReadOnlyList<long>? ReservationIds = null, IReadOnlyList<long>? ListingIds = null,
     string? Direction = null, DateTime? Since = null, DateTime? Until = null, int? First = null, bool IncludeText = false,
-    IReadOnlyList<MessageSearchScope>? Scopes = null);
+    IReadOnlyList<MessageSearchScope>? Scopes = null, bool IncludeDeleted = false);

@@ -76,6 +76,11 @@ internal static class MessageSearcher
         query.Compare("m.direction", "=", filter.Direction?.ToLowerInvariant());
         query.Compare("m.sent_at", ">=", dialect.Instant(filter.Since));
         query.Compare("m.sent_at", "<", dialect.Instant(filter.Until));
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw(LiveRows.Message("m"));
+        }
+
         return connection switch
         {
             SqliteConnection sqlite => SqliteSearchHits.Find(sqlite, query, fts, filter),

@@ -121,7 +121,7 @@ public static class StoreReader
             """ + query.Where + $" ORDER BY {d.Ascending("arrival_date")}, reservation_id;");
     }
 
-    /// <summary>Guests (merged guests resolve to the guest they were merged into), by id.</summary>
+    /// <summary>Guests (merged guests resolve to the guest they were merged into), by id; a guest whose reservations are all deleted only with <see cref="GuestFilter.IncludeDeleted"/>.</summary>
     public static IEnumerable<GuestRecord> Guests(StoreLocation location, GuestFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -135,6 +135,11 @@ public static class StoreReader
 
         query.Like("full_name", filter.Names);
         query.Like("email", filter.Emails);
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw(LiveRows.Guest("guests"));
+        }
+
         return Stream<GuestRecord>(query, """
             SELECT guest_id AS GuestId, full_name AS FullName, email AS Email, phone AS Phone, external_account_id AS ExternalAccountId,
                    city AS City, country AS Country, reservation_count AS ReservationCount, first_arrival_date AS FirstArrivalDate,
@@ -143,7 +148,7 @@ public static class StoreReader
             """ + query.Where + " ORDER BY guest_id;");
     }
 
-    /// <summary>Conversations, by id.</summary>
+    /// <summary>Conversations, by id; those of deleted reservations count as deleted (<see cref="LiveRows"/>).</summary>
     public static IEnumerable<ConversationRecord> Conversations(StoreLocation location, ConversationFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -155,7 +160,7 @@ public static class StoreReader
         query.In("guest_id", filter.GuestIds);
         if (!filter.IncludeDeleted)
         {
-            query.Raw("deleted_at IS NULL");
+            query.Raw(LiveRows.Conversation("conversations"));
         }
 
         return Stream<ConversationRecord>(query, $"""
@@ -169,7 +174,8 @@ public static class StoreReader
 
     /// <summary>
     /// Messages in conversation order (conversation, then position in its file). With <paramref name="conversationsRoot"/>,
-    /// each message's text is read from its conversation file (each file is read once).
+    /// each message's text is read from its conversation file (each file is read once). Messages of deleted conversations or
+    /// reservations only with <see cref="MessageFilter.IncludeDeleted"/> (<see cref="LiveRows"/>).
     /// </summary>
     public static IEnumerable<MessageRecord> Messages(StoreLocation location, MessageFilter filter, string? conversationsRoot = null)
     {
@@ -182,6 +188,11 @@ public static class StoreReader
         query.Compare("direction", "=", filter.Direction?.ToLowerInvariant());
         query.Compare("sent_at", ">=", d.Instant(filter.Since));
         query.Compare("sent_at", "<", d.Instant(filter.Until));
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw(LiveRows.Message("messages_metadata"));
+        }
+
         var rows = Stream<MessageRecord>(query, $"""
             SELECT message_id AS MessageId, conversation_id AS ConversationId, reservation_id AS ReservationId, listing_id AS ListingId,
                    direction AS Direction, {d.InstantColumn("sent_at")} AS SentAt, communication_type AS CommunicationType,

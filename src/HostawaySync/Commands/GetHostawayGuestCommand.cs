@@ -29,6 +29,10 @@ public sealed class GetHostawayGuestCommand : StoreQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Email { get; set; }
 
+    /// <summary>Also guests all of whose reservations the API no longer has.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
     /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateStoreArgument]
@@ -43,6 +47,6 @@ public sealed class GetHostawayGuestCommand : StoreQueryCmdlet
     protected override void ProcessRecord()
     {
         var store = ResolveStore(DatabasePath, DatabaseUrl);
-        WriteRecords(store, StoreReader.Guests(store, new GuestFilter(GuestId, Name, Email)), g => g.GuestId, HostawayGuest.From);
+        WriteRecords(store, StoreReader.Guests(store, new GuestFilter(GuestId, Name, Email, IncludeDeleted)), g => g.GuestId, HostawayGuest.From);
     }
 }

@@ -42,6 +42,10 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeText { get; set; }
 
+    /// <summary>Also messages of conversations or reservations the API no longer has.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
     /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateStoreArgument]
@@ -61,7 +65,7 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     protected override void ProcessRecord()
     {
         var root = IncludeText ? ResolveConversationsPath(ConversationsPath) : null;
-        var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until));
+        var filter = new MessageFilter(ConversationId, ReservationId, ListingId, Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until), IncludeDeleted);
         var store = ResolveStore(DatabasePath, DatabaseUrl);
         WriteRecords(store, StoreReader.Messages(store, filter, root), m => m.MessageId, HostawayMessage.From);
     }

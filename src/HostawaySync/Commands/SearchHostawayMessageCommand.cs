@@ -71,6 +71,10 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     [Parameter]
     public SwitchParameter IncludeText { get; set; }
 
+    /// <summary>Also messages of conversations or reservations the API no longer has.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
     /// <summary>The SQLite database. Default: the store the settings choose (see Get-HostawayConfiguration); binds from the output of the Get-Hostaway cmdlets.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateStoreArgument]
@@ -133,7 +137,7 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
         var filter = new MessageSearchFilter(
             Query, string.Equals(Syntax, "Fts5", StringComparison.OrdinalIgnoreCase) ? MessageSearchSyntax.Fts5 : MessageSearchSyntax.Simple,
             Argument(nameof(ConversationId), ConversationId), Argument(nameof(ReservationId), ReservationId), Argument(nameof(ListingId), ListingId),
-            Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until), First > 0 ? First : null, IncludeText, Scopes());
+            Direction, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until), First > 0 ? First : null, IncludeText, Scopes(), IncludeDeleted);
         IEnumerable<MessageSearchRecord> results;
         try
         {
