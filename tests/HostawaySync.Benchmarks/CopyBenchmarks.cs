@@ -77,7 +77,7 @@ public static class CopyBenchmarks
         "every sync succeeded; the copy's next sync incremental, with the same requests and changes as the source's; the PostgreSQL copy then equal to the ground truth; the same rows in both copies (rows/s has no target)",
         succeeded && incremental && sameRequests && sameChanges && equal && sameRows)
         {
-            Title = "11. Copy between SQLite and PostgreSQL",
+            Title = "P4. Copy between SQLite and PostgreSQL",
             Table = table,
             Headline = string.Create(CultureInfo.InvariantCulture,
                 $"SQLite → PostgreSQL {there.Result.Rows:N0} rows at {there.Result.RowsPerSecond:N0} rows/s (+ {there.Result.SearchIndexDuration.TotalSeconds:0.0} s search index), back at {back.Result.RowsPerSecond:N0} rows/s; next sync on the copy incremental with {(sameRequests ? "the same" : "NOT the same")} requests ({onCopy.Requests:N0}); equal to the ground truth: {(equal ? "yes" : "no")}"),
