@@ -37,7 +37,7 @@ internal sealed class PostgresSyncStore : ISyncStore
             PostgresDatabaseInitializer.Initialize(target, moduleVersion);
         }
 
-        return new PostgresSyncStore(PostgresConnections.Open(target), target, writerLock);
+        return new PostgresSyncStore(PostgresConnections.Open(target, syncWriter: true), target, writerLock);
     }
 
     /// <summary>Opens an existing schema (never creating one): for reading.</summary>
