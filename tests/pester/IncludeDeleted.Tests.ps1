@@ -102,6 +102,15 @@ Describe 'Deleted rows on <Store>' -ForEach $stores {
             Should -Contain $orphans[0]
     }
 
+    It 'keeps the files of deleted conversations in place, marked with a "# Deleted:" header line' {
+        $files = @($conversations | Where-Object FilePath)
+        @($files | Where-Object ConversationId -In $hiddenConversations) | Should -Not -BeNullOrEmpty
+        foreach ($conversation in $files) {
+            $text = Get-Content -LiteralPath (Join-Path $db.ConversationsPath $conversation.FilePath) -Raw
+            $text -match '(?m)^# Deleted: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$' | Should -Be ($conversation.ConversationId -in $hiddenConversations) -Because $conversation.FilePath
+        }
+    }
+
     It 'Get-HostawayReservation and Get-HostawayListingPhoto leave out deleted rows; reservations of a deleted listing stay' {
         @(Get-HostawayReservation @database | Where-Object ReservationId -In $deletedReservations) | Should -BeNullOrEmpty
         @(Get-HostawayReservation @database -ListingId $deletedListings) | Should -Not -BeNullOrEmpty

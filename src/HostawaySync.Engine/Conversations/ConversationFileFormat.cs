@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>
@@ -50,6 +52,63 @@ public static class ConversationFileFormat
 
         problems.Add(0, string.Empty, "The file is empty or holds only blank lines.");
         return new ConversationParseResult(ConversationFileKind.Unknown, null, ConversationFileHeader.Empty, [], problems.ToList());
+    }
+
+    /// <summary>
+    /// The text of a HostawaySync file with its <c># Deleted:</c> header line set to <paramref name="deletedAt"/> (the header's
+    /// last line), or removed when null; every other line, and its line ending, as it was. Null when the text is not a
+    /// HostawaySync file.
+    /// </summary>
+    internal static string? WithDeletedLine(string text, DateTime? deletedAt)
+    {
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        if (!text.AsSpan(start).StartsWith(FormatText.FormatLinePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var result = new StringBuilder(text.Length + 40).Append(text, 0, start);
+        var newline = "\n";
+        var position = start;
+        while (position < text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            var next = end < 0 ? text.Length : end + 1;
+            var line = text.AsSpan(position, next - position).TrimEnd("\r\n");
+            if (line.IsWhiteSpace())
+            {
+                break; // the header ends at its first empty line
+            }
+
+            if (position == start && text.AsSpan(position, next - position).EndsWith("\r\n", StringComparison.Ordinal))
+            {
+                newline = "\r\n";
+            }
+
+            if (!IsDeletedLine(line))
+            {
+                result.Append(text, position, next - position);
+                if (end < 0)
+                {
+                    result.Append(newline);
+                }
+            }
+
+            position = next;
+        }
+
+        if (deletedAt is not null)
+        {
+            result.Append(ConversationFormatWriter.DeletedLine(deletedAt)).Append(newline);
+        }
+
+        return result.Append(text, position, text.Length - position).ToString();
+    }
+
+    private static bool IsDeletedLine(ReadOnlySpan<char> line)
+    {
+        var rest = line.TrimStart().TrimStart('#').TrimStart();
+        return rest.StartsWith(FormatText.DeletedKey, StringComparison.OrdinalIgnoreCase) && rest[FormatText.DeletedKey.Length..].TrimStart().StartsWith(":", StringComparison.Ordinal);
     }
 
     /// <summary>The header as a write and a parse give it back: values on one line (control characters as spaces), trimmed, empty as null.</summary>

@@ -10,6 +10,7 @@ namespace HostawaySync.Engine.Conversations;
 /// <param name="Channel">Booking channel of the reservation (airbnbOfficial, bookingcom, direct...).</param>
 /// <param name="ArrivalDate">Arrival date of the stay.</param>
 /// <param name="DepartureDate">Departure date of the stay.</param>
+/// <param name="DeletedAt">When HostawaySync found that Hostaway no longer has the conversation or its reservation (UTC); null while it is live.</param>
 public sealed record ConversationFileHeader(
     long? ConversationId = null,
     long? ReservationId = null,
@@ -19,7 +20,8 @@ public sealed record ConversationFileHeader(
     string? GuestEmail = null,
     string? Channel = null,
     DateOnly? ArrivalDate = null,
-    DateOnly? DepartureDate = null)
+    DateOnly? DepartureDate = null,
+    DateTime? DeletedAt = null)
 {
     /// <summary>A header with no values.</summary>
     public static ConversationFileHeader Empty { get; } = new();

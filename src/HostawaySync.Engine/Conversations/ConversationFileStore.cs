@@ -51,6 +51,84 @@ public sealed class ConversationFileStore
         var positions = ConversationFileFormat.Write(text, header, messages);
         var bytes = ConversationFiles.Utf8.GetBytes(text.ToString());
 
+        await ReplaceAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
+        return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions);
+    }
+
+    /// <summary>
+    /// Marks the file of a conversation Hostaway no longer has with a <c># Deleted: {time}</c> line at the end of its header,
+    /// or removes that line (<paramref name="deletedAt"/> null); every other byte stays as it is. The file is replaced
+    /// atomically, as <see cref="WriteAsync"/> writes it. Returns whether the file changed: false when it already says so,
+    /// is missing, or is not a HostawaySync conversation file (a chat log of an earlier tool is left alone).
+    /// </summary>
+    /// <exception cref="Errors.HostawayException">
+    /// The path leaves the root (<see cref="Errors.ErrorIds.ConversationPathOutsideRoot"/>) or the file cannot be
+    /// written (<see cref="Errors.ErrorIds.ConversationFileWriteFailed"/>; the previous file is left as it was).
+    /// </exception>
+    public async Task<bool> MarkDeletedAsync(string relativePath, DateTime? deletedAt, CancellationToken cancellationToken = default)
+    {
+        var fullPath = Paths.FullPath(relativePath);
+        string text;
+        try
+        {
+            if (!File.Exists(fullPath) || new FileInfo(fullPath).Length > ConversationFiles.MaxFileBytes)
+            {
+                return false;
+            }
+
+            // Most runs find the marks as they left them: the header alone tells, without reading the messages.
+            if (await HeaderSaysAsync(fullPath, deletedAt, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            text = await File.ReadAllTextAsync(fullPath, ConversationFiles.Utf8, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ConversationErrors.WriteFailed(fullPath, Paths.Root, ex);
+        }
+
+        var marked = ConversationFileFormat.WithDeletedLine(text, deletedAt);
+        if (marked is null || string.Equals(marked, text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await ReplaceAsync(fullPath, ConversationFiles.Utf8.GetBytes(marked), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Whether the file's header already has exactly the deleted line <paramref name="deletedAt"/> asks for (or none, for null).</summary>
+    private static async Task<bool> HeaderSaysAsync(string fullPath, DateTime? deletedAt, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(fullPath, ConversationFiles.Utf8, detectEncodingFromByteOrderMarks: true);
+        var wanted = deletedAt is null ? null : ConversationFormatWriter.DeletedLine(deletedAt);
+        string? found = null;
+        var lines = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } line)
+        {
+            if (++lines == 1 && !line.StartsWith(FormatText.FormatLinePrefix, StringComparison.Ordinal))
+            {
+                return true; // not a HostawaySync file: nothing to mark
+            }
+
+            if (line.StartsWith("# " + FormatText.DeletedKey + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                found = found is null ? line : string.Empty; // a second deleted line is one too many
+            }
+        }
+
+        return string.Equals(found, wanted, StringComparison.Ordinal);
+    }
+
+    /// <summary>Replaces (or creates) a file atomically: a temporary file in the same folder, flushed, then renamed over it.</summary>
+    private async Task ReplaceAsync(string fullPath, byte[] bytes, CancellationToken cancellationToken)
+    {
         var folder = Path.GetDirectoryName(fullPath)!;
         string? temporary = null;
         try
@@ -91,7 +169,6 @@ public sealed class ConversationFileStore
             }
         }
 
-        return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions);
     }
 
     /// <summary>Reads and parses a conversation file; null when it does not exist. Problems reading it are reported as parse problems.</summary>

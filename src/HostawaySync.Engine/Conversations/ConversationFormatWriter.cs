@@ -79,7 +79,15 @@ internal static class ConversationFormatWriter
         {
             yield return HeaderLine(FormatText.StayKey, FormatText.FormatDate(header.ArrivalDate) + FormatText.StayJoiner + FormatText.FormatDate(header.DepartureDate));
         }
+
+        if (header.DeletedAt is not null)
+        {
+            yield return DeletedLine(header.DeletedAt);
+        }
     }
+
+    /// <summary>The header line that marks the file of a conversation Hostaway no longer has (always the header's last).</summary>
+    internal static string DeletedLine(DateTime? deletedAt) => HeaderLine(FormatText.DeletedKey, FormatText.FormatTime(deletedAt));
 
     internal static string SeparatorLine(ConversationFileMessage message)
     {

@@ -24,6 +24,7 @@ internal static class FormatText
     public const string GuestEmailKey = "Guest email";
     public const string ChannelKey = "Channel";
     public const string StayKey = "Stay";
+    public const string DeletedKey = "Deleted";
     public const string StayJoiner = " to ";
 
     public const string DateFormat = "yyyy-MM-dd";

@@ -52,7 +52,7 @@ internal sealed class HeaderReader(ProblemList problems)
 
     private static bool IsKnown(string key) => key.ToUpperInvariant() switch
     {
-        "CONVERSATION" or "RESERVATION" or "LISTING" or "GUEST" or "GUEST EMAIL" or "CHANNEL" or "STAY" => true,
+        "CONVERSATION" or "RESERVATION" or "LISTING" or "GUEST" or "GUEST EMAIL" or "CHANNEL" or "STAY" or "DELETED" => true,
         _ => false,
     };
 
@@ -76,6 +76,8 @@ internal sealed class HeaderReader(ProblemList problems)
             case "CHANNEL":
                 Header = Header with { Channel = text };
                 return null;
+            case "DELETED":
+                return ApplyDeleted(value);
             default:
                 return ApplyStay(value);
         }
@@ -134,6 +136,18 @@ internal sealed class HeaderReader(ProblemList problems)
         var departureRead = parts[1] == FormatText.Unknown || TryDate(parts[1], out departure);
         Header = Header with { ArrivalDate = arrival, DepartureDate = departure };
         return arrivalRead && departureRead ? null : "A stay date is not yyyy-MM-dd; it was left unknown.";
+    }
+
+    /// <summary>A time as separators write it.</summary>
+    private string? ApplyDeleted(string value)
+    {
+        if (!FormatText.TryParseTime(value, out var time))
+        {
+            return "The deletion time is not 'yyyy-MM-dd HH:mm:ss UTC'; it was ignored.";
+        }
+
+        Header = Header with { DeletedAt = time };
+        return null;
     }
 
     private static bool TryDate(string text, out DateOnly? date)

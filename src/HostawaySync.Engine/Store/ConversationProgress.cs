@@ -71,6 +71,16 @@ internal static class ConversationProgress
     public static IReadOnlyList<string> FilePaths(SqliteConnection connection) =>
         connection.Query<string>("SELECT file_path FROM conversations WHERE file_path IS NOT NULL;").AsList();
 
+    /// <summary>The files of conversations deleted themselves or through their reservation, with the earlier deletion time.</summary>
+    public static IReadOnlyList<(string Path, string DeletedAt)> DeletedFiles(SqliteConnection connection) =>
+        connection.Query<(string Path, string DeletedAt)>(
+            """
+            SELECT c.file_path, coalesce(min(c.deleted_at, r.deleted_at), c.deleted_at, r.deleted_at)
+            FROM conversations c LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
+            WHERE c.file_path IS NOT NULL AND (c.deleted_at IS NOT NULL OR r.deleted_at IS NOT NULL)
+            ORDER BY c.file_path;
+            """).AsList();
+
     /// <summary>What a conversation's file header says, and the file it already has.</summary>
     public static ConversationFileFacts FileFacts(SqliteConnection connection, long conversationId) =>
         connection.QuerySingle<ConversationFileFacts>(

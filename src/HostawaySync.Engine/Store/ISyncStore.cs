@@ -51,6 +51,12 @@ internal interface ISyncStore : IDisposable
     /// <summary>The relative paths of the files synced conversations own.</summary>
     IReadOnlyList<string> ConversationFilePaths();
 
+    /// <summary>
+    /// The files of the conversations that count as deleted (the conversation, or its reservation, is deleted), by path,
+    /// each with the earliest of those deletion times (store time text).
+    /// </summary>
+    IReadOnlyList<(string Path, string DeletedAt)> DeletedConversationFiles();
+
     /// <summary>What a conversation's file header says, and the file it already has.</summary>
     ConversationFileFacts ConversationFile(long conversationId);
 

@@ -63,6 +63,8 @@ internal sealed class SqliteSyncStore : ISyncStore
 
     public IReadOnlyList<string> ConversationFilePaths() => ConversationProgress.FilePaths(_connection);
 
+    public IReadOnlyList<(string Path, string DeletedAt)> DeletedConversationFiles() => ConversationProgress.DeletedFiles(_connection);
+
     public ConversationFileFacts ConversationFile(long conversationId) => ConversationProgress.FileFacts(_connection, conversationId);
 
     public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() => LegacyFileIndex.Known(_connection);

@@ -69,7 +69,7 @@ public static class SyncRunner
         }
 
         ExceptionDispatchInfo? unexpected = null;
-        var cancelled = !BuildSearchIndex(context);
+        var cancelled = !await BuildSearchIndexAsync(context).ConfigureAwait(false);
         foreach (var (resource, name, run) in Plan(options.Resources))
         {
             if (cancelled)
@@ -143,6 +143,10 @@ public static class SyncRunner
         }
 
         failure ??= storeLost;
+        if (!cancelled && unexpected is null && storeLost is null && (options.Resources & (SyncResources.Reservations | SyncResources.Conversations)) != 0)
+        {
+            cancelled = !await MarkDeletedConversationFilesAsync(context).ConfigureAwait(false);
+        }
 
         var runStatus = cancelled ? SyncStatus.Cancelled
             : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
@@ -162,15 +166,44 @@ public static class SyncRunner
     }
 
     /// <summary>
+    /// Marks the files of conversations the store counts as deleted, and unmarks those that came back (the store holds the
+    /// truth, so a failure is only a warning and the next run tries again). Returns false when the run was cancelled meanwhile.
+    /// </summary>
+    private static Task<bool> MarkDeletedConversationFilesAsync(SyncContext context) => AsideAsync(
+        context,
+        async () =>
+        {
+            var changed = await DeletedConversationMarks.UpdateAsync(context).ConfigureAwait(false);
+            if (changed > 0)
+            {
+                context.Debug(string.Create(CultureInfo.InvariantCulture, $"{changed} conversation files marked deleted or unmarked."));
+            }
+        },
+        "The files of deleted conversations could not be marked ({0}); the next sync tries again.");
+
+    /// <summary>
     /// Builds the search index of a database upgraded from schema version 2 before anything else, whatever the run
     /// covers: it needs only the files. A failure is not the run's: the marker stays, and the next run tries again.
     /// Returns false when the run was cancelled meanwhile.
     /// </summary>
-    private static bool BuildSearchIndex(SyncContext context)
+    private static Task<bool> BuildSearchIndexAsync(SyncContext context) => AsideAsync(
+        context,
+        () =>
+        {
+            MessageSearchBackfill.Run(context);
+            return Task.CompletedTask;
+        },
+        "The message search index could not be built ({0}); search results stay incomplete until a later sync builds it.");
+
+    /// <summary>
+    /// Work beside the passes whose failure is not the run's: a store, file or API failure becomes a warning
+    /// (<paramref name="warning"/> with the message at {0}). Returns false when the run was cancelled meanwhile.
+    /// </summary>
+    private static async Task<bool> AsideAsync(SyncContext context, Func<Task> work, string warning)
     {
         try
         {
-            MessageSearchBackfill.Run(context);
+            await work().ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -179,7 +212,7 @@ public static class SyncRunner
         }
         catch (Exception exception) when (context.Store.IsStoreFailure(exception) || exception is HostawayException or IOException or UnauthorizedAccessException)
         {
-            context.Warn($"The message search index could not be built ({exception.Message}); search results stay incomplete until a later sync builds it.");
+            context.Warn(string.Format(CultureInfo.InvariantCulture, warning, exception.Message));
             return true;
         }
     }

@@ -66,6 +66,15 @@ internal static class PostgresConversationProgress
     public static IReadOnlyList<string> FilePaths(NpgsqlConnection connection) =>
         connection.Query<string>("SELECT file_path FROM conversations WHERE file_path IS NOT NULL;").AsList();
 
+    public static IReadOnlyList<(string Path, string DeletedAt)> DeletedFiles(NpgsqlConnection connection) =>
+        connection.Query<(string Path, string DeletedAt)>(
+            $"""
+            SELECT c.file_path, {PostgresClock.Text("least(c.deleted_at, r.deleted_at)")}
+            FROM conversations c LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
+            WHERE c.file_path IS NOT NULL AND (c.deleted_at IS NOT NULL OR r.deleted_at IS NOT NULL)
+            ORDER BY c.file_path COLLATE "C";
+            """).AsList();
+
     public static ConversationFileFacts FileFacts(NpgsqlConnection connection, long conversationId) =>
         connection.QuerySingle<ConversationFileFacts>(FileFactsSql, new { Id = conversationId });
 

@@ -71,6 +71,8 @@ internal sealed class PostgresSyncStore : ISyncStore
 
     public IReadOnlyList<string> ConversationFilePaths() => PostgresConversationProgress.FilePaths(_connection);
 
+    public IReadOnlyList<(string Path, string DeletedAt)> DeletedConversationFiles() => PostgresConversationProgress.DeletedFiles(_connection);
+
     public ConversationFileFacts ConversationFile(long conversationId) => PostgresConversationProgress.FileFacts(_connection, conversationId);
 
     public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Export;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
@@ -112,6 +113,23 @@ public sealed class DeletedRowsTests(PostgresServer server, DeletionsInBothStore
             Assert.DoesNotContain(without, orphans.Contains);
             Assert.DoesNotContain(without, deleted.Conversations.Contains);
             Assert.Equal(withDeleted.Where(id => !orphans.Contains(id) && !deleted.Conversations.Contains(id)), without);
+        }
+    }
+
+    [PostgresFact]
+    public async Task The_files_of_conversations_that_count_as_deleted_carry_a_Deleted_header_line()
+    {
+        foreach (var (store, conversations) in await account.StoresAsync(server))
+        {
+            var deleted = Deletions.Of(store);
+            var files = StoreReader.Conversations(store, new ConversationFilter(IncludeDeleted: true)).Where(c => c.FilePath is not null).ToList();
+            Assert.Contains(files, c => c.DeletedAt is null && deleted.HidesConversation(c));
+
+            foreach (var conversation in files)
+            {
+                var header = ConversationFiles.ParseFile(Path.Combine(conversations, conversation.FilePath!), conversation.FilePath!).Header;
+                Assert.True(deleted.HidesConversation(conversation) == header.DeletedAt is not null, $"conversation {conversation.ConversationId}: file header deleted at {header.DeletedAt}");
+            }
         }
     }
 
