@@ -7,9 +7,10 @@ namespace HostawaySync.Engine.Store.Postgres;
 /// message_search in PostgreSQL: one tsvector per message holding the terms SQLite's FTS5 tokenizer finds in its text, at
 /// FTS5's positions (<see cref="SearchTokenizer"/>, <see cref="PostgresSearchTerms"/>), and its token count, and the
 /// collection totals FTS5 keeps, so search matches and ranks as in SQLite. Written in the transaction that writes the
-/// message's metadata, as in SQLite.
+/// message's metadata, as in SQLite. The tokenizer (an in-memory SQLite database) is the store's, shared by its units of
+/// work when given; otherwise made on first use and disposed with this object.
 /// </summary>
-internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
+internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, Func<SearchTokenizer>? sharedTokenizer = null) : IDisposable
 {
     /// <summary>Messages indexed by one statement: their terms travel as arrays, a few hundred kilobytes at a time.</summary>
     private const int UpsertBatch = 500;
@@ -34,12 +35,17 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
     /// </summary>
     public void Upsert(IReadOnlyList<(long Id, string Text)> messages)
     {
-        _tokenizer ??= new SearchTokenizer();
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var tokenizer = sharedTokenizer?.Invoke() ?? (_tokenizer ??= new SearchTokenizer());
         foreach (var chunk in messages.Chunk(UpsertBatch))
         {
             // One row per message in the INSERT (ON CONFLICT cannot update a row twice in one statement): its last text.
             var last = new Dictionary<long, (string Vector, int Tokens)>(chunk.Length);
-            var tokens = _tokenizer.Tokens(chunk.Select(m => m.Text).ToList());
+            var tokens = tokenizer.Tokens(chunk.Select(m => m.Text).ToList());
             long allTokens = 0;
             for (var i = 0; i < chunk.Length; i++)
             {

@@ -44,6 +44,7 @@ internal static class PostgresMessageWriter
 
         var added = 0;
         var rows = new Dictionary<long, Row>();
+        var toIndex = new List<(long Id, string Text)>();
         foreach (var position in file.Messages)
         {
             var message = messages[position.InputIndex];
@@ -56,9 +57,12 @@ internal static class PostgresMessageWriter
             added += stored.ContainsKey(message.Id) ? 0 : 1;
             if (!stored.TryGetValue(message.Id, out var indexed) || indexed != bodyHash)
             {
-                search.Upsert(message.Id, body);
+                toIndex.Add((message.Id, body));
             }
         }
+
+        // The conversation's new and changed texts indexed together (a few statements rather than one per message).
+        search.Upsert(toIndex);
 
         if (rows.Count > 0)
         {

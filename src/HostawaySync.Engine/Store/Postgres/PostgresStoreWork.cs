@@ -14,12 +14,13 @@ internal sealed class PostgresStoreWork : IStoreWork
 
     /// <param name="connection">The run's connection; the unit of work begins a transaction on it.</param>
     /// <param name="writerLock">The run's writer lock, checked before each commit; null where no lock is held (tests, copies).</param>
-    public PostgresStoreWork(NpgsqlConnection connection, PostgresWriterLock? writerLock = null)
+    /// <param name="tokenizer">The store's search tokenizer, shared by its units of work; null for one of this unit's own.</param>
+    public PostgresStoreWork(NpgsqlConnection connection, PostgresWriterLock? writerLock = null, Func<SearchTokenizer>? tokenizer = null)
     {
         _connection = connection;
         _writerLock = writerLock;
         _transaction = connection.BeginTransaction();
-        _search = new PostgresMessageSearch(connection, _transaction);
+        _search = new PostgresMessageSearch(connection, _transaction, tokenizer);
     }
 
     public void Commit()

@@ -43,7 +43,11 @@ internal sealed class PostgresSyncStore : ISyncStore
     /// <summary>Opens an existing schema (never creating one): for reading.</summary>
     public static PostgresSyncStore OpenExisting(PostgresTarget target) => new(PostgresConnections.OpenExisting(target), target);
 
-    public IStoreWork Begin() => new PostgresStoreWork(_connection, _writerLock);
+    // One tokenizer (an in-memory SQLite FTS5 table) for the run's units of work, which run one at a time on its connection:
+    // a unit of work per conversation each making its own cost more than indexing the conversation's messages.
+    private SearchTokenizer? _tokenizer;
+
+    public IStoreWork Begin() => new PostgresStoreWork(_connection, _writerLock, () => _tokenizer ??= new SearchTokenizer());
 
     public IStorePages BeginPages(TimeProvider time) => new PostgresPageTransaction(this);
 
@@ -92,5 +96,9 @@ internal sealed class PostgresSyncStore : ISyncStore
 
     public void CloseLog(long logId, SyncLogRecord record, string now) => PostgresSyncLog.Close(_connection, logId, record, now);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _tokenizer?.Dispose();
+        _connection.Dispose();
+    }
 }
