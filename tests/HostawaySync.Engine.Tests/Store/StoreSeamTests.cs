@@ -8,7 +8,7 @@ namespace HostawaySync.Engine.Tests.Store;
 /// </summary>
 public sealed partial class StoreSeamTests
 {
-    private static readonly string Engine = Path.Combine(SolutionFolder(), "src", "HostawaySync.Engine");
+    private static readonly string Engine = Path.Combine(RepositoryFolder.Find(), "src", "HostawaySync.Engine");
 
     [Fact]
     public void Sync_code_has_no_SQLite_or_Dapper_using()
@@ -50,19 +50,6 @@ public sealed partial class StoreSeamTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static string Relative(string file) => Path.GetRelativePath(Engine, file);
-
-    private static string SolutionFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "HostawaySync.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds HostawaySync.sln.");
-    }
 
     [GeneratedRegex(@"^\s*using\s+(Microsoft\.Data\.Sqlite|Dapper)\s*;", RegexOptions.Multiline)]
     private static partial Regex UsesSqlAccess();
