@@ -1,78 +1,33 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Errors;
 
 namespace HostawaySync.Infrastructure;
 
 /// <summary>
 /// Base of the cmdlets that run engine work asynchronously. The engine runs on the thread pool; meanwhile the
-/// pipeline thread pumps a queue of Write* calls that the engine's log and progress callbacks post, because
-/// only the pipeline thread may write. Ctrl+C (StopProcessing) cancels the engine through one token per
-/// invocation; the engine stops at its next await and leaves the store consistent.
+/// pipeline thread runs the Write* calls that the engine's log and progress callbacks post, because only the
+/// pipeline thread may write (<see cref="CallerThreadPump"/>). Ctrl+C (StopProcessing) cancels the engine through one
+/// token per invocation; the engine stops at its next await and leaves the store consistent. When a posted write throws
+/// (the pipeline was stopped), the engine is cancelled and awaited before the exception leaves the cmdlet, so its
+/// writer lock is released before the next command runs.
 /// </summary>
 public abstract class AsyncHostawayCmdlet : HostawayCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private BlockingCollection<Action>? _queue;
+    private readonly CallerThreadPump _pump = new();
 
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
     protected CancellationToken StopToken => _stop.Token;
 
     /// <summary>Queues a call for the pipeline thread; safe from any thread. Calls posted after the work finished are dropped.</summary>
-    internal void Post(Action action)
-    {
-        var queue = Volatile.Read(ref _queue);
-        if (queue is null)
-        {
-            return;
-        }
-
-        try
-        {
-            queue.Add(action);
-        }
-        catch (InvalidOperationException)
-        {
-            // The work finished and the queue was closed.
-        }
-    }
+    internal void Post(Action action) => _pump.Post(action);
 
     /// <summary>
-    /// Runs <paramref name="work"/> off the pipeline thread while pumping posted Write* calls, and returns its result.
-    /// This is the one place that blocks on engine work.
+    /// Runs <paramref name="work"/> off the pipeline thread while running posted Write* calls, and returns its result.
+    /// This is the one place that blocks on engine work; it returns (or throws) only once the work has ended.
     /// </summary>
-    protected T RunEngine<T>(Func<CancellationToken, Task<T>> work)
-    {
-        using var queue = new BlockingCollection<Action>();
-        Volatile.Write(ref _queue, queue);
-        var task = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    return await work(_stop.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
-        try
-        {
-            foreach (var action in queue.GetConsumingEnumerable())
-            {
-                action();
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _queue, null);
-        }
-
-        // The cmdlet boundary: the pipeline thread must wait for the engine here, and only here.
-        return task.GetAwaiter().GetResult();
-    }
+    protected T RunEngine<T>(Func<CancellationToken, Task<T>> work) => _pump.Run(work, _stop);
 
     /// <summary>
     /// Runs engine work as <see cref="RunEngine{T}"/> does, for a cmdlet that returns one result: an engine error stops the
