@@ -9,6 +9,13 @@
     DESCRIPTION, PARAMETERS with one "## -Name" per parameter, EXAMPLES with one "## title" and a
     powershell code block each, OUTPUTS). A cmdlet without a help file, a parameter without a description
     or fewer than two examples fails the build.
+
+    Each parameter's help shows: its type as PowerShell users write it (DateTime for Nullable<DateTime>,
+    Int64[], SwitchParameter; never a raw generic name such as Nullable`1); "Accept wildcard characters"
+    from the parameter's [SupportsWildcards] attribute, so the code and the help cannot disagree; pipeline
+    input from its [Parameter] attributes in every parameter set; and a default value: a paragraph
+    "Default value: ..." of its markdown section (taken out of the description), else the value the
+    cmdlet's property starts with (False for a switch), else None.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
@@ -23,6 +30,37 @@ $common = [System.Management.Automation.Cmdlet]::CommonParameters + 'ProgressAct
 $standard = @{
     '-WhatIf'  = @('Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is changed.')
     '-Confirm' = @('Prompts you for confirmation before running the cmdlet.')
+}
+
+function Get-FriendlyTypeName([Type] $Type, [switch] $FullName) {
+    # The type as PowerShell users write it: Nullable<T> as T, arrays as T[], generic types as Name[T1, T2].
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return Get-FriendlyTypeName $underlying -FullName:$FullName }
+    if ($Type.IsArray) { return (Get-FriendlyTypeName $Type.GetElementType() -FullName:$FullName) + '[' + (',' * ($Type.GetArrayRank() - 1)) + ']' }
+    $name = if ($FullName -and $Type.FullName) { $Type.FullName } else { $Type.Name }
+    if ($Type.IsGenericType) {
+        $definition = $Type.GetGenericTypeDefinition()
+        $name = $(if ($FullName) { $definition.FullName } else { $definition.Name }) -replace '`\d+$'
+        $name += '[' + (($Type.GetGenericArguments() | ForEach-Object { Get-FriendlyTypeName $_ -FullName:$FullName }) -join ', ') + ']'
+    }
+    return $name
+}
+
+function Get-DefaultValue($Cmdlet, $Parameter, [Collections.Generic.List[string]] $Lines) {
+    # "Default value: ..." in the markdown wins (and leaves the description); else the property's initial value; else None.
+    $paragraphs = @(Get-Paragraphs $Lines)
+    $stated = @($paragraphs | Where-Object { $_ -match '^Default value:\s*(.+)$' })
+    if ($stated.Count -gt 1) { throw "-$($Parameter.Name) of $($Cmdlet.Name) states its default value more than once." }
+    if ($stated) {
+        $null = $stated[0] -match '^Default value:\s*(.+)$'
+        return @{ Value = $Matches[1].Trim(); Description = @($paragraphs | Where-Object { $_ -notmatch '^Default value:' }) -join "`n`n" -split "`n" }
+    }
+    if ($Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { $value = 'False' }
+    else {
+        $initial = $Cmdlet.ImplementingType.GetProperty($Parameter.Name).GetValue([Activator]::CreateInstance($Cmdlet.ImplementingType))
+        $value = if ($null -ne $initial -and "$initial" -ne '') { [string]::Join(', ', @($initial | ForEach-Object { [Convert]::ToString($_, [Globalization.CultureInfo]::InvariantCulture) })) } else { 'None' }
+    }
+    return @{ Value = $value; Description = $Lines }
 }
 
 function Read-HelpSource([string] $Path) {
@@ -105,7 +143,7 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
             $xml.WriteAttributeString('position', $(if ($parameter.Position -ge 0) { [string]($parameter.Position + 1) } else { 'named' }))
             $xml.WriteElementString('maml', 'name', $maml, $parameter.Name)
             if ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
-                $xml.WriteElementString('command', 'parameterValue', $command, $parameter.ParameterType.Name)
+                $xml.WriteElementString('command', 'parameterValue', $command, (Get-FriendlyTypeName $parameter.ParameterType))
             }
             $xml.WriteEndElement()
         }
@@ -116,19 +154,28 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
     $xml.WriteStartElement('command', 'parameters', $command)
     foreach ($parameter in $parameters) {
         $first = $parameter.ParameterSets.Values | Select-Object -First 1
-        $pipeline = @(if ($first.ValueFromPipeline) { 'ByValue' }; if ($first.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
+        $sets = @($parameter.ParameterSets.Values)
+        $pipeline = @(if ($sets.ValueFromPipeline -contains $true) { 'ByValue' }; if ($sets.ValueFromPipelineByPropertyName -contains $true) { 'ByPropertyName' })
+        $wildcards = [bool]@($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count
+        $default = Get-DefaultValue $cmdlet $parameter $help.PARAMETERS["-$($parameter.Name)"]
         $xml.WriteStartElement('command', 'parameter', $command)
         $xml.WriteAttributeString('required', $first.IsMandatory.ToString().ToLowerInvariant())
-        $xml.WriteAttributeString('globbing', 'false')
+        $xml.WriteAttributeString('variableLength', $parameter.ParameterType.IsArray.ToString().ToLowerInvariant())
+        $xml.WriteAttributeString('globbing', $wildcards.ToString().ToLowerInvariant())
         $xml.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
         $xml.WriteAttributeString('position', $(if ($first.Position -ge 0) { [string]($first.Position + 1) } else { 'named' }))
         $xml.WriteAttributeString('aliases', $(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }))
         $xml.WriteElementString('maml', 'name', $maml, $parameter.Name)
-        Write-Paragraphs $xml 'description' $help.PARAMETERS["-$($parameter.Name)"]
-        $xml.WriteElementString('command', 'parameterValue', $command, $parameter.ParameterType.Name)
-        $xml.WriteStartElement('dev', 'type', $dev)
-        $xml.WriteElementString('maml', 'name', $maml, $parameter.ParameterType.FullName)
+        Write-Paragraphs $xml 'description' $default.Description
+        $xml.WriteStartElement('command', 'parameterValue', $command)
+        $xml.WriteAttributeString('required', ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]).ToString().ToLowerInvariant())
+        $xml.WriteAttributeString('variableLength', $parameter.ParameterType.IsArray.ToString().ToLowerInvariant())
+        $xml.WriteString((Get-FriendlyTypeName $parameter.ParameterType))
         $xml.WriteEndElement()
+        $xml.WriteStartElement('dev', 'type', $dev)
+        $xml.WriteElementString('maml', 'name', $maml, (Get-FriendlyTypeName $parameter.ParameterType -FullName))
+        $xml.WriteEndElement()
+        $xml.WriteElementString('dev', 'defaultValue', $dev, $default.Value)
         $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
