@@ -44,4 +44,10 @@ public sealed class HostawayResourceSyncResult
 
     /// <summary>What went wrong.</summary>
     public string? ErrorMessage { get; init; }
+
+    /// <summary>
+    /// The resource and how it ended, with the error id if it failed ("Listings: Succeeded"): what a list of a run's
+    /// resources shows (Invoke-HostawaySync | Format-List), instead of the type name or nothing.
+    /// </summary>
+    public override string ToString() => ErrorId is null ? $"{Resource}: {Status}" : $"{Resource}: {Status} ({ErrorId})";
 }
