@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HostawaySync.Engine.Conversations;
 
 namespace HostawaySync.Engine.Export;
 
@@ -66,7 +67,7 @@ internal sealed class TrainingLineWriter : IDisposable
     {
         _json.WriteStartObject();
         _json.WriteString("role", role);
-        _json.WriteString("content", Utf16.Sanitize(content));
+        _json.WriteString("content", TextLimits.ReplaceLoneSurrogates(content));
         _json.WriteEndObject();
     }
 
@@ -107,7 +108,7 @@ internal sealed class TrainingLineWriter : IDisposable
         }
         else
         {
-            _json.WriteString(name, Utf16.Sanitize(value));
+            _json.WriteString(name, TextLimits.ReplaceLoneSurrogates(value));
         }
     }
 

@@ -28,14 +28,13 @@ internal static class ReservationWriter
         WHERE reservation_id = $p0;
         """;
 
-    /// <summary>Writes one page; returns the counts and the reservations that are new or whose latest activity moved.</summary>
-    public static (UpsertCounts Counts, IReadOnlyList<HostawayReservation> ActivityMoved) Write(
+    /// <summary>Writes one page; returns what it created, updated and left unchanged.</summary>
+    public static UpsertCounts Write(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<HostawayReservation> reservations, string now)
     {
         var counts = new UpsertCounts();
-        var moved = new List<HostawayReservation>();
-        var existing = connection.Query<(long Id, string Hash, string? DeletedAt, long? GuestId, string? LatestActivityOn)>(
-                "SELECT reservation_id, content_hash, deleted_at, guest_id, latest_activity_on FROM reservations WHERE reservation_id IN (SELECT value FROM json_each(@Ids));",
+        var existing = connection.Query<(long Id, string Hash, string? DeletedAt, long? GuestId)>(
+                "SELECT reservation_id, content_hash, deleted_at, guest_id FROM reservations WHERE reservation_id IN (SELECT value FROM json_each(@Ids));",
                 new { Ids = JsonIds.Of(reservations.Select(r => r.Id)) }, transaction)
             .ToDictionary(row => row.Id);
         ListingWriter.EnsureExists(connection, transaction, reservations.Where(r => r.ListingId is not null).Select(r => r.ListingId!.Value), now);
@@ -46,7 +45,7 @@ internal static class ReservationWriter
         counts.Unchanged = reservations.Count - changed.Count;
         if (changed.Count == 0)
         {
-            return (counts, moved);
+            return counts;
         }
 
         var touchedGuests = new HashSet<long>();
@@ -87,11 +86,6 @@ internal static class ReservationWriter
             {
                 counts.Created++;
             }
-
-            if (!known || row.LatestActivityOn != StoreClock.Format(reservation.LatestActivityOn) || row.DeletedAt is not null)
-            {
-                moved.Add(reservation);
-            }
         }
 
         guests.Flush();
@@ -102,7 +96,7 @@ internal static class ReservationWriter
         }
 
         GuestRefresher.Refresh(connection, transaction, touchedGuests, written, now);
-        return (counts, moved);
+        return counts;
     }
 
     /// <summary>Marks reservations deleted and refreshes their guests, who lose a stay; returns how many rows changed.</summary>

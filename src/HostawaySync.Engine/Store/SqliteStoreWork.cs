@@ -35,7 +35,7 @@ internal sealed class SqliteStoreWork : IStoreWork
         ListingWriter.Write(_connection, _transaction, listings, storePhotos, now);
 
     public UpsertCounts WriteReservations(IReadOnlyList<HostawayReservation> reservations, string now) =>
-        ReservationWriter.Write(_connection, _transaction, reservations, now).Counts;
+        ReservationWriter.Write(_connection, _transaction, reservations, now);
 
     public UpsertCounts WriteConversations(IReadOnlyList<HostawayConversation> conversations, string now) =>
         ConversationWriter.Write(_connection, _transaction, conversations, now);
