@@ -15,7 +15,7 @@
     from the parameter's [SupportsWildcards] attribute, so the code and the help cannot disagree; pipeline
     input from its [Parameter] attributes in every parameter set; and a default value: a paragraph
     "Default value: ..." of its markdown section (taken out of the description), else the value the
-    cmdlet's property starts with (False for a switch), else None.
+    cmdlet's property starts with (False for a switch), else None. INPUTS lists what the pipeline binds.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
@@ -176,6 +176,26 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
         $xml.WriteElementString('maml', 'name', $maml, (Get-FriendlyTypeName $parameter.ParameterType -FullName))
         $xml.WriteEndElement()
         $xml.WriteElementString('dev', 'defaultValue', $dev, $default.Value)
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    # INPUTS: what the pipeline binds, from the same [Parameter] attributes as each parameter's pipeline input.
+    $byValue = @($parameters | Where-Object { @($_.ParameterSets.Values).ValueFromPipeline -contains $true })
+    $byName = @($parameters | Where-Object { @($_.ParameterSets.Values).ValueFromPipelineByPropertyName -contains $true })
+    $inputs = @(foreach ($parameter in $byValue) { @{ Type = Get-FriendlyTypeName $parameter.ParameterType -FullName; Text = "Bound to -$($parameter.Name)." } })
+    if ($byName) {
+        $names = ($byName | ForEach-Object { if ($_.Aliases.Count) { "$($_.Name) (or $($_.Aliases -join ', '))" } else { $_.Name } }) -join ', '
+        $inputs += @{ Type = 'System.Management.Automation.PSObject'; Text = "Any object with a property of these names, bound by name to the parameter of that name: $names." }
+    }
+    if (-not $inputs) { $inputs = @(@{ Type = 'None'; Text = 'This cmdlet takes no pipeline input.' }) }
+    $xml.WriteStartElement('command', 'inputTypes', $command)
+    foreach ($input in $inputs) {
+        $xml.WriteStartElement('command', 'inputType', $command)
+        $xml.WriteStartElement('dev', 'type', $dev)
+        $xml.WriteElementString('maml', 'name', $maml, $input.Type)
+        $xml.WriteEndElement()
+        Write-Paragraphs $xml 'description' @($input.Text)
         $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
