@@ -81,6 +81,16 @@ Describe 'Help for <Name>' -ForEach $commands {
         }
     }
 
+    It 'lists its pipeline input under INPUTS' {
+        $inputs = @($help.inputTypes.inputType | Where-Object { $_ })
+        $inputs | Should -Not -BeNullOrEmpty -Because "$Name needs an INPUTS section"
+        $text = ($inputs | ForEach-Object { $_.type.name; $_.description.Text }) -join ' '
+        $parameters = @((Get-Command $Name).Parameters.Values | Where-Object Name -NotIn $common)
+        $piped = @($parameters | Where-Object { @($_.ParameterSets.Values).ValueFromPipeline -contains $true -or @($_.ParameterSets.Values).ValueFromPipelineByPropertyName -contains $true })
+        foreach ($parameter in $piped) { $text | Should -Match "\b$($parameter.Name)\b" -Because "-$($parameter.Name) of $Name takes pipeline input" }
+        if (-not $piped) { $inputs.type.name | Should -Be 'None' }
+    }
+
     It 'has examples that run the cmdlet itself' {
         $examples = @($help.examples.example | Where-Object { $_ })
         foreach ($example in $examples) { $example.title -replace '[-\s]' | Should -Not -BeNullOrEmpty }
