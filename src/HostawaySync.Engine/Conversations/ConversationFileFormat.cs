@@ -30,7 +30,7 @@ public static class ConversationFileFormat
     /// </summary>
     /// <param name="reader">The file's text.</param>
     /// <param name="fileNameForHints">
-    /// The file's name or path relative to the conversations root. Used only to tell guest from host in legacy
+    /// The file's name or path relative to the conversations root. Used only to tell guest from host in other tools'
     /// chat logs (the guest name in <c>{guest}_{date}_conversation.txt</c>, the listing name in the folder).
     /// </param>
     public static ConversationParseResult Parse(TextReader reader, string? fileNameForHints = null)
@@ -47,7 +47,7 @@ public static class ConversationFileFormat
 
             return HostawayFormatReader.Recognizes(line)
                 ? HostawayFormatReader.Read(lines, line, problems)
-                : LegacyChatLogReader.Read(lines, line, ConversationPathHints.Parse(fileNameForHints), problems);
+                : ChatLogReader.Read(lines, line, ConversationPathHints.Parse(fileNameForHints), problems);
         }
 
         problems.Add(0, string.Empty, "The file is empty or holds only blank lines.");

@@ -22,7 +22,7 @@ public static class ConversationFileIndexer
         {
             foreach (var file in files)
             {
-                if (!file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ConversationFiles.IsTemporaryName(file.Name))
+                if (!file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ConversationFileConventions.IsTemporaryName(file.Name))
                 {
                     continue;
                 }
@@ -38,8 +38,8 @@ public static class ConversationFileIndexer
         var relativePath = paths.RelativePathOf(file.FullName);
         var hints = ConversationPathHints.Parse(relativePath);
         var result = ConversationTreeWalker.IsLink(file)
-            ? ConversationFiles.Unreadable("The file is a symbolic link; links are not followed, so it was not read.")
-            : ConversationFiles.ParseFile(file.FullName, relativePath);
+            ? ConversationFileConventions.Unreadable("The file is a symbolic link; links are not followed, so it was not read.")
+            : ConversationFileConventions.ParseFile(file.FullName, relativePath);
 
         long length = 0;
         var lastWrite = DateTime.MinValue;

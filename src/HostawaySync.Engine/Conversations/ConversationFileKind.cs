@@ -6,7 +6,7 @@ public enum ConversationFileKind
     /// <summary>A file in the HostawaySync conversation format (see FORMAT.md).</summary>
     HostawaySync,
 
-    /// <summary>A chat log left by an earlier tool (one of the legacy shapes the parser knows).</summary>
+    /// <summary>A chat log left by an earlier tool (one of the chat-log shapes the parser knows).</summary>
     LegacyChatLog,
 
     /// <summary>No message could be recognised.</summary>

@@ -1,6 +1,6 @@
 namespace HostawaySync.Engine.Conversations;
 
-/// <summary>What <see cref="ConversationFileStore.WriteAsync"/> wrote.</summary>
+/// <summary>What <see cref="ConversationFolder.WriteAsync"/> wrote.</summary>
 /// <param name="RelativePath">The file's path relative to the conversations root, with <c>/</c> separators.</param>
 /// <param name="FullPath">The file's full path.</param>
 /// <param name="BytesWritten">Size of the file in bytes.</param>

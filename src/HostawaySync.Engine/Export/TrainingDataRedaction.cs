@@ -13,7 +13,7 @@ public enum TrainingDataRedaction
     /// <summary>Phone numbers become <c>[PHONE]</c>.</summary>
     Phone = 2,
 
-    /// <summary>Names the store knows for the conversation (guest, host, legacy senders) become <c>[NAME]</c>.</summary>
+    /// <summary>Names the store knows for the conversation (guest, host, chat-log senders) become <c>[NAME]</c>.</summary>
     Name = 4,
 
     /// <summary>E-mail addresses, phone numbers and names.</summary>

@@ -116,7 +116,7 @@ internal sealed class TrainingDataSource
             return Failed($"its file '{relativePath}' is missing. Run Invoke-HostawaySync -Full to write it again.");
         }
 
-        var parsed = ConversationFiles.ParseFile(fullPath, relativePath);
+        var parsed = ConversationFileConventions.ParseFile(fullPath, relativePath);
         if (parsed.Kind == ConversationFileKind.Unknown && parsed.Messages.Count == 0 && parsed.Problems.Count > 0)
         {
             return Failed($"its file '{relativePath}' could not be read: {parsed.Problems[0].Reason}");

@@ -102,10 +102,10 @@ internal static class MessageSearcher
             {
                 if (byFile.Remove(path, out var sameFile))
                 {
-                    var messages = ConversationTexts.Read(paths, path, out _);
+                    var messages = MessageTextReader.Read(paths, path, out _);
                     foreach (var other in sameFile)
                     {
-                        texts[other.MessageId] = messages is null ? null : ConversationTexts.TextOf(messages, other.MessageId, other.FilePosition);
+                        texts[other.MessageId] = messages is null ? null : MessageTextReader.TextOf(messages, other.MessageId, other.FilePosition);
                     }
                 }
 

@@ -199,7 +199,7 @@ public static class StoreReader
                    status AS Status, body_length AS BodyLength, file_path AS FilePath, file_position AS FilePosition
             FROM messages_metadata
             """ + query.Where + $" ORDER BY coalesce(conversation_id, 0), {d.Ascending("file_path", text: true)}, {d.Ascending("file_position")}, message_id;");
-        return conversationsRoot is null ? rows : WithText(rows, new HostawaySync.Engine.Conversations.ConversationFileStore(conversationsRoot));
+        return conversationsRoot is null ? rows : WithText(rows, new HostawaySync.Engine.Conversations.ConversationFolder(conversationsRoot));
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ public static class StoreReader
         return MessageSearcher.State(connection, dialect);
     }
 
-    private static IEnumerable<MessageRecord> WithText(IEnumerable<MessageRecord> rows, HostawaySync.Engine.Conversations.ConversationFileStore files)
+    private static IEnumerable<MessageRecord> WithText(IEnumerable<MessageRecord> rows, HostawaySync.Engine.Conversations.ConversationFolder files)
     {
         string? currentPath = null;
         IReadOnlyList<HostawaySync.Engine.Conversations.ParsedConversationMessage> parsed = [];
@@ -232,10 +232,10 @@ public static class StoreReader
             if (row.FilePath is { } path && !string.Equals(path, currentPath, StringComparison.Ordinal))
             {
                 currentPath = path;
-                parsed = HostawaySync.Engine.Conversations.ConversationTexts.Read(files.Paths, path, out _) ?? [];
+                parsed = HostawaySync.Engine.Conversations.MessageTextReader.Read(files.Paths, path, out _) ?? [];
             }
 
-            row.Text = row.FilePath is null ? null : HostawaySync.Engine.Conversations.ConversationTexts.TextOf(parsed, row.MessageId, row.FilePosition);
+            row.Text = row.FilePath is null ? null : HostawaySync.Engine.Conversations.MessageTextReader.TextOf(parsed, row.MessageId, row.FilePosition);
             yield return row;
         }
     }

@@ -60,7 +60,7 @@ internal interface IStoreWork : IDisposable
     /// <summary>Indexes a conversation file no synced conversation owns; returns the messages indexed.</summary>
     int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now);
 
-    /// <summary>Removes indexed legacy files that disappeared, with their messages.</summary>
+    /// <summary>Removes indexed chat logs that disappeared, with their messages.</summary>
     void ForgetLegacyFiles(IReadOnlyList<string> relativePaths);
 
     /// <summary>The messages stored from one file, with their position in it.</summary>

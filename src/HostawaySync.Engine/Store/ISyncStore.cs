@@ -60,7 +60,7 @@ internal interface ISyncStore : IDisposable
     /// <summary>What a conversation's file header says, and the file it already has.</summary>
     ConversationFileFacts ConversationFile(long conversationId);
 
-    /// <summary>The conversation files indexed by the legacy import, with the size and time they had then.</summary>
+    /// <summary>The conversation files indexed by the chat-log import, with the size and time they had then.</summary>
     IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles();
 
     /// <summary>The files whose messages the search backfill has still to index (those after <paramref name="after"/>).</summary>

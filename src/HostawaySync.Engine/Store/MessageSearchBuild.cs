@@ -65,11 +65,11 @@ internal static class MessageSearchBuild
                 foreach (var file in batch)
                 {
                     var rows = stored[file].ToList();
-                    var messages = ConversationTexts.Read(paths, file, out var problem);
+                    var messages = MessageTextReader.Read(paths, file, out var problem);
                     var missing = new List<long>();
                     foreach (var row in rows)
                     {
-                        if (messages is not null && ConversationTexts.TextOf(messages, row.Id, row.Position) is { } text)
+                        if (messages is not null && MessageTextReader.TextOf(messages, row.Id, row.Position) is { } text)
                         {
                             texts.Add((row.Id, text));
                         }

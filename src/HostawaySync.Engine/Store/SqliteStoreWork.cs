@@ -67,9 +67,9 @@ internal sealed class SqliteStoreWork : IStoreWork
 
     public void MarkConversationsSyncedIfMoved(long reservationId) => ConversationProgress.MarkSyncedIfMoved(_connection, _transaction, reservationId);
 
-    public int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now) => LegacyFileIndex.Index(_connection, _transaction, file, lastWrite, now);
+    public int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now) => ChatLogIndex.Index(_connection, _transaction, file, lastWrite, now);
 
-    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => LegacyFileIndex.Forget(_connection, _transaction, relativePaths);
+    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => ChatLogIndex.Forget(_connection, _transaction, relativePaths);
 
     public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => MessageSearchIndex.MessagesIn(_connection, _transaction, relativePath);
 

@@ -67,7 +67,7 @@ internal sealed class SqliteSyncStore : ISyncStore
 
     public ConversationFileFacts ConversationFile(long conversationId) => ConversationProgress.FileFacts(_connection, conversationId);
 
-    public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() => LegacyFileIndex.Known(_connection);
+    public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() => ChatLogIndex.Known(_connection);
 
     public IReadOnlyList<string> SearchBackfillFiles(string after) => MessageSearchIndex.BackfillFiles(_connection, after);
 

@@ -25,7 +25,7 @@ internal static class ConversationSyncer
         var checkpoint = string.IsNullOrEmpty(state?.Checkpoint) ? null : JsonSerializer.Deserialize<FullCheckpoint>(state.Checkpoint);
         var full = requested == SyncMode.Full || state?.LastSuccessAt is null || checkpoint is not null;
         var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
-        var files = new ConversationFileWork(context);
+        var files = new ConversationSaver(context);
         // Activity times have one-second resolution: a message in the very second its conversation was fetched leaves
         // latestActivityOn as it was. The next pass therefore checks again every reservation active since this one began.
         var horizon = Horizon(context);
@@ -38,12 +38,12 @@ internal static class ConversationSyncer
             await RunIncrementalAsync(context, files, outcome, horizon).ConfigureAwait(false);
         }
 
-        LegacyFileImporter.Run(context);
+        ChatLogImporter.Run(context);
         outcome.Messages = files.MessagesAdded;
         return outcome;
     }
 
-    private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationFileWork files, ResourceOutcome outcome, string horizon)
+    private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationSaver files, ResourceOutcome outcome, string horizon)
     {
         var checkpoint = resume ?? new FullCheckpoint(context.RunId, horizon);
         horizon = checkpoint.Horizon ?? horizon; // a resumed pass keeps the horizon of its start
@@ -51,7 +51,7 @@ internal static class ConversationSyncer
         {
             context.InTransaction(work =>
             {
-                work.ClearSeen(ConversationFileWork.MessagesDoneResource);
+                work.ClearSeen(ConversationSaver.MessagesDoneResource);
                 work.SaveCheckpoint(Resource, JsonSerializer.Serialize(checkpoint), context.Now);
             });
         }
@@ -94,10 +94,10 @@ internal static class ConversationSyncer
         {
             // Conversations whose messages the interrupted run stored may have new ones since: their row changed in this
             // listing, or their reservation's activity moved past what was fetched. Those are fetched again.
-            context.InTransaction(work => work.ForgetConversationsChangedSince(ConversationFileWork.MessagesDoneResource, listedSince));
+            context.InTransaction(work => work.ForgetConversationsChangedSince(ConversationSaver.MessagesDoneResource, listedSince));
         }
 
-        var due = context.Store.ConversationsDueForMessages(ConversationFileWork.MessagesDoneResource);
+        var due = context.Store.ConversationsDueForMessages(ConversationSaver.MessagesDoneResource);
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
         long done = 0;
         var shortLists = new List<string>();
@@ -127,7 +127,7 @@ internal static class ConversationSyncer
             work.ClearSeen(Resource);
             if (complete)
             {
-                work.ClearSeen(ConversationFileWork.MessagesDoneResource);
+                work.ClearSeen(ConversationSaver.MessagesDoneResource);
                 work.CompletePass(Resource, horizon, full: true, context.Now);
             }
 
@@ -137,7 +137,7 @@ internal static class ConversationSyncer
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
     }
 
-    private static async Task RunIncrementalAsync(SyncContext context, ConversationFileWork files, ResourceOutcome outcome, string nextHorizon)
+    private static async Task RunIncrementalAsync(SyncContext context, ConversationSaver files, ResourceOutcome outcome, string nextHorizon)
     {
         var shortLists = new List<string>();
         var horizon = ReservationCursor.Parse(context.Store.ReadState(Resource)?.Cursor)?.LatestActivityOn;

@@ -19,13 +19,13 @@ namespace HostawaySync.Engine.Sync;
 /// </remarks>
 internal static class DeletedConversationMarks
 {
-    /// <summary>The list of marked files, relative paths one a line (hidden: the tree walker and the legacy import skip it).</summary>
+    /// <summary>The list of marked files, relative paths one a line (hidden: the tree walker and the chat-log import skip it).</summary>
     public const string ListFileName = ".hostawaysync-deleted-conversations";
 
     /// <summary>Marks and unmarks the files; returns how many changed. A file that cannot be changed is a warning and stays listed.</summary>
     public static async Task<int> UpdateAsync(SyncContext context)
     {
-        var files = new ConversationFileStore(context.Options.ConversationsPath);
+        var files = new ConversationFolder(context.Options.ConversationsPath);
         if (!Directory.Exists(files.Paths.Root))
         {
             return 0;
@@ -66,7 +66,7 @@ internal static class DeletedConversationMarks
     private static SortedSet<string> Ordinal(IEnumerable<string> paths) => new(paths, StringComparer.Ordinal);
 
     private static SortedSet<string> ReadList(string path) =>
-        Ordinal(File.Exists(path) ? File.ReadAllLines(path, ConversationFiles.Utf8).Where(line => line.Length > 0) : []);
+        Ordinal(File.Exists(path) ? File.ReadAllLines(path, ConversationFileConventions.Utf8).Where(line => line.Length > 0) : []);
 
     private static void WriteListIfChanged(string path, SortedSet<string> before, SortedSet<string> after)
     {
@@ -75,10 +75,10 @@ internal static class DeletedConversationMarks
             return;
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, ConversationFiles.NewTemporaryName());
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, ConversationFileConventions.NewTemporaryName());
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            stream.Write(ConversationFiles.Utf8.GetBytes(string.Concat(after.Select(p => p + "\n"))));
+            stream.Write(ConversationFileConventions.Utf8.GetBytes(string.Concat(after.Select(p => p + "\n"))));
             stream.Flush(flushToDisk: true);
         }
 

@@ -20,7 +20,7 @@ public sealed class ConversationFileIndexerTests : IDisposable
     [Fact]
     public async Task Indexes_a_mixed_tree_of_our_files_legacy_logs_junk_and_leftovers()
     {
-        var store = new ConversationFileStore(Root);
+        var store = new ConversationFolder(Root);
         var header = new ConversationFileHeader(1406, 2, 40160, "Beach House", "John Smith", null, null, new DateOnly(2026, 7, 15), null);
         var message = new ConversationFileMessage(326, new DateTime(2026, 6, 28, 11, 24, 40, DateTimeKind.Utc), MessageDirection.Guest, "channel", "sent", "Hello");
         await store.WriteAsync("Beach House (40160)/John Smith_2026-07-15_conversation.txt", header, [message]);

@@ -68,7 +68,7 @@ public sealed class ConversationPathEscapeTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(Root, "passwd.txt"), Path.Combine(Outside, "target.txt"));
         Directory.CreateDirectory(Path.Combine(Root, "real"));
         Directory.CreateSymbolicLink(Path.Combine(Root, "alias"), Path.Combine(Root, "real"));
-        var store = new ConversationFileStore(Root);
+        var store = new ConversationFolder(Root);
 
         var throughFolder = await Assert.ThrowsAsync<HostawayException>(() => store.WriteAsync("escape (1)/x_conversation.txt", ConversationFileHeader.Empty, []));
         var throughFile = await Assert.ThrowsAsync<HostawayException>(() => store.WriteAsync("passwd.txt", ConversationFileHeader.Empty, []));

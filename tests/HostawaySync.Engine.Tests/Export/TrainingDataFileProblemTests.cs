@@ -17,7 +17,7 @@ public sealed class TrainingDataFileProblemTests
         Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Full)).Status);
         var expected = ExpectedTrainingData.From(harness.Simulator.GetGroundTruth());
         var (missing, changed) = (expected[0].Id, expected[1].Id);
-        var files = new ConversationFileStore(harness.ConversationsPath);
+        var files = new ConversationFolder(harness.ConversationsPath);
         using (var db = harness.Open())
         {
             var missingPath = db.ExecuteScalar<string>("SELECT file_path FROM conversations WHERE conversation_id = @Id;", new { Id = missing })!;

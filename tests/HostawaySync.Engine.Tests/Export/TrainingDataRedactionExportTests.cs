@@ -69,7 +69,7 @@ public sealed class TrainingDataRedactionExportTests
     private static async Task<(int Emails, int Phones)> InjectContactDetailsAsync(SyncHarness harness, GroundTruth truth, Dictionary<long, JsonObject> reservations)
     {
         var exported = ExpectedTrainingData.From(truth).Select(c => c.Id).ToHashSet();
-        var files = new ConversationFileStore(harness.ConversationsPath);
+        var files = new ConversationFolder(harness.ConversationsPath);
         using var db = harness.Open();
         int emails = 0, phones = 0;
         foreach (var conversation in truth.Conversations.Where(c => exported.Contains((long)c["id"]!)))

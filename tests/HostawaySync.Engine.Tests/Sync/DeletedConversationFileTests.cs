@@ -34,7 +34,7 @@ public sealed class DeletedConversationFileTests
         // Apart from that line the file is what it was, and it still reads: header, messages and texts.
         var one = deleted[0];
         Assert.Equal(before.Single(f => f.Path == one.Path).Text, one.Text.Replace(Mark + FormatText.FormatTime(one.DeletedAt) + "\n", string.Empty, StringComparison.Ordinal));
-        var parsed = ConversationFiles.ParseFile(Path.Combine(harness.ConversationsPath, one.Path), one.Path);
+        var parsed = ConversationFileConventions.ParseFile(Path.Combine(harness.ConversationsPath, one.Path), one.Path);
         Assert.Empty(parsed.Problems);
         Assert.Equal(one.DeletedAt, parsed.Header.DeletedAt);
         Assert.All(StoreReader.Messages(harness.DatabasePath, new MessageFilter(ConversationIds: [one.Id], IncludeDeleted: true), harness.ConversationsPath), m => Assert.NotNull(m.Text));

@@ -72,9 +72,9 @@ internal sealed class PostgresStoreWork : IStoreWork
     public void MarkConversationsSyncedIfMoved(long reservationId) => PostgresConversationProgress.MarkSynced(_connection, _transaction, reservationId, onlyIfMoved: true);
 
     public int IndexLegacyFile(IndexedConversationFile file, string lastWrite, string now) =>
-        PostgresLegacyFileIndex.Index(_connection, _transaction, _search, file, lastWrite, now);
+        PostgresChatLogIndex.Index(_connection, _transaction, _search, file, lastWrite, now);
 
-    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => PostgresLegacyFileIndex.Forget(_connection, _transaction, relativePaths);
+    public void ForgetLegacyFiles(IReadOnlyList<string> relativePaths) => PostgresChatLogIndex.Forget(_connection, _transaction, relativePaths);
 
     public IReadOnlyList<(long Id, int? Position)> MessagesInFile(string relativePath) => _search.MessagesIn(relativePath);
 

@@ -127,7 +127,7 @@ public sealed class DeletedRowsTests(PostgresServer server, DeletionsInBothStore
 
             foreach (var conversation in files)
             {
-                var header = ConversationFiles.ParseFile(Path.Combine(conversations, conversation.FilePath!), conversation.FilePath!).Header;
+                var header = ConversationFileConventions.ParseFile(Path.Combine(conversations, conversation.FilePath!), conversation.FilePath!).Header;
                 Assert.True(deleted.HidesConversation(conversation) == header.DeletedAt is not null, $"conversation {conversation.ConversationId}: file header deleted at {header.DeletedAt}");
             }
         }

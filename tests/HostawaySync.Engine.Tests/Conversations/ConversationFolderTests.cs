@@ -4,7 +4,7 @@ using HostawaySync.Engine.Errors;
 
 namespace HostawaySync.Engine.Tests.Conversations;
 
-public sealed class ConversationFileStoreTests : IDisposable
+public sealed class ConversationFolderTests : IDisposable
 {
     private const string RelativePath = "Beach House (40160)/John Smith_2026-07-15_conversation.txt";
     private static readonly ConversationFileHeader Header = new(1406, 2, 40160, "Beach House", "John Smith", null, "airbnbOfficial", new DateOnly(2026, 7, 15), null);
@@ -20,7 +20,7 @@ public sealed class ConversationFileStoreTests : IDisposable
     [Fact]
     public async Task Writes_utf8_without_bom_with_lf_line_endings_and_reads_it_back()
     {
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
         var messages = new[] { Message(2, "Réponse 🏖️"), Message(1, "Hello\r\nthere") };
 
         var result = await store.WriteAsync(RelativePath, Header, messages);
@@ -42,12 +42,12 @@ public sealed class ConversationFileStoreTests : IDisposable
     [Fact]
     public async Task The_old_file_stays_whole_until_the_new_one_replaces_it()
     {
-        var first = new ConversationFileStore(_temp.Path);
+        var first = new ConversationFolder(_temp.Path);
         await first.WriteAsync(RelativePath, Header, [Message(1, "old")]);
         var target = Path.Combine(Folder, "John Smith_2026-07-15_conversation.txt");
         var oldText = await File.ReadAllTextAsync(target);
         string? seenTemporary = null;
-        var store = new ConversationFileStore(_temp.Path)
+        var store = new ConversationFolder(_temp.Path)
         {
             BeforeReplace = async (temporary, cancellationToken) =>
             {
@@ -70,7 +70,7 @@ public sealed class ConversationFileStoreTests : IDisposable
     [Fact]
     public async Task A_crash_leftover_does_not_touch_the_target_is_ignored_and_is_cleaned_up_once_stale()
     {
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
         await store.WriteAsync(RelativePath, Header, [Message(1, "committed")]);
         var stale = Path.Combine(Folder, ".hostawaysync-" + Guid.NewGuid().ToString("N") + ".tmp");
         var fresh = Path.Combine(Folder, ".hostawaysync-" + Guid.NewGuid().ToString("N") + ".tmp");
@@ -96,7 +96,7 @@ public sealed class ConversationFileStoreTests : IDisposable
     public async Task A_file_where_the_folder_should_be_gives_the_write_failed_error()
     {
         await File.WriteAllTextAsync(Folder, "I am a file");
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
 
         var error = await Assert.ThrowsAsync<HostawayException>(() => store.WriteAsync(RelativePath, Header, [Message(1, "x")]));
 
@@ -111,7 +111,7 @@ public sealed class ConversationFileStoreTests : IDisposable
     public async Task A_folder_where_the_file_should_be_gives_the_write_failed_error_and_leaves_no_temporary_file()
     {
         Directory.CreateDirectory(Path.Combine(Folder, "John Smith_2026-07-15_conversation.txt"));
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
 
         var error = await Assert.ThrowsAsync<HostawayException>(() => store.WriteAsync(RelativePath, Header, [Message(1, "x")]));
 
@@ -122,10 +122,10 @@ public sealed class ConversationFileStoreTests : IDisposable
     [Fact]
     public async Task Cancelling_before_the_replace_keeps_the_old_file_and_leaves_no_temporary_file()
     {
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
         await store.WriteAsync(RelativePath, Header, [Message(1, "old")]);
         using var cancellation = new CancellationTokenSource();
-        var cancelling = new ConversationFileStore(_temp.Path)
+        var cancelling = new ConversationFolder(_temp.Path)
         {
             BeforeReplace = (_, _) =>
             {
@@ -144,7 +144,7 @@ public sealed class ConversationFileStoreTests : IDisposable
     [Fact]
     public async Task Reading_a_missing_file_gives_null_and_an_escaping_path_the_error()
     {
-        var store = new ConversationFileStore(_temp.Path);
+        var store = new ConversationFolder(_temp.Path);
 
         Assert.Null(await store.ReadAsync("nowhere (1)/x_undated_conversation.txt"));
         var error = await Assert.ThrowsAsync<HostawayException>(() => store.ReadAsync("../x.txt"));

@@ -1,10 +1,10 @@
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>
-/// Reads <c>Key: value</c> lines (optionally after <c>#</c>) that legacy chat logs put before their first
+/// Reads <c>Key: value</c> lines (optionally after <c>#</c>) that chat logs of other tools put before their first
 /// message: guest, e-mail, listing/property, reservation, conversation, channel, arrival/departure, host.
 /// </summary>
-internal sealed class LegacyHeaderReader(LegacyDirectionResolver directions)
+internal sealed class ChatLogHeaderReader(ChatLogSenderResolver directions)
 {
     public ConversationFileHeader Header { get; private set; } = ConversationFileHeader.Empty;
 

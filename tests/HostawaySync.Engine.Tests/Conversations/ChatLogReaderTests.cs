@@ -2,7 +2,7 @@ using HostawaySync.Engine.Conversations;
 
 namespace HostawaySync.Engine.Tests.Conversations;
 
-public sealed class LegacyChatLogTests
+public sealed class ChatLogReaderTests
 {
     private static ConversationParseResult Parse(string text, string? hint = null) => ConversationFileFormat.Parse(new StringReader(text), hint);
 

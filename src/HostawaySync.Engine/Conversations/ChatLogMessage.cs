@@ -1,7 +1,7 @@
 namespace HostawaySync.Engine.Conversations;
 
-/// <summary>A legacy message being read: where it starts, who sent it, when, and its lines.</summary>
-internal sealed class LegacyMessage(int lineNumber, string? senderName, DateTime? sentAt)
+/// <summary>A chat-log message being read: where it starts, who sent it, when, and its lines.</summary>
+internal sealed class ChatLogMessage(int lineNumber, string? senderName, DateTime? sentAt)
 {
     private readonly List<string> _lines = [];
 

@@ -1,26 +1,26 @@
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>
-/// Reads chat logs of earlier tools (see <see cref="LegacyLineShapes"/>). Lines that do not start a message
+/// Reads chat logs of earlier tools (see <see cref="ChatLogLineShapes"/>). Lines that do not start a message
 /// continue the previous one; a From/Date block runs to its <c>---</c> line. <c>Key: value</c> lines before the
 /// first message are header lines. Anything else before a message, or after a closed block, is reported.
 /// </summary>
-internal sealed class LegacyChatLogReader
+internal sealed class ChatLogReader
 {
     private readonly LineSource _lines;
     private readonly ProblemList _problems;
-    private readonly LegacyDirectionResolver _directions = new();
-    private readonly LegacyHeaderReader _header;
+    private readonly ChatLogSenderResolver _directions = new();
+    private readonly ChatLogHeaderReader _header;
     private readonly List<ParsedConversationMessage> _messages = [];
     private readonly HashSet<string> _reportedGuesses = new(StringComparer.OrdinalIgnoreCase);
-    private LegacyMessage? _current;
+    private ChatLogMessage? _current;
     private Mode _mode = Mode.BeforeFirstMessage;
 
-    private LegacyChatLogReader(LineSource lines, ProblemList problems, ConversationPathHints hints)
+    private ChatLogReader(LineSource lines, ProblemList problems, ConversationPathHints hints)
     {
         _lines = lines;
         _problems = problems;
-        _header = new LegacyHeaderReader(_directions);
+        _header = new ChatLogHeaderReader(_directions);
         _directions.AddGuest(hints.GuestName);
         _directions.AddHost(hints.ListingName);
     }
@@ -36,7 +36,7 @@ internal sealed class LegacyChatLogReader
 
     public static ConversationParseResult Read(LineSource lines, string firstLine, ConversationPathHints hints, ProblemList problems)
     {
-        var reader = new LegacyChatLogReader(lines, problems, hints);
+        var reader = new ChatLogReader(lines, problems, hints);
         var line = firstLine;
         do
         {
@@ -61,10 +61,10 @@ internal sealed class LegacyChatLogReader
                 return;
         }
 
-        if (LegacyLineShapes.TryMessageLine(line, out var sentAt, out var name, out var text))
+        if (ChatLogLineShapes.TryMessageLine(line, out var sentAt, out var name, out var text))
         {
             FinishMessage();
-            _current = new LegacyMessage(lineNumber, name, sentAt);
+            _current = new ChatLogMessage(lineNumber, name, sentAt);
             _current.Add(text);
             if (sentAt is null)
             {
@@ -81,7 +81,7 @@ internal sealed class LegacyChatLogReader
         {
             _current!.Add(line);
         }
-        else if (string.IsNullOrWhiteSpace(line) || LegacyLineShapes.IsBlockEnd(line))
+        else if (string.IsNullOrWhiteSpace(line) || ChatLogLineShapes.IsBlockEnd(line))
         {
             // Blank and rule lines between messages carry nothing.
         }
@@ -102,7 +102,7 @@ internal sealed class LegacyChatLogReader
 
     private void TakeBlockHeader(string line, int lineNumber)
     {
-        if (LegacyLineShapes.TryFrom(line, out var name))
+        if (ChatLogLineShapes.TryFrom(line, out var name))
         {
             if (_current!.SenderName is not null)
             {
@@ -112,7 +112,7 @@ internal sealed class LegacyChatLogReader
 
             _current.SenderName = name.Length == 0 ? null : name;
         }
-        else if (LegacyLineShapes.TryDate(line, out var sentAt, out var value))
+        else if (ChatLogLineShapes.TryDate(line, out var sentAt, out var value))
         {
             if (_current!.HasDate)
             {
@@ -122,7 +122,7 @@ internal sealed class LegacyChatLogReader
 
             SetDate(sentAt, value, line, lineNumber);
         }
-        else if (LegacyLineShapes.IsBlockEnd(line))
+        else if (ChatLogLineShapes.IsBlockEnd(line))
         {
             FinishMessage();
             _mode = Mode.AfterBlock;
@@ -136,7 +136,7 @@ internal sealed class LegacyChatLogReader
 
     private void TakeBlockBody(string line, int lineNumber)
     {
-        if (LegacyLineShapes.IsBlockEnd(line))
+        if (ChatLogLineShapes.IsBlockEnd(line))
         {
             FinishMessage();
             _mode = Mode.AfterBlock;
@@ -155,7 +155,7 @@ internal sealed class LegacyChatLogReader
     private void StartBlock(string line, int lineNumber)
     {
         FinishMessage();
-        _current = new LegacyMessage(lineNumber, null, null);
+        _current = new ChatLogMessage(lineNumber, null, null);
         _mode = Mode.BlockHeader;
         TakeBlockHeader(line, lineNumber);
     }
@@ -171,7 +171,7 @@ internal sealed class LegacyChatLogReader
     }
 
     private static bool IsFieldOfBlock(string line) =>
-        LegacyLineShapes.TryFrom(line, out _) || LegacyLineShapes.TryDate(line, out _, out _);
+        ChatLogLineShapes.TryFrom(line, out _) || ChatLogLineShapes.TryDate(line, out _, out _);
 
     /// <summary>A From line followed by a Date line, or the reverse: a block start even in the middle of other text.</summary>
     private bool OtherFieldFollows(string line)
@@ -181,9 +181,9 @@ internal sealed class LegacyChatLogReader
             return false;
         }
 
-        return LegacyLineShapes.TryFrom(line, out _)
-            ? LegacyLineShapes.TryDate(next, out _, out _)
-            : LegacyLineShapes.TryFrom(next, out _);
+        return ChatLogLineShapes.TryFrom(line, out _)
+            ? ChatLogLineShapes.TryDate(next, out _, out _)
+            : ChatLogLineShapes.TryFrom(next, out _);
     }
 
     private void FinishMessage()

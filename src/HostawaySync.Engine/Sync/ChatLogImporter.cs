@@ -12,7 +12,7 @@ namespace HostawaySync.Engine.Sync;
 /// Unchanged files (same size and time) are skipped; files that disappeared take their rows with them. The search
 /// index follows in the same transactions: a re-indexed file's messages replace its old ones there too.
 /// </summary>
-internal static class LegacyFileImporter
+internal static class ChatLogImporter
 {
     public static (int Files, int Messages) Run(SyncContext context)
     {

@@ -8,12 +8,12 @@ using Microsoft.Data.Sqlite;
 namespace HostawaySync.Engine.Store;
 
 /// <summary>
-/// The store's side of indexing conversation files that no synced conversation owns (see the sync's legacy file
+/// The store's side of indexing conversation files that no synced conversation owns (see the sync's chat-log
 /// importer): conversation_file_index remembers each file's size and time; its messages go to messages_metadata
 /// under stable negative ids (API ids are positive), linked to what the file can be matched to, and to the search
 /// index, in the same transaction.
 /// </summary>
-internal static class LegacyFileIndex
+internal static class ChatLogIndex
 {
     private const string MatchListingSql = "SELECT min(listing_id) FROM listings WHERE name = @Name COLLATE NOCASE OR internal_name = @Name COLLATE NOCASE;";
 
@@ -35,7 +35,7 @@ internal static class LegacyFileIndex
     /// <summary>Indexes one file (replacing what an earlier version of it left); returns the messages indexed.</summary>
     public static int Index(SqliteConnection connection, SqliteTransaction transaction, IndexedConversationFile file, string lastWrite, string now)
     {
-        var (conversationId, listingId, reservationId, ownedElsewhere) = LegacyFileMatch.Find(connection, transaction, file, MatchListingSql, MatchReservationSql);
+        var (conversationId, listingId, reservationId, ownedElsewhere) = ChatLogMatch.Find(connection, transaction, file, MatchListingSql, MatchReservationSql);
 
         connection.Execute(
             """

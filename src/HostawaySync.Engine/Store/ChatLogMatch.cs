@@ -13,7 +13,7 @@ namespace HostawaySync.Engine.Store;
 /// <param name="ListingId">The listing.</param>
 /// <param name="ReservationId">The reservation.</param>
 /// <param name="OwnedElsewhere">A HostawaySync file of a stored conversation, which has a file of its own: an old copy.</param>
-internal sealed record LegacyFileMatch(long? ConversationId, long? ListingId, long? ReservationId, bool OwnedElsewhere)
+internal sealed record ChatLogMatch(long? ConversationId, long? ListingId, long? ReservationId, bool OwnedElsewhere)
 {
     /// <summary>Matches <paramref name="file"/> in the unit of work of <paramref name="connection"/> and <paramref name="transaction"/>.</summary>
     /// <param name="connection">The store's connection.</param>
@@ -21,7 +21,7 @@ internal sealed record LegacyFileMatch(long? ConversationId, long? ListingId, lo
     /// <param name="file">The indexed file.</param>
     /// <param name="listingByNameSql">The smallest listing id whose name or internal name is @Name, in the store's case-insensitive comparison.</param>
     /// <param name="reservationByGuestSql">The smallest reservation of @Listing arriving @Arrival (date text) whose guest name is @Guest, likewise.</param>
-    public static LegacyFileMatch Find(
+    public static ChatLogMatch Find(
         IDbConnection connection, IDbTransaction transaction, IndexedConversationFile file, string listingByNameSql, string reservationByGuestSql)
     {
         var header = file.Result.Header;
@@ -36,6 +36,6 @@ internal sealed record LegacyFileMatch(long? ConversationId, long? ListingId, lo
         conversationId ??= reservationId is { } r
             ? connection.ExecuteScalar<long?>("SELECT min(conversation_id) FROM conversations WHERE reservation_id = @Id;", new { Id = r }, transaction)
             : null;
-        return new LegacyFileMatch(conversationId, listingId, reservationId, ownedElsewhere);
+        return new ChatLogMatch(conversationId, listingId, reservationId, ownedElsewhere);
     }
 }

@@ -8,7 +8,7 @@ namespace HostawaySync.Engine.Conversations;
 /// <c>2026-06-28 11:24(:40) - Name: text</c>, and <c>From: Name</c> / <c>Date: 2026-06-28 11:24:40</c> blocks
 /// closed by <c>---</c>. Times carry no zone and are taken as UTC.
 /// </summary>
-internal static partial class LegacyLineShapes
+internal static partial class ChatLogLineShapes
 {
     private static readonly string[] TimeFormats = ["yyyy-MM-dd H:mm:ss", "yyyy-MM-dd H:mm"];
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>What the store and the indexer share: temporary-file names, the encoding, and reading a file without throwing.</summary>
-internal static class ConversationFiles
+internal static class ConversationFileConventions
 {
     /// <summary>Files larger than this are not parsed (a conversation file of this size is almost certainly something else).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;

@@ -1,11 +1,11 @@
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>
-/// Tells guest from host by sender name in legacy chat logs: the guest's name (from the file's header or
+/// Tells guest from host by sender name in chat logs of other tools: the guest's name (from the file's header or
 /// its file name) is the guest; Host, Me, You, owner/manager/team words, the listing's name and names the
 /// header gives as host are the host; anyone else is taken as the guest, which is reported as a guess.
 /// </summary>
-internal sealed class LegacyDirectionResolver
+internal sealed class ChatLogSenderResolver
 {
     private static readonly HashSet<string> HostNames = new(StringComparer.OrdinalIgnoreCase)
     {

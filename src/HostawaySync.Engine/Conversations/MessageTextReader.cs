@@ -6,7 +6,7 @@ namespace HostawaySync.Engine.Conversations;
 /// Reads message text back from conversation files for the store's readers: the database keeps where a message sits
 /// (file and position), the file keeps its text.
 /// </summary>
-internal static class ConversationTexts
+internal static class MessageTextReader
 {
     /// <summary>A file's messages; null when the file is missing, lies outside the root, or cannot be read at all.</summary>
     /// <param name="paths">The conversations root.</param>
@@ -32,7 +32,7 @@ internal static class ConversationTexts
         }
 
         // Synchronous on purpose: readers stream on the caller's thread, one file at a time.
-        var result = ConversationFiles.ParseFile(fullPath, relativePath);
+        var result = ConversationFileConventions.ParseFile(fullPath, relativePath);
         if (result.Messages.Count == 0 && result.Kind == ConversationFileKind.Unknown && result.Problems.Count > 0)
         {
             problem = result.Problems[0].Reason;

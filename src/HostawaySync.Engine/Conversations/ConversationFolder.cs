@@ -7,20 +7,20 @@ namespace HostawaySync.Engine.Conversations;
 /// target's folder, is flushed to disk, then renamed over the target, so the file is always either the old
 /// version or the new one. Thread-safe: concurrent writes to different files (even in one folder) are fine.
 /// </summary>
-public sealed class ConversationFileStore
+public sealed class ConversationFolder
 {
     /// <summary>Temporary files younger than this may belong to a write in progress (another thread or process), so they are left alone.</summary>
     public static readonly TimeSpan StaleTemporaryFileAge = TimeSpan.FromMinutes(15);
 
     /// <summary>Creates a store for a root folder (created on the first write).</summary>
     /// <exception cref="Errors.HostawayException">The root is not a valid path.</exception>
-    public ConversationFileStore(string root)
+    public ConversationFolder(string root)
         : this(new ConversationPaths(root))
     {
     }
 
     /// <summary>Creates a store over existing paths.</summary>
-    public ConversationFileStore(ConversationPaths paths)
+    public ConversationFolder(ConversationPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         Paths = paths;
@@ -49,7 +49,7 @@ public sealed class ConversationFileStore
 
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         var positions = ConversationFileFormat.Write(text, header, messages);
-        var bytes = ConversationFiles.Utf8.GetBytes(text.ToString());
+        var bytes = ConversationFileConventions.Utf8.GetBytes(text.ToString());
 
         await ReplaceAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
         return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions);
@@ -71,7 +71,7 @@ public sealed class ConversationFileStore
         string text;
         try
         {
-            if (!File.Exists(fullPath) || new FileInfo(fullPath).Length > ConversationFiles.MaxFileBytes)
+            if (!File.Exists(fullPath) || new FileInfo(fullPath).Length > ConversationFileConventions.MaxFileBytes)
             {
                 return false;
             }
@@ -82,7 +82,7 @@ public sealed class ConversationFileStore
                 return false;
             }
 
-            text = await File.ReadAllTextAsync(fullPath, ConversationFiles.Utf8, cancellationToken).ConfigureAwait(false);
+            text = await File.ReadAllTextAsync(fullPath, ConversationFileConventions.Utf8, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -99,14 +99,14 @@ public sealed class ConversationFileStore
             return false;
         }
 
-        await ReplaceAsync(fullPath, ConversationFiles.Utf8.GetBytes(marked), cancellationToken).ConfigureAwait(false);
+        await ReplaceAsync(fullPath, ConversationFileConventions.Utf8.GetBytes(marked), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     /// <summary>Whether the file's header already has exactly the deleted line <paramref name="deletedAt"/> asks for (or none, for null).</summary>
     private static async Task<bool> HeaderSaysAsync(string fullPath, DateTime? deletedAt, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(fullPath, ConversationFiles.Utf8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(fullPath, ConversationFileConventions.Utf8, detectEncodingFromByteOrderMarks: true);
         var wanted = deletedAt is null ? null : ConversationFormatWriter.DeletedLine(deletedAt);
         string? found = null;
         var lines = 0;
@@ -134,10 +134,10 @@ public sealed class ConversationFileStore
         try
         {
             Directory.CreateDirectory(folder);
-            ConversationFiles.DeleteTemporaryFiles(folder, DateTime.UtcNow - StaleTemporaryFileAge);
+            ConversationFileConventions.DeleteTemporaryFiles(folder, DateTime.UtcNow - StaleTemporaryFileAge);
 
             // Hidden by its leading dot only: a Hidden attribute would survive the rename on Windows and hide the conversation file.
-            temporary = Path.Combine(folder, ConversationFiles.NewTemporaryName());
+            temporary = Path.Combine(folder, ConversationFileConventions.NewTemporaryName());
             var stream = new FileStream(temporary, new FileStreamOptions
             {
                 Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous, PreallocationSize = bytes.Length,
@@ -185,12 +185,12 @@ public sealed class ConversationFileStore
                 return null;
             }
 
-            if (info.Length > ConversationFiles.MaxFileBytes)
+            if (info.Length > ConversationFileConventions.MaxFileBytes)
             {
-                return ConversationFiles.Unreadable($"The file is {info.Length} bytes, more than the {ConversationFiles.MaxFileBytes} bytes a conversation file may have; it was not read.");
+                return ConversationFileConventions.Unreadable($"The file is {info.Length} bytes, more than the {ConversationFileConventions.MaxFileBytes} bytes a conversation file may have; it was not read.");
             }
 
-            using var reader = new StreamReader(fullPath, ConversationFiles.Utf8, detectEncodingFromByteOrderMarks: true,
+            using var reader = new StreamReader(fullPath, ConversationFileConventions.Utf8, detectEncodingFromByteOrderMarks: true,
                 new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete, Options = FileOptions.Asynchronous | FileOptions.SequentialScan });
             text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -200,7 +200,7 @@ public sealed class ConversationFileStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ConversationFiles.Unreadable($"The file could not be read: {ex.Message}");
+            return ConversationFileConventions.Unreadable($"The file could not be read: {ex.Message}");
         }
 
         using var textReader = new StringReader(text);
@@ -218,7 +218,7 @@ public sealed class ConversationFileStore
         var deleted = 0;
         foreach (var folder in ConversationTreeWalker.Folders(Paths.Root, CancellationToken.None))
         {
-            deleted += ConversationFiles.DeleteTemporaryFiles(folder, cutoff);
+            deleted += ConversationFileConventions.DeleteTemporaryFiles(folder, cutoff);
         }
 
         return deleted;

@@ -10,20 +10,20 @@ namespace HostawaySync.Engine.Sync;
 /// synced" marker. A crash between the two leaves a newer file and older metadata, and the next run
 /// fetches that conversation again, so the two always converge.
 /// </summary>
-internal sealed class ConversationFileWork
+internal sealed class ConversationSaver
 {
     /// <summary>The sync_seen resource that lists the conversations a full pass has stored the messages of.</summary>
     public const string MessagesDoneResource = "conversation_messages";
 
     private readonly SyncContext _context;
-    private readonly ConversationFileStore _files;
+    private readonly ConversationFolder _files;
     private readonly ConversationPaths _paths;
     private readonly HashSet<string> _takenPaths;
 
-    public ConversationFileWork(SyncContext context)
+    public ConversationSaver(SyncContext context)
     {
         _context = context;
-        _files = new ConversationFileStore(context.Options.ConversationsPath);
+        _files = new ConversationFolder(context.Options.ConversationsPath);
         _paths = new ConversationPaths(context.Options.ConversationsPath);
         _takenPaths = new HashSet<string>(
             context.Store.ConversationFilePaths(), ConversationPaths.PathComparer);

@@ -6,10 +6,10 @@ using Npgsql;
 namespace HostawaySync.Engine.Store.Postgres;
 
 /// <summary>
-/// <see cref="LegacyFileIndex"/> in PostgreSQL: the same matches, synthetic message ids and search rows. SQLite compares
+/// <see cref="ChatLogIndex"/> in PostgreSQL: the same matches, synthetic message ids and search rows. SQLite compares
 /// names and paths COLLATE NOCASE; here they are compared through lower(), as the unique index on lower(file_path) keys them.
 /// </summary>
-internal static class PostgresLegacyFileIndex
+internal static class PostgresChatLogIndex
 {
     private const string MatchListingSql = "SELECT min(listing_id) FROM listings WHERE lower(name) = lower(@Name) OR lower(internal_name) = lower(@Name);";
 
@@ -45,7 +45,7 @@ internal static class PostgresLegacyFileIndex
 
     public static int Index(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresMessageSearch search, IndexedConversationFile file, string lastWrite, string now)
     {
-        var (conversationId, listingId, reservationId, ownedElsewhere) = LegacyFileMatch.Find(connection, transaction, file, MatchListingSql, MatchReservationSql);
+        var (conversationId, listingId, reservationId, ownedElsewhere) = ChatLogMatch.Find(connection, transaction, file, MatchListingSql, MatchReservationSql);
 
         connection.Execute(ForgetSql, new { Path = file.RelativePath }, transaction);
         var count = 0;
@@ -55,7 +55,7 @@ internal static class PostgresLegacyFileIndex
         {
             var message = parsed.Message;
             var body = message.Body;
-            var messageId = LegacyFileIndex.SyntheticId(file.RelativePath, parsed.Position);
+            var messageId = ChatLogIndex.SyntheticId(file.RelativePath, parsed.Position);
             connection.Execute(MessageSql, new
             {
                 Id = messageId, Conversation = conversationId, Reservation = reservationId, Listing = listingId,
