@@ -56,7 +56,7 @@ public sealed class GetHostawayMessageCommand : StoreQueryCmdlet
     [ValidateStoreArgument]
     public string? DatabaseUrl { get; set; }
 
-    /// <summary>Root of the conversation files (with -IncludeText). Default: HOSTAWAY_CONVERSATIONS_PATH, else the per-user data folder.</summary>
+    /// <summary>Root of the conversation files (with -IncludeText). Default: the ConversationsPath setting (see Get-HostawayConfiguration).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ConversationsPath { get; set; }
