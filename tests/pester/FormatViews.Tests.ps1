@@ -156,6 +156,20 @@ Describe 'The <View> view (<Kind>) at 80 columns' -ForEach $views {
     }
 }
 
+Describe 'Deleted rows in the tables' {
+    # Deleted rows only appear with -IncludeDeleted; the tables have no room for a Deleted column, so the last column says it.
+    It 'marks a deleted <Type> in its last column, and only a deleted one' -ForEach @(
+        @{ Type = 'listing'; Make = { param($deleted) [HostawaySync.Output.HostawayListing]@{ ListingId = 1; Name = 'Loft Mitte'; DeletedAt = $deleted } } }
+        @{ Type = 'reservation'; Make = { param($deleted) [HostawaySync.Output.HostawayReservation]@{ ReservationId = 1; GuestName = 'Ana Silva'; DeletedAt = $deleted } } }
+        @{ Type = 'conversation'; Make = { param($deleted) [HostawaySync.Output.HostawayConversation]@{ ConversationId = 1; RecipientName = 'Ana Silva'; DeletedAt = $deleted } } }
+    ) {
+        $live = & $Make $null | Format-Table | Out-String -Width 80
+        $gone = & $Make ([datetime]::UtcNow) | Format-Table | Out-String -Width 80
+        $live | Should -Not -Match '\(deleted\)'
+        $gone | Should -Match '\(deleted\) (Loft Mitte|Ana Silva)'
+    }
+}
+
 Describe 'Invoke-HostawaySync | Format-List' {
     BeforeAll {
         $syncFolder = New-TestFolder
