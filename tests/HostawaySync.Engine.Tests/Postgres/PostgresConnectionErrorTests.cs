@@ -73,14 +73,7 @@ public sealed class PostgresConnectionErrorTests(PostgresServer server)
     public void The_password_may_come_from_PGPASSWORD_or_a_pgpass_file_instead_of_the_url()
     {
         using var database = server.CreateDatabase();
-        EnsurePasswordUser(database, Password);
-        using (var admin = database.Open())
-        {
-            admin.Execute($"GRANT CREATE ON DATABASE {database.Name} TO {PostgresServer.PasswordUser};");
-        }
-
-        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
-        var url = string.Create(CultureInfo.InvariantCulture, $"postgresql://{PostgresServer.PasswordUser}@127.0.0.1:{port}/{database.Name}?schema=from_env");
+        var (url, port) = PasswordUserUrl(database, "from_env");
         using var folder = new TempFolder();
         var passFile = Path.Combine(folder.Path, "pgpass");
         File.WriteAllText(passFile, string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}:{database.Name}:{PostgresServer.PasswordUser}:{Password}\n"));
@@ -101,14 +94,7 @@ public sealed class PostgresConnectionErrorTests(PostgresServer server)
     public void A_password_the_server_refused_is_not_reused_for_the_same_url_without_one()
     {
         using var database = server.CreateDatabase();
-        EnsurePasswordUser(database, Password);
-        using (var admin = database.Open())
-        {
-            admin.Execute($"GRANT CREATE ON DATABASE {database.Name} TO {PostgresServer.PasswordUser};");
-        }
-
-        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
-        var url = string.Create(CultureInfo.InvariantCulture, $"postgresql://{PostgresServer.PasswordUser}@127.0.0.1:{port}/{database.Name}?schema=refused");
+        var (url, _) = PasswordUserUrl(database, "refused");
         var wrong = url.Replace(PostgresServer.PasswordUser + "@", PostgresServer.PasswordUser + ":not-the-password@", StringComparison.Ordinal);
 
         var refused = Assert.Throws<HostawayException>(() => PostgresDatabaseInitializer.Initialize(Engine.Store.StoreLocation.FromUrl(wrong).Target));
@@ -117,6 +103,19 @@ public sealed class PostgresConnectionErrorTests(PostgresServer server)
 
         Assert.Equal(ErrorIds.DatabaseAuthFailed, refused.ErrorId);
         Assert.Equal(Engine.Store.DatabaseAction.Created, result.Action);
+    }
+
+    // The password user, allowed to create a schema in the database, and a URL for it without its password.
+    private static (string Url, int Port) PasswordUserUrl(PostgresDatabase database, string schema)
+    {
+        EnsurePasswordUser(database, Password);
+        using (var admin = database.Open())
+        {
+            admin.Execute($"GRANT CREATE ON DATABASE {database.Name} TO {PostgresServer.PasswordUser};");
+        }
+
+        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
+        return (string.Create(CultureInfo.InvariantCulture, $"postgresql://{PostgresServer.PasswordUser}@127.0.0.1:{port}/{database.Name}?schema={schema}"), port);
     }
 
     // The variables are read by Npgsql when a connection opens; the other collections' tests use trusted logins, which ask no password.
