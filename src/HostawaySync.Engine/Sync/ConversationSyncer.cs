@@ -23,7 +23,7 @@ internal static class ConversationSyncer
     {
         var state = context.Store.ReadState(Resource);
         var checkpoint = string.IsNullOrEmpty(state?.Checkpoint) ? null : JsonSerializer.Deserialize<FullCheckpoint>(state.Checkpoint);
-        var full = requested == SyncMode.Full || state?.LastSuccessAt is null || checkpoint is not null;
+        var full = requested != SyncMode.Incremental || state?.LastSuccessAt is null || checkpoint is not null;
         var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
         var files = new ConversationSaver(context);
         // Activity times have one-second resolution: a message in the very second its conversation was fetched leaves

@@ -25,7 +25,7 @@ internal static class ReservationSyncer
         var state = context.Store.ReadState(Resource);
         var cursor = ReservationCursor.Parse(state?.Cursor);
         var checkpoint = ReservationCheckpoint.Parse(state?.Checkpoint);
-        var full = requested == SyncMode.Full || cursor?.UpdatedOn is null || checkpoint?.Pass == "full";
+        var full = requested != SyncMode.Incremental || cursor?.UpdatedOn is null || checkpoint?.Pass == "full";
         var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
         if (full)
         {
