@@ -22,9 +22,10 @@ internal static class ConversationSyncer
     public static async Task<ResourceOutcome> RunAsync(SyncContext context, SyncMode requested)
     {
         var state = context.Store.ReadState(Resource);
-        var checkpoint = string.IsNullOrEmpty(state?.Checkpoint) ? null : JsonSerializer.Deserialize<FullCheckpoint>(state.Checkpoint);
-        var full = requested != SyncMode.Incremental || state?.LastSuccessAt is null || checkpoint is not null;
-        var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
+        var checkpoint = FullCheckpoint.Parse(state?.Checkpoint);
+        var mode = ModeFor(state, requested);
+        var full = mode != SyncMode.Incremental;
+        var outcome = new ResourceOutcome(mode, state?.Cursor);
         var files = new ConversationSaver(context);
         // Activity times have one-second resolution: a message in the very second its conversation was fetched leaves
         // latestActivityOn as it was. The next pass therefore checks again every reservation active since this one began.
@@ -41,6 +42,26 @@ internal static class ConversationSyncer
         ChatLogImporter.Run(context);
         outcome.Messages = files.MessagesAdded;
         return outcome;
+    }
+
+    /// <summary>
+    /// The mode the conversations pass runs in when <paramref name="requested"/> is asked for and the store holds
+    /// <paramref name="state"/>: an unfinished full or reconcile pass is resumed (unless Full is asked for); a store whose
+    /// conversations were never synced gets a full pass; otherwise what was asked.
+    /// </summary>
+    internal static SyncMode ModeFor(SyncStateRow? state, SyncMode requested)
+    {
+        if (requested == SyncMode.Full)
+        {
+            return SyncMode.Full;
+        }
+
+        if (FullCheckpoint.Parse(state?.Checkpoint) is { } checkpoint)
+        {
+            return checkpoint.Mode ?? SyncMode.Full;
+        }
+
+        return state?.LastSuccessAt is null ? SyncMode.Full : requested;
     }
 
     private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationSaver files, ResourceOutcome outcome, string horizon)
@@ -314,5 +335,9 @@ internal static class ConversationSyncer
         return new ReservationCursor(null, since).ToJson();
     }
 
-    private sealed record FullCheckpoint(string RunKey, string? Horizon);
+    /// <summary>An unfinished full or reconcile pass: the run that began it, its horizon, and its mode (null: Full).</summary>
+    private sealed record FullCheckpoint(string RunKey, string? Horizon, SyncMode? Mode = null)
+    {
+        public static FullCheckpoint? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<FullCheckpoint>(json);
+    }
 }

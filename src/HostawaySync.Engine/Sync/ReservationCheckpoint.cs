@@ -12,7 +12,8 @@ namespace HostawaySync.Engine.Sync;
 /// <param name="UpdatedBound">changes: stop once updatedOn falls below this.</param>
 /// <param name="ActivitySince">activity: the latestActivityStart date.</param>
 /// <param name="Seen">Newest times stored by this pass so far (becomes the cursor when the pass ends).</param>
-internal sealed record ReservationCheckpoint(string Pass, long? AfterId, DateTime? UpdatedBound, DateOnly? ActivitySince, ReservationCursor Seen)
+/// <param name="Mode">The run's mode a full pass serves: Full, or Reconcile (its reservations pass is the same full list pass); null is Full.</param>
+internal sealed record ReservationCheckpoint(string Pass, long? AfterId, DateTime? UpdatedBound, DateOnly? ActivitySince, ReservationCursor Seen, SyncMode? Mode = null)
 {
     public static ReservationCheckpoint? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<ReservationCheckpoint>(json);
 

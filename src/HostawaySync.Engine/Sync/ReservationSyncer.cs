@@ -25,8 +25,9 @@ internal static class ReservationSyncer
         var state = context.Store.ReadState(Resource);
         var cursor = ReservationCursor.Parse(state?.Cursor);
         var checkpoint = ReservationCheckpoint.Parse(state?.Checkpoint);
-        var full = requested != SyncMode.Incremental || cursor?.UpdatedOn is null || checkpoint?.Pass == "full";
-        var outcome = new ResourceOutcome(full ? SyncMode.Full : SyncMode.Incremental, state?.Cursor);
+        var mode = ModeFor(state, requested);
+        var full = mode != SyncMode.Incremental;
+        var outcome = new ResourceOutcome(mode, state?.Cursor);
         if (full)
         {
             await RunFullAsync(context, checkpoint?.Pass == "full" ? checkpoint : null, cursor, outcome).ConfigureAwait(false);
@@ -38,6 +39,27 @@ internal static class ReservationSyncer
 
         context.Report(SyncResources.Reservations, "Reservations done", outcome.Counts.Created + outcome.Counts.Updated + outcome.Counts.Unchanged, null, completed: true);
         return outcome;
+    }
+
+    /// <summary>
+    /// The mode the reservations pass runs in when <paramref name="requested"/> is asked for and the store holds
+    /// <paramref name="state"/>: an unfinished full list pass is resumed (in the mode it serves, unless Full is asked for);
+    /// a store never synced gets a full pass; otherwise what was asked. Full and Reconcile read the same full list pass.
+    /// </summary>
+    internal static SyncMode ModeFor(SyncStateRow? state, SyncMode requested)
+    {
+        var checkpoint = ReservationCheckpoint.Parse(state?.Checkpoint);
+        if (requested == SyncMode.Full)
+        {
+            return SyncMode.Full;
+        }
+
+        if (checkpoint?.Pass == "full")
+        {
+            return checkpoint.Mode ?? SyncMode.Full;
+        }
+
+        return ReservationCursor.Parse(state?.Cursor)?.UpdatedOn is null ? SyncMode.Full : requested;
     }
 
     private static async Task RunFullAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor? cursor, ResourceOutcome outcome)
