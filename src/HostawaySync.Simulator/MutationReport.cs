@@ -4,12 +4,12 @@ namespace HostawaySync.Simulator;
 /// <param name="UpdatedReservationIds">Reservations modified (updatedOn and latestActivityOn moved).</param>
 /// <param name="NewReservationIds">Reservations created.</param>
 /// <param name="CancelledReservationIds">Reservations cancelled (updatedOn and latestActivityOn moved).</param>
-/// <param name="DeletedReservationIds">Reservations deleted.</param>
+/// <param name="DeletedReservationIds">Reservations deleted, on their own or with their listing.</param>
 /// <param name="ConversationIdsWithNewMessages">Conversations that received messages (including new ones).</param>
 /// <param name="NewMessageIds">Messages created.</param>
 /// <param name="NewListingIds">Listings created.</param>
 /// <param name="UpdatedListingIds">Listings whose content changed (latestActivityOn does not move).</param>
-/// <param name="DeletedListingIds">Listings deleted.</param>
+/// <param name="DeletedListingIds">Listings deleted, with or without their reservations.</param>
 public sealed record MutationReport(
     IReadOnlyList<long> UpdatedReservationIds,
     IReadOnlyList<long> NewReservationIds,
@@ -24,8 +24,14 @@ public sealed record MutationReport(
     /// <summary>Conversations created because a new message went to a reservation without one.</summary>
     public IReadOnlyList<long> NewConversationIds { get; init; } = [];
 
-    /// <summary>Conversations removed together with their deleted reservations.</summary>
+    /// <summary>Conversations removed: deleted on their own, or together with their deleted reservations.</summary>
     public IReadOnlyList<long> DeletedConversationIds { get; init; } = [];
+
+    /// <summary>
+    /// Scheduled messages cancelled by the user (status and the message's <c>updatedOn</c> changed; no conversation
+    /// or reservation timestamp moved).
+    /// </summary>
+    public IReadOnlyList<long> ChangedMessageIds { get; init; } = [];
 
     /// <summary>Reservations whose <c>latestActivityOn</c> moved because of new messages (their <c>updatedOn</c> did not).</summary>
     public IReadOnlyList<long> ReservationIdsWithNewMessages { get; init; } = [];

@@ -5,7 +5,7 @@ using HostawaySync.Simulator.Tests.Infrastructure;
 namespace HostawaySync.Simulator.Tests;
 
 /// <summary>Each kind of mutation changes exactly what it reports, stamped with the simulated clock.</summary>
-public sealed class MutationTests : IAsyncLifetime
+public sealed partial class MutationTests : IAsyncLifetime
 {
     private HostawaySimulator _simulator = null!;
     private ApiClient _api = null!;

@@ -61,10 +61,7 @@ internal static class ConversationFactory
         MessageInfo? latest = null;
         for (var i = 0; i < conversation.TotalCount; i++)
         {
-            var appended = i >= conversation.GeneratedCount;
-            var message = appended
-                ? MessageSynthesizer.Describe(context, conversation.Appended[i - conversation.GeneratedCount])
-                : MessageSynthesizer.Describe(context, conversation, i);
+            var message = MessageSynthesizer.Describe(context, conversation, i);
             if (!message.IsSent)
             {
                 continue;

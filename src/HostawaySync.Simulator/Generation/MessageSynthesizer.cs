@@ -11,8 +11,62 @@ namespace HostawaySync.Simulator.Generation;
 /// </summary>
 internal static class MessageSynthesizer
 {
-    /// <summary>Describes generated message <paramref name="index"/> of a conversation.</summary>
+    /// <summary>
+    /// Describes message <paramref name="index"/> of a conversation: generated messages first, then the appended
+    /// ones; a status change made by a mutation overrides the status and <c>updatedOn</c>.
+    /// </summary>
     public static MessageInfo Describe(DatasetContext context, ConversationState conversation, int index)
+    {
+        var message = index < conversation.GeneratedCount
+            ? DescribeGenerated(context, conversation, index)
+            : DescribeAppended(context, conversation.Appended[index - conversation.GeneratedCount]);
+        return conversation.StatusChanges.Count > 0 && conversation.StatusChanges.TryGetValue(message.Id, out var change)
+            ? message with { Status = change.Status, UpdatedOn = change.UpdatedOn }
+            : message;
+    }
+
+    /// <summary>The conversation's messages as the messages endpoint orders them: date descending, id descending.</summary>
+    public static List<MessageInfo> Ordered(DatasetContext context, ConversationState conversation, bool includeScheduled)
+    {
+        var list = new List<MessageInfo>(includeScheduled ? conversation.TotalCount : conversation.SentCount);
+        for (var i = 0; i < conversation.TotalCount; i++)
+        {
+            var info = Describe(context, conversation, i);
+            if (includeScheduled || info.IsSent)
+            {
+                list.Add(info);
+            }
+        }
+
+        list.Sort(static (a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : b.Id.CompareTo(a.Id));
+        return list;
+    }
+
+    /// <summary>Finds one message of the conversation by id.</summary>
+    public static MessageInfo? Find(DatasetContext context, ConversationState conversation, long messageId)
+    {
+        var index = messageId - conversation.FirstMessageId;
+        if (index >= 0 && index < conversation.GeneratedCount)
+        {
+            return Describe(context, conversation, (int)index);
+        }
+
+        for (var i = 0; i < conversation.Appended.Count; i++)
+        {
+            if (conversation.Appended[i].Id == messageId)
+            {
+                return Describe(context, conversation, conversation.GeneratedCount + i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a message "newer" than another in the served order.</summary>
+    public static bool IsNewer(MessageInfo a, MessageInfo b) => a.Date != b.Date ? a.Date > b.Date : a.Id > b.Id;
+
+    /// <summary>Describes generated message <paramref name="index"/> as generation made it.</summary>
+    private static MessageInfo DescribeGenerated(DatasetContext context, ConversationState conversation, int index)
     {
         var hash = context.Hash(HashTags.Message, conversation.Id, index);
         var id = conversation.FirstMessageId + index;
@@ -51,57 +105,9 @@ internal static class MessageSynthesizer
     }
 
     /// <summary>Describes a message added by a mutation; new guest messages are unread.</summary>
-    public static MessageInfo Describe(DatasetContext context, AppendedMessage message)
+    private static MessageInfo DescribeAppended(DatasetContext context, AppendedMessage message)
     {
         var hash = context.Hash(HashTags.Message, message.Id, -1);
         return new(message.Id, message.Date, message.IsIncoming, message.Status, hash, false, false, !message.IsIncoming && (hash & 1) == 0);
     }
-
-    /// <summary>The conversation's messages as the messages endpoint orders them: date descending, id descending.</summary>
-    public static List<MessageInfo> Ordered(DatasetContext context, ConversationState conversation, bool includeScheduled)
-    {
-        var list = new List<MessageInfo>(includeScheduled ? conversation.TotalCount : conversation.SentCount);
-        for (var i = 0; i < conversation.GeneratedCount; i++)
-        {
-            var info = Describe(context, conversation, i);
-            if (includeScheduled || info.IsSent)
-            {
-                list.Add(info);
-            }
-        }
-
-        foreach (var appended in conversation.Appended)
-        {
-            if (includeScheduled || appended.Status == MessageStatuses.Sent)
-            {
-                list.Add(Describe(context, appended));
-            }
-        }
-
-        list.Sort(static (a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : b.Id.CompareTo(a.Id));
-        return list;
-    }
-
-    /// <summary>Finds one message of the conversation by id.</summary>
-    public static MessageInfo? Find(DatasetContext context, ConversationState conversation, long messageId)
-    {
-        var index = messageId - conversation.FirstMessageId;
-        if (index >= 0 && index < conversation.GeneratedCount)
-        {
-            return Describe(context, conversation, (int)index);
-        }
-
-        foreach (var appended in conversation.Appended)
-        {
-            if (appended.Id == messageId)
-            {
-                return Describe(context, appended);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether a message "newer" than another in the served order.</summary>
-    public static bool IsNewer(MessageInfo a, MessageInfo b) => a.Date != b.Date ? a.Date > b.Date : a.Id > b.Id;
 }

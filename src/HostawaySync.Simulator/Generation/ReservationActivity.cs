@@ -23,5 +23,15 @@ internal static class ReservationActivity
         };
     }
 
+    /// <summary>
+    /// The reservation's message summary (last sent/received times, unread flag) recomputed over the conversations
+    /// it still has, after one was deleted; <c>latestActivityOn</c> and <c>updatedOn</c> stay as they are.
+    /// </summary>
+    public static ReservationState WithOnly(ReservationState reservation, IEnumerable<ConversationState> conversations)
+    {
+        var cleared = reservation with { LastMessageSentOn = null, LastMessageReceivedOn = null, HasUnreadMessages = false };
+        return conversations.Aggregate(cleared, WithConversation) with { LatestActivityOn = reservation.LatestActivityOn };
+    }
+
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

@@ -28,7 +28,7 @@ internal static class MessageWriter
         var outgoingSent = !m.IsIncoming && m.IsSent;
         var sentAt = outgoingSent ? m.Date.AddSeconds(1 + rng.Next(59)) : (DateTime?)null;
         var insertedOn = m.IsAutomated && !m.IsSent ? conversation.HistoryStart : m.Date;
-        var updatedOn = sentAt ?? (m.Status == MessageStatuses.Failed ? m.Date.AddMinutes(5) : insertedOn);
+        var updatedOn = m.UpdatedOn ?? sentAt ?? (m.Status == MessageStatuses.Failed ? m.Date.AddMinutes(5) : insertedOn);
 
         w.WriteStartObject();
         w.WriteNumber("id", m.Id);

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace HostawaySync.Simulator.Model;
 
 /// <summary>
@@ -47,6 +49,12 @@ internal sealed record ConversationState
 
     /// <summary>Messages added by mutations, in id order.</summary>
     public IReadOnlyList<AppendedMessage> Appended { get; init; } = [];
+
+    /// <summary>
+    /// Status changes made by mutations, by message id (generated or appended): they override the derived status and
+    /// <c>updatedOn</c> of those messages and nothing else.
+    /// </summary>
+    public IReadOnlyDictionary<long, MessageStatusChange> StatusChanges { get; init; } = ReadOnlyDictionary<long, MessageStatusChange>.Empty;
 
     /// <summary>All messages.</summary>
     public int TotalCount => GeneratedCount + Appended.Count;

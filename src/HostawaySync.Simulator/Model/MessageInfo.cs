@@ -13,6 +13,7 @@ namespace HostawaySync.Simulator.Model;
 /// <param name="ForceHostile">True when this message must carry a hostile body.</param>
 /// <param name="IsSeen">Guest messages: read by the host; host messages: read by the guest. Fixed per message,
 /// so a later message never changes an earlier one.</param>
+/// <param name="UpdatedOn">When a mutation changed the message's status, or null: then <c>updatedOn</c> is derived.</param>
 internal readonly record struct MessageInfo(
     long Id,
     DateTime Date,
@@ -21,7 +22,8 @@ internal readonly record struct MessageInfo(
     ulong Seed,
     bool IsAutomated,
     bool ForceHostile,
-    bool IsSeen)
+    bool IsSeen,
+    DateTime? UpdatedOn = null)
 {
     /// <summary>Whether the default messages view (sent only) shows it.</summary>
     public bool IsSent => Status == MessageStatuses.Sent;

@@ -72,4 +72,16 @@ internal static class ListingMutations
 
         return picked;
     }
+
+    /// <summary>
+    /// Deletes listings together with all their reservations and those reservations' conversations (as deleting
+    /// each reservation does); returns the three id lists.
+    /// </summary>
+    public static (List<long> Listings, List<long> Reservations, List<long> Conversations) DeleteWithReservations(MutationWork work, int count)
+    {
+        var listings = Delete(work, count);
+        var deleted = listings.ToHashSet();
+        var reservations = work.Reservations.Values.Where(r => deleted.Contains(r.ListingId)).Select(r => r.Id).Order().ToList();
+        return (listings, reservations, ReservationMutations.Remove(work, reservations));
+    }
 }

@@ -5,7 +5,8 @@ namespace HostawaySync.Simulator.Mutation;
 
 /// <summary>
 /// New guest and host messages. They move the conversation's last sent/received times and the reservation's
-/// latestActivityOn, never its updatedOn. A reservation without a conversation gets one.
+/// latestActivityOn, never its updatedOn. A reservation without a conversation gets one. Cancelled scheduled
+/// messages move nothing but their own status and updatedOn.
 /// </summary>
 internal static class MessageMutations
 {
@@ -81,6 +82,42 @@ internal static class MessageMutations
         var siblings = work.Conversations.Values.Where(c => c.ReservationId == conversation.ReservationId).Select(c => c.Id).ToList();
         Append(work, conversationId, siblings);
         return true;
+    }
+
+    /// <summary>
+    /// Cancels scheduled (<c>awaiting</c> or <c>paused</c>) messages of live conversations, generated or appended:
+    /// the status becomes <c>cancelled_by_user</c> and the message's <c>updatedOn</c> moves to now. Nothing else
+    /// moves: a conversation's summary and its reservation's activity count only sent messages.
+    /// Returns the message ids.
+    /// </summary>
+    public static List<long> CancelScheduled(MutationWork work, int count)
+    {
+        var conversationOf = new Dictionary<long, long>();
+        foreach (var conversation in work.Conversations.Values)
+        {
+            // Scheduled messages are the generated tail and (in principle) appended ones.
+            for (var i = conversation.GeneratedCount - conversation.ScheduledTail; i < conversation.TotalCount; i++)
+            {
+                var message = MessageSynthesizer.Describe(work.Context, conversation, i);
+                if (message.Status is MessageStatuses.Awaiting or MessageStatuses.Paused)
+                {
+                    conversationOf.Add(message.Id, conversation.Id);
+                }
+            }
+        }
+
+        var picked = work.Pick([.. conversationOf.Keys.Order()], count, [], _ => true);
+        foreach (var messageId in picked)
+        {
+            var conversation = work.Conversations[conversationOf[messageId]];
+            var changes = new Dictionary<long, MessageStatusChange>(conversation.StatusChanges)
+            {
+                [messageId] = new(MessageStatuses.CancelledByUser, work.Now),
+            };
+            work.Conversations[conversation.Id] = conversation with { StatusChanges = changes };
+        }
+
+        return picked;
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class MutationWork
         Counters = snapshot.Counters;
         ListingIdsAtStart = [.. snapshot.Listings.Select(l => l.Id)];
         ReservationIdsAtStart = [.. snapshot.Reservations.Select(r => r.Id)];
+        ConversationIdsAtStart = [.. snapshot.Conversations.Select(c => c.Id)];
     }
 
     /// <summary>Seed, account and options.</summary>
@@ -58,6 +59,9 @@ internal sealed class MutationWork
 
     /// <summary>Reservation ids live before this mutation, in id order.</summary>
     public long[] ReservationIdsAtStart { get; }
+
+    /// <summary>Conversation ids live before this mutation, in id order.</summary>
+    public long[] ConversationIdsAtStart { get; }
 
     /// <summary>Listings already changed by this mutation; each gets at most one kind of change.</summary>
     public HashSet<long> TouchedListings { get; } = [];

@@ -6,7 +6,8 @@ namespace HostawaySync.Simulator.Mutation;
 /// <summary>
 /// Applies a <see cref="MutationRequest"/> to a snapshot and returns the next snapshot. Each object gets at most
 /// one kind of change per call, so the report says exactly what happened to each id.
-/// Order: listings (new, edited, deleted), reservations (new, modified, cancelled, deleted), then messages.
+/// Order: listings (new, edited, deleted, deleted with their reservations), reservations (new, modified, cancelled,
+/// deleted), new messages, conversations deleted on their own, then cancelled scheduled messages.
 /// </summary>
 internal static class Mutator
 {
@@ -17,6 +18,7 @@ internal static class Mutator
         [
             request.UpdatedReservations, request.NewReservations, request.CancelledReservations, request.DeletedReservations,
             request.NewMessages, request.NewListings, request.UpdatedListings, request.DeletedListings,
+            request.DeletedListingsWithReservations, request.DeletedConversations, request.ChangedScheduledMessages,
         ];
         if (counts.Any(n => n < 0))
         {
@@ -27,27 +29,34 @@ internal static class Mutator
         var newListings = ListingMutations.Create(work, request.NewListings);
         var updatedListings = ListingMutations.Update(work, request.UpdatedListings);
         var deletedListings = ListingMutations.Delete(work, request.DeletedListings);
+        var withReservations = ListingMutations.DeleteWithReservations(work, request.DeletedListingsWithReservations);
         var newReservations = ReservationMutations.Create(work, request.NewReservations);
         var updatedReservations = ReservationMutations.Update(work, request.UpdatedReservations);
         var cancelledReservations = ReservationMutations.Cancel(work, request.CancelledReservations);
         var (deletedReservations, deletedConversations) = ReservationMutations.Delete(work, request.DeletedReservations);
         var messages = MessageMutations.Add(work, request.NewMessages);
 
+        // Conversations of reservations this call changed, created, deleted or sent messages to stay.
+        work.TouchedReservations.UnionWith(messages.ReservationIds);
+        var ownConversations = ConversationMutations.Delete(work, request.DeletedConversations);
+        var changedMessages = MessageMutations.CancelScheduled(work, request.ChangedScheduledMessages);
+
         var next = work.ToSnapshot();
         var report = new MutationReport(
             updatedReservations,
             newReservations,
             cancelledReservations,
-            deletedReservations,
+            [.. withReservations.Reservations, .. deletedReservations],
             messages.ConversationIds,
             messages.MessageIds,
             newListings,
             updatedListings,
-            deletedListings)
+            [.. deletedListings, .. withReservations.Listings])
         {
             NewConversationIds = messages.NewConversationIds,
-            DeletedConversationIds = deletedConversations,
+            DeletedConversationIds = [.. withReservations.Conversations, .. deletedConversations, .. ownConversations],
             ReservationIdsWithNewMessages = messages.ReservationIds,
+            ChangedMessageIds = changedMessages,
         };
         return (next, report);
     }

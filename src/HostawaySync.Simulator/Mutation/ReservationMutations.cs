@@ -104,16 +104,26 @@ internal static class ReservationMutations
     public static (List<long> Reservations, List<long> Conversations) Delete(MutationWork work, int count)
     {
         var picked = work.Pick(work.ReservationIdsAtStart, count, work.TouchedReservations, work.Reservations.ContainsKey);
-        var pickedSet = picked.ToHashSet();
+        return (picked, Remove(work, picked));
+    }
+
+    /// <summary>
+    /// Removes live reservations together with their conversations and marks them touched; returns the removed
+    /// conversation ids in id order.
+    /// </summary>
+    public static List<long> Remove(MutationWork work, IReadOnlyCollection<long> reservationIds)
+    {
+        var removed = reservationIds.ToHashSet();
         var conversations = work.Conversations.Values
-            .Where(c => pickedSet.Contains(c.ReservationId))
+            .Where(c => removed.Contains(c.ReservationId))
             .Select(c => c.Id)
             .Order()
             .ToList();
-        foreach (var id in picked)
+        foreach (var id in reservationIds)
         {
             work.Reservations.Remove(id);
             work.DeletedReservationIds.Add(id);
+            work.TouchedReservations.Add(id);
         }
 
         foreach (var id in conversations)
@@ -121,7 +131,7 @@ internal static class ReservationMutations
             work.Conversations.Remove(id);
         }
 
-        return (picked, conversations);
+        return conversations;
     }
 
     private static void Modify(MutationWork work, long id)
