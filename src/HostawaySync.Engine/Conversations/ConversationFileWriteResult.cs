@@ -5,8 +5,10 @@ namespace HostawaySync.Engine.Conversations;
 /// <param name="FullPath">The file's full path.</param>
 /// <param name="BytesWritten">Size of the file in bytes.</param>
 /// <param name="Messages">Where each message went, in file order.</param>
+/// <param name="Sha256">SHA-256 of the bytes written (hex); empty when not computed.</param>
 public sealed record ConversationFileWriteResult(
     string RelativePath,
     string FullPath,
     long BytesWritten,
-    IReadOnlyList<ConversationMessagePosition> Messages);
+    IReadOnlyList<ConversationMessagePosition> Messages,
+    string Sha256 = "");

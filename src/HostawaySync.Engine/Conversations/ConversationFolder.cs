@@ -52,7 +52,7 @@ public sealed class ConversationFolder
         var bytes = ConversationFileConventions.Utf8.GetBytes(text.ToString());
 
         await ReplaceAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
-        return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions);
+        return new ConversationFileWriteResult(canonical, fullPath, bytes.Length, positions, Sha256Of(bytes));
     }
 
     /// <summary>
@@ -102,6 +102,9 @@ public sealed class ConversationFolder
         await ReplaceAsync(fullPath, ConversationFileConventions.Utf8.GetBytes(marked), cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>SHA-256 of a file's bytes, as a conversation's file stamp records it (upper-case hex).</summary>
+    public static string Sha256Of(ReadOnlySpan<byte> bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>Whether the file's header already has exactly the deleted line <paramref name="deletedAt"/> asks for (or none, for null).</summary>
     private static async Task<bool> HeaderSaysAsync(string fullPath, DateTime? deletedAt, CancellationToken cancellationToken)

@@ -81,18 +81,34 @@ internal static class ConversationProgress
             ORDER BY c.file_path;
             """).AsList();
 
+    private const string FactsSelect = """
+        SELECT c.conversation_id AS ConversationId, c.reservation_id AS ReservationId, coalesce(c.listing_id, r.listing_id) AS ListingId,
+               l.name AS ListingName, coalesce(r.guest_name, c.recipient_name) AS GuestName, r.guest_email AS GuestEmail,
+               r.channel_name AS Channel, r.arrival_date AS ArrivalDate, r.departure_date AS DepartureDate, c.file_path AS FilePath
+        """;
+
+    private const string FactsFrom = """
+        FROM conversations c
+        LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
+        LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id)
+        """;
+
     /// <summary>What a conversation's file header says, and the file it already has.</summary>
     public static ConversationFileFacts FileFacts(SqliteConnection connection, long conversationId) =>
-        connection.QuerySingle<ConversationFileFacts>(
-            """
-            SELECT c.conversation_id AS ConversationId, c.reservation_id AS ReservationId, coalesce(c.listing_id, r.listing_id) AS ListingId,
-                   l.name AS ListingName, coalesce(r.guest_name, c.recipient_name) AS GuestName, r.guest_email AS GuestEmail,
-                   r.channel_name AS Channel, r.arrival_date AS ArrivalDate, r.departure_date AS DepartureDate, c.file_path AS FilePath
-            FROM conversations c
-            LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
-            LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id)
-            WHERE c.conversation_id = @Id;
-            """, new { Id = conversationId });
+        connection.QuerySingle<ConversationFileFacts>($"{FactsSelect} {FactsFrom} WHERE c.conversation_id = @Id;", new { Id = conversationId });
+
+    /// <summary>Live conversations (of live or unknown reservations) with their header facts, file stamp and change flag.</summary>
+    public static IReadOnlyList<ConversationFileFacts> ReconcileCandidates(SqliteConnection connection) =>
+        connection.Query<ConversationFileFacts>($"{FactsSelect}{StoreStatements.ReconcileCandidatesTail} {FactsFrom} {StoreStatements.ReconcileCandidatesWhere}").AsList();
+
+    /// <summary>Records a conversation file's stamp; with <paramref name="messagesStored"/>, its messages match its list entry.</summary>
+    public static void StampFile(SqliteConnection connection, SqliteTransaction transaction, long conversationId, ConversationFileStamp stamp, bool messagesStored) =>
+        connection.Execute(
+            StoreStatements.StampConversationFile(messagesStored), new { stamp.Sha256, stamp.Bytes, stamp.HeaderMark, Id = conversationId }, transaction);
+
+    /// <summary>After a complete reconcile every live reservation's conversations are as the API has them: the markers catch up.</summary>
+    public static void MarkAllSynced(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute(StoreStatements.MarkAllConversationsSynced, transaction: transaction);
 
     /// <summary>Records a conversation's file and message count (only when either changed).</summary>
     public static void SetFile(SqliteConnection connection, SqliteTransaction transaction, long conversationId, string path, int messageCount) =>

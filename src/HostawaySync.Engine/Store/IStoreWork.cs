@@ -27,6 +27,15 @@ internal interface IStoreWork : IDisposable
     /// <summary>Records a conversation's file and message count.</summary>
     void SetConversationFile(long conversationId, string relativePath, int messageCount);
 
+    /// <summary>
+    /// Records what a conversation's file holds as written; <paramref name="messagesStored"/>: the file was written from
+    /// messages just fetched, so the conversation's list entry as stored now is the one its messages match.
+    /// </summary>
+    void StampConversationFile(long conversationId, ConversationFileStamp stamp, bool messagesStored);
+
+    /// <summary>Marks the conversations of every live reservation synced at its latest activity (after a complete reconcile).</summary>
+    void MarkAllConversationsSynced();
+
     /// <summary>Saves the in-progress checkpoint of a pass.</summary>
     void SaveCheckpoint(string resource, string? checkpoint, string now);
 

@@ -60,6 +60,12 @@ internal interface ISyncStore : IDisposable
     /// <summary>What a conversation's file header says, and the file it already has.</summary>
     ConversationFileFacts ConversationFile(long conversationId);
 
+    /// <summary>
+    /// Every live conversation (of a live or unknown reservation) with its header facts, its file as last written and whether
+    /// its list entry changed since its messages were stored: what a reconcile checks.
+    /// </summary>
+    IReadOnlyList<ConversationFileFacts> ReconcileCandidates();
+
     /// <summary>The conversation files indexed by the chat-log import, with the size and time they had then.</summary>
     IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles();
 

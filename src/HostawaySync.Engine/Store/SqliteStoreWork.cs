@@ -46,6 +46,11 @@ internal sealed class SqliteStoreWork : IStoreWork
     public void SetConversationFile(long conversationId, string relativePath, int messageCount) =>
         ConversationProgress.SetFile(_connection, _transaction, conversationId, relativePath, messageCount);
 
+    public void StampConversationFile(long conversationId, ConversationFileStamp stamp, bool messagesStored) =>
+        ConversationProgress.StampFile(_connection, _transaction, conversationId, stamp, messagesStored);
+
+    public void MarkAllConversationsSynced() => ConversationProgress.MarkAllSynced(_connection, _transaction);
+
     public void SaveCheckpoint(string resource, string? checkpoint, string now) => SyncBookkeeping.SaveCheckpoint(_connection, _transaction, resource, checkpoint, now);
 
     public void CompletePass(string resource, string? cursor, bool full, string now) => SyncBookkeeping.CompletePass(_connection, _transaction, resource, cursor, full, now);

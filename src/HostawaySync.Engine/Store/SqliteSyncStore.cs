@@ -67,6 +67,8 @@ internal sealed class SqliteSyncStore : ISyncStore
 
     public ConversationFileFacts ConversationFile(long conversationId) => ConversationProgress.FileFacts(_connection, conversationId);
 
+    public IReadOnlyList<ConversationFileFacts> ReconcileCandidates() => ConversationProgress.ReconcileCandidates(_connection);
+
     public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() => ChatLogIndex.Known(_connection);
 
     public IReadOnlyList<string> SearchBackfillFiles(string after) => MessageSearchIndex.BackfillFiles(_connection, after);

@@ -1,7 +1,7 @@
 namespace HostawaySync.Engine.Store;
 
 /// <summary>
-/// Statements both stores run word for word: SQLite (3.35 and later) and PostgreSQL read them alike, and Dapper binds
+/// Statements both stores run word for word: SQLite (3.39 and later; the engine ships its own) and PostgreSQL read them alike, and Dapper binds
 /// their named values in either, so each is written once and the stores cannot drift apart.
 /// </summary>
 internal static class StoreStatements
@@ -61,4 +61,25 @@ internal static class StoreStatements
         WHERE guest_id IN (SELECT @Merged UNION SELECT guest_id FROM earlier) AND (guest_id = @Merged OR merged_into_guest_id = @Merged);
         INSERT INTO guest_merges (merged_guest_id, survivor_guest_id, reason, merged_at) VALUES (@Merged, @Survivor, @Reason, @Now);
         """;
+
+    /// <summary>
+    /// Records a conversation file's stamp (@Id, @Sha256, @Bytes, @HeaderMark); with <paramref name="messagesStored"/>, the
+    /// conversation's messages now match its list entry as stored.
+    /// </summary>
+    public static string StampConversationFile(bool messagesStored) =>
+        "UPDATE conversations SET file_sha256 = @Sha256, file_bytes = @Bytes, header_mark = @HeaderMark"
+        + (messagesStored ? ", messages_mark = list_mark" : string.Empty) + " WHERE conversation_id = @Id;";
+
+    /// <summary>What a reconcile reads of each live conversation beyond its header facts, and from which rows (after the facts' FROM).</summary>
+    public const string ReconcileCandidatesTail = """
+        , c.file_sha256 AS FileSha256, c.file_bytes AS FileBytes, c.header_mark AS HeaderMark,
+               (c.messages_mark IS NULL OR c.messages_mark IS DISTINCT FROM c.list_mark) AS MessagesChanged
+        """;
+
+    /// <summary>The live conversations a reconcile checks: of live reservations, or of reservations the store does not hold.</summary>
+    public const string ReconcileCandidatesWhere = "WHERE c.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY c.conversation_id;";
+
+    /// <summary>After a complete reconcile every live reservation's conversations are as the API has them: the markers catch up.</summary>
+    public const string MarkAllConversationsSynced =
+        "UPDATE reservations SET conversations_synced_activity = latest_activity_on WHERE deleted_at IS NULL AND conversations_synced_activity IS DISTINCT FROM latest_activity_on;";
 }

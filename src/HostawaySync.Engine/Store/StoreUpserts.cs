@@ -30,7 +30,7 @@ internal static class StoreUpserts
         guest_id = excluded.guest_id, type = excluded.type, recipient_name = excluded.recipient_name,
         has_unread_messages = excluded.has_unread_messages, message_sent_on = excluded.message_sent_on,
         message_received_on = excluded.message_received_on, raw_json = excluded.raw_json, content_hash = excluded.content_hash,
-        updated_at = excluded.updated_at, deleted_at = NULL;
+        list_mark = excluded.list_mark, updated_at = excluded.updated_at, deleted_at = NULL;
         """;
 
     public const string MessageConflict = """

@@ -30,9 +30,13 @@ internal static class ConversationSyncer
         // Activity times have one-second resolution: a message in the very second its conversation was fetched leaves
         // latestActivityOn as it was. The next pass therefore checks again every reservation active since this one began.
         var horizon = Horizon(context);
-        if (full)
+        if (mode == SyncMode.Reconcile)
         {
-            await RunFullAsync(context, checkpoint, files, outcome, horizon).ConfigureAwait(false);
+            await RunReconcileAsync(context, checkpoint?.Mode == SyncMode.Reconcile ? checkpoint : null, files, outcome, horizon).ConfigureAwait(false);
+        }
+        else if (full)
+        {
+            await RunFullAsync(context, checkpoint?.Mode is null or SyncMode.Full ? checkpoint : null, files, outcome, horizon).ConfigureAwait(false);
         }
         else
         {
@@ -64,6 +68,18 @@ internal static class ConversationSyncer
         return state?.LastSuccessAt is null ? SyncMode.Full : requested;
     }
 
+    /// <summary>
+    /// A reconcile run records, before its first pass, that the conversations are to be reconciled, so a run killed even
+    /// before this pass began leaves a reconcile that the next run finishes (see <see cref="ReservationSyncer.RecordReconcile"/>).
+    /// </summary>
+    internal static void RecordReconcile(IStoreWork work, SyncStateRow? state, string runId, string now)
+    {
+        if (state?.LastSuccessAt is not null && FullCheckpoint.Parse(state.Checkpoint) is null)
+        {
+            work.SaveCheckpoint(Resource, JsonSerializer.Serialize(new FullCheckpoint(runId, null, SyncMode.Reconcile)), now);
+        }
+    }
+
     private static async Task RunFullAsync(SyncContext context, FullCheckpoint? resume, ConversationSaver files, ResourceOutcome outcome, string horizon)
     {
         var checkpoint = resume ?? new FullCheckpoint(context.RunId, horizon);
@@ -81,36 +97,8 @@ internal static class ConversationSyncer
             context.Info($"Resuming the interrupted full conversations pass of run {resume.RunKey}.");
         }
 
-        // The listing below is always complete, resumed or not: what an interrupted run saw is forgotten, or conversations
-        // deleted since would count as seen, stay live, and have their messages asked for (HTTP 404) in every later run.
-        context.InTransaction(work => work.ClearSeen(Resource));
-
-        var tally = new PassTally();
-        long listed = 0;
         var listedSince = context.Now;
-        await foreach (var page in context.Client.GetConversationPagesAsync(null, tally, context.CancellationToken).ConfigureAwait(false))
-        {
-            var now = context.Now;
-            context.InTransaction(work =>
-            {
-                outcome.Counts.Add(work.WriteConversations(page.Items, now));
-                work.MarkSeen(Resource, page.Items.Select(c => c.Id).Concat(page.UnreadableIds));
-            });
-            listed += page.Items.Count;
-            context.Report(SyncResources.Conversations, "Listing conversations", listed, tally.ApiCount);
-        }
-
-        var complete = tally.Complete || await ReachThroughReservationsAsync(context, tally, outcome).ConfigureAwait(false);
-        if (tally.Unreadable.Count > 0)
-        {
-            outcome.Problems.Add(ApiErrors.Unreadable("conversations", tally.Unreadable));
-        }
-
-        var gone = await DeletionCheck.ConfirmAsync(
-            context, Resource, StoreTable.Conversations, complete ? tally.ApiCount : null,
-            async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
-            (work, conversation) => outcome.Counts.Add(work.WriteConversations([conversation], context.Now))).ConfigureAwait(false);
-        context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, gone, context.Now));
+        var complete = await ListEveryConversationAsync(context, outcome).ConfigureAwait(false);
         if (resume is not null)
         {
             // Conversations whose messages the interrupted run stored may have new ones since: their row changed in this
@@ -156,6 +144,104 @@ internal static class ConversationSyncer
             // the messages of those not stored yet.
         });
         context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
+    }
+
+    /// <summary>
+    /// Lists every conversation (one transaction per page), reaching through the reservations for those a list that cannot
+    /// be read to its end did not show, and marks the vanished ones deleted. Returns whether the listing is complete.
+    /// </summary>
+    private static async Task<bool> ListEveryConversationAsync(SyncContext context, ResourceOutcome outcome)
+    {
+        // The listing is always complete, resumed or not: what an interrupted run saw is forgotten, or conversations
+        // deleted since would count as seen, stay live, and have their messages asked for (HTTP 404) in every later run.
+        context.InTransaction(work => work.ClearSeen(Resource));
+
+        var tally = new PassTally();
+        long listed = 0;
+        await foreach (var page in context.Client.GetConversationPagesAsync(null, tally, context.CancellationToken).ConfigureAwait(false))
+        {
+            var now = context.Now;
+            context.InTransaction(work =>
+            {
+                outcome.Counts.Add(work.WriteConversations(page.Items, now));
+                work.MarkSeen(Resource, page.Items.Select(c => c.Id).Concat(page.UnreadableIds));
+            });
+            listed += page.Items.Count;
+            context.Report(SyncResources.Conversations, "Listing conversations", listed, tally.ApiCount);
+        }
+
+        var complete = tally.Complete || await ReachThroughReservationsAsync(context, tally, outcome).ConfigureAwait(false);
+        if (tally.Unreadable.Count > 0)
+        {
+            outcome.Problems.Add(ApiErrors.Unreadable("conversations", tally.Unreadable));
+        }
+
+        var gone = await DeletionCheck.ConfirmAsync(
+            context, Resource, StoreTable.Conversations, complete ? tally.ApiCount : null,
+            async (id, token) => await context.Client.GetConversationAsync(id, token).ConfigureAwait(false),
+            (work, conversation) => outcome.Counts.Add(work.WriteConversations([conversation], context.Now))).ConfigureAwait(false);
+        context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, gone, context.Now));
+        return complete;
+    }
+
+    /// <summary>
+    /// A reconcile: every conversation listed (deletions included) as in a full pass, then messages fetched only for the
+    /// conversations that are new, whose list entry changed since their messages were stored, or whose file is missing or
+    /// not what HostawaySync wrote (<see cref="ConversationFileCheck"/>); files whose header facts changed are written again
+    /// from their own messages. Resumable without a list of what was done: a conversation whose messages were stored has
+    /// its marks equal and its file stamped, so a resumed pass does not fetch it again unless it changed since.
+    /// </summary>
+    private static async Task RunReconcileAsync(SyncContext context, FullCheckpoint? resume, ConversationSaver files, ResourceOutcome outcome, string horizon)
+    {
+        var checkpoint = resume ?? new FullCheckpoint(context.RunId, horizon, SyncMode.Reconcile);
+        horizon = checkpoint.Horizon ?? horizon;
+        if (resume is null)
+        {
+            context.InTransaction(work => work.SaveCheckpoint(Resource, JsonSerializer.Serialize(checkpoint), context.Now));
+        }
+        else if (resume.RunKey != context.RunId)
+        {
+            context.Info($"Resuming the interrupted reconcile of conversations of run {resume.RunKey}.");
+        }
+
+        var complete = await ListEveryConversationAsync(context, outcome).ConfigureAwait(false);
+        var check = await ConversationFileCheck.RunAsync(context, files).ConfigureAwait(false);
+        context.Info(check.Describe());
+        long done = 0;
+        var shortLists = new List<string>();
+        await ParallelFetch.RunAsync(
+            check.Due, context.Options.MessageFetchConcurrency,
+            (id, token) => FetchMessagesAsync(context, id, token),
+            async (id, fetched) =>
+            {
+                if (fetched.Messages is null)
+                {
+                    context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, [id], context.Now));
+                }
+                else if (Whole(id, fetched.Tally, shortLists))
+                {
+                    await files.StoreAsync(id, fetched.Messages, fullPass: false).ConfigureAwait(false);
+                }
+
+                context.Report(SyncResources.Conversations, "Fetching messages of changed conversations", ++done, check.Due.Count);
+            },
+            context.CancellationToken).ConfigureAwait(false);
+        complete &= ReportShortLists(shortLists, outcome);
+
+        context.InTransaction(work =>
+        {
+            work.ClearSeen(Resource);
+            if (complete)
+            {
+                // Every live conversation is now as the API lists it: no reservation has conversations left to fetch.
+                work.MarkAllConversationsSynced();
+                work.CompletePass(Resource, horizon, full: true, context.Now);
+            }
+
+            // Otherwise the checkpoint stays: the next run resumes the reconcile, lists the conversations again and fetches
+            // the messages of those still not as the API has them.
+        });
+        context.Report(SyncResources.Conversations, "Conversations done", done, check.Due.Count, completed: true);
     }
 
     private static async Task RunIncrementalAsync(SyncContext context, ConversationSaver files, ResourceOutcome outcome, string nextHorizon)

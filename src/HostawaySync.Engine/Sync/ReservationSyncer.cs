@@ -30,7 +30,8 @@ internal static class ReservationSyncer
         var outcome = new ResourceOutcome(mode, state?.Cursor);
         if (full)
         {
-            await RunFullAsync(context, checkpoint?.Pass == "full" ? checkpoint : null, cursor, outcome).ConfigureAwait(false);
+            // A full pass and a reconcile read the same full list; an unfinished one is resumed in the mode now running.
+            await RunFullAsync(context, checkpoint?.Pass == "full" ? checkpoint with { Mode = mode } : null, cursor, outcome).ConfigureAwait(false);
         }
         else
         {
@@ -62,9 +63,22 @@ internal static class ReservationSyncer
         return ReservationCursor.Parse(state?.Cursor)?.UpdatedOn is null ? SyncMode.Full : requested;
     }
 
+    /// <summary>
+    /// A reconcile run records, before its first pass, that the reservations are to be reconciled (a full list pass not
+    /// begun yet), so a run killed even before this pass began leaves a reconcile that the next run, whatever it asks for,
+    /// finishes. An unfinished pass already recorded is left as it is.
+    /// </summary>
+    internal static void RecordReconcile(IStoreWork work, SyncStateRow? state, string now)
+    {
+        if (ReservationCursor.Parse(state?.Cursor)?.UpdatedOn is not null && ReservationCheckpoint.Parse(state?.Checkpoint) is null)
+        {
+            work.SaveCheckpoint(Resource, new ReservationCheckpoint("full", null, null, null, new ReservationCursor(null, null), SyncMode.Reconcile).ToJson(), now);
+        }
+    }
+
     private static async Task RunFullAsync(SyncContext context, ReservationCheckpoint? resume, ReservationCursor? cursor, ResourceOutcome outcome)
     {
-        var checkpoint = resume ?? new ReservationCheckpoint("full", null, null, null, new ReservationCursor(null, null));
+        var checkpoint = resume ?? new ReservationCheckpoint("full", null, null, null, new ReservationCursor(null, null), outcome.Mode);
         if (resume is null)
         {
             context.InTransaction(work =>
@@ -73,7 +87,7 @@ internal static class ReservationSyncer
                 work.SaveCheckpoint(Resource, checkpoint.ToJson(), context.Now);
             });
         }
-        else
+        else if (resume.AfterId is not null)
         {
             context.Info(string.Create(CultureInfo.InvariantCulture, $"Resuming the interrupted full reservations pass after reservation {resume.AfterId}."));
         }
@@ -97,7 +111,7 @@ internal static class ReservationSyncer
             if (total is { } counted && context.Store.SeenCount(Resource) > counted)
             {
                 context.Info("Reservations were deleted while the full pass was interrupted; reading every page again to find them.");
-                var restart = new ReservationCheckpoint("full", null, null, null, finished.Seen);
+                var restart = new ReservationCheckpoint("full", null, null, null, finished.Seen, outcome.Mode);
                 context.InTransaction(work =>
                 {
                     work.ClearSeen(Resource);
@@ -149,7 +163,7 @@ internal static class ReservationSyncer
             else
             {
                 // Not a finished pass: the next run reads every page again, from the start.
-                work.SaveCheckpoint(Resource, new ReservationCheckpoint("full", null, null, null, finished.Seen).ToJson(), context.Now);
+                work.SaveCheckpoint(Resource, new ReservationCheckpoint("full", null, null, null, finished.Seen, outcome.Mode).ToJson(), context.Now);
             }
         });
         outcome.CursorAfter = complete ? newCursor.ToJson() : outcome.CursorBefore;

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace HostawaySync.Engine.Sync;
 
-/// <summary>How much a run fetches.</summary>
+/// <summary>How much a run fetches (by name in the checkpoints the store keeps).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SyncMode>))]
 public enum SyncMode
 {
     /// <summary>Everything: every list page and every conversation's messages; reconciles deletions.</summary>

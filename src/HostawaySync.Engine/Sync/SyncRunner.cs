@@ -69,6 +69,11 @@ public static class SyncRunner
         }
 
         ExceptionDispatchInfo? unexpected = null;
+        if (requested == SyncMode.Reconcile)
+        {
+            RecordReconcile(context, options.Resources);
+        }
+
         var cancelled = !await BuildSearchIndexAsync(context).ConfigureAwait(false);
         foreach (var (resource, name, run) in Plan(options.Resources))
         {
@@ -153,7 +158,9 @@ public static class SyncRunner
             : results.Any(r => r.Status is SyncStatus.Succeeded or SyncStatus.Partial) ? SyncStatus.Partial
             : SyncStatus.Failed;
         // Listings are always read in full (the API has no change marker for them); the run's mode is that of the rest.
-        var mode = results.Any(r => r.Mode == SyncMode.Full && r.Resource != SyncResources.Listings) ? SyncMode.Full : requested;
+        var mode = results.Any(r => r.Mode == SyncMode.Full && r.Resource != SyncResources.Listings) ? SyncMode.Full
+            : results.Any(r => r.Mode == SyncMode.Reconcile) ? SyncMode.Reconcile
+            : requested;
         var api = client.Statistics;
         var total = new ResourceSyncResult(
             options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
@@ -164,6 +171,24 @@ public static class SyncRunner
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
         return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
     }
+
+    /// <summary>A reconcile is recorded for its resources before any pass runs, so a run killed at any point leaves it to the next.</summary>
+    private static void RecordReconcile(SyncContext context, SyncResources resources) => BeforeStart(context.Store, () =>
+    {
+        context.InTransaction(work =>
+        {
+            if (resources.HasFlag(SyncResources.Reservations))
+            {
+                ReservationSyncer.RecordReconcile(work, context.Store.ReadState("reservations"), context.Now);
+            }
+
+            if (resources.HasFlag(SyncResources.Conversations))
+            {
+                ConversationSyncer.RecordReconcile(work, context.Store.ReadState("conversations"), context.RunId, context.Now);
+            }
+        });
+        return 0;
+    });
 
     /// <summary>
     /// Marks the files of conversations the store counts as deleted, and unmarks those that came back (the store holds the

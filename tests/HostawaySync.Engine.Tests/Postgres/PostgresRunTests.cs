@@ -102,24 +102,7 @@ public sealed class PostgresRunTests(PostgresServer server)
         using var database = server.CreateDatabase();
         await using var harness = await SyncHarness.StartAsync(44, DatasetOptions.Small, Fast, database.ConnectionString);
         var random = new Random(44);
-        var kills = 0;
-        var before = StoreSnapshot.Read(harness);
-        for (var attempt = 0; kills < 5 && attempt < 30; attempt++)
-        {
-            using var process = SyncHostProcess.Start(harness);
-            if (!process.WaitForExit(random.Next(400, 2000)))
-            {
-                var atKill = StoreSnapshot.Read(harness);
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                kills++;
-                Assert.Empty(atKill.LostIn(StoreSnapshot.Read(harness)));
-            }
-
-            var snapshot = StoreSnapshot.Read(harness);
-            Assert.Empty(before.LostIn(snapshot));
-            before = snapshot;
-        }
+        var kills = await SyncHostProcess.KillRepeatedlyAsync(harness, null, 5, 30, (_, process) => Task.FromResult(!process.WaitForExit(random.Next(400, 2000))));
 
         // The killed sessions' writer locks went with them: the next run does not wait.
         var final = await SyncRunner.RunAsync(harness.Options() with { LockTimeout = TimeSpan.FromSeconds(5) });

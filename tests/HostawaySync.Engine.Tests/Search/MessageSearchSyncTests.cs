@@ -204,7 +204,8 @@ public sealed class MessageSearchSyncTests
 
     /// <summary>
     /// Turns a current database back into what schema version 2 had, data included: version 3 only added the index
-    /// (and the build marker). Checked against a database that the version 2 migrations create.
+    /// (and the build marker), version 5 the conversations' reconcile columns. Checked against a database that the
+    /// version 2 migrations create.
     /// </summary>
     private static void MakeVersion2(string path)
     {
@@ -214,6 +215,11 @@ public sealed class MessageSearchSyncTests
             connection.Execute(
                 """
                 DROP TABLE message_search;
+                ALTER TABLE conversations DROP COLUMN list_mark;
+                ALTER TABLE conversations DROP COLUMN messages_mark;
+                ALTER TABLE conversations DROP COLUMN file_sha256;
+                ALTER TABLE conversations DROP COLUMN file_bytes;
+                ALTER TABLE conversations DROP COLUMN header_mark;
                 DELETE FROM sync_state WHERE resource = 'message_search_backfill';
                 DELETE FROM schema_migrations WHERE version > 2;
                 PRAGMA user_version = 2;

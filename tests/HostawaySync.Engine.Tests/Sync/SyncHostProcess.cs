@@ -58,6 +58,42 @@ public static class SyncHostProcess
         return Process.Start(info)!;
     }
 
+    /// <summary>
+    /// Starts syncs of <paramref name="harness"/>'s store in <paramref name="mode"/> one after another and kills (kill -9) those
+    /// still running when <paramref name="killNow"/> (given the kills so far and the process) says so, until
+    /// <paramref name="wanted"/> were killed or <paramref name="attempts"/> ran. Asserts that no kill, and no run, loses
+    /// anything stored. Returns the number of kills.
+    /// </summary>
+    public static async Task<int> KillRepeatedlyAsync(SyncHarness harness, SyncMode? mode, int wanted, int attempts, Func<int, Process, Task<bool>> killNow)
+    {
+        ArgumentNullException.ThrowIfNull(harness);
+        ArgumentNullException.ThrowIfNull(killNow);
+        var kills = 0;
+        var before = StoreSnapshot.Read(harness);
+        for (var attempt = 0; kills < wanted && attempt < attempts; attempt++)
+        {
+            using var process = Start(harness, mode);
+            if (await killNow(kills, process))
+            {
+                var atKill = StoreSnapshot.Read(harness);
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                kills++;
+                Assert.Empty(atKill.LostIn(StoreSnapshot.Read(harness)));
+            }
+            else
+            {
+                await process.WaitForExitAsync();
+            }
+
+            var snapshot = StoreSnapshot.Read(harness);
+            Assert.Empty(before.LostIn(snapshot));
+            before = snapshot;
+        }
+
+        return kills;
+    }
+
     public static string HostPath()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";

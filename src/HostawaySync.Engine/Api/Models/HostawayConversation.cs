@@ -33,8 +33,19 @@ public sealed class HostawayConversation
     /// <summary>Time of the last message received from the guest (UTC).</summary>
     public DateTime? MessageReceivedOn { get; init; }
 
+    /// <summary>Id of the latest message the list entry embeds (<c>conversationMessages[0]</c>), or null.</summary>
+    public long? LatestMessageId { get; init; }
+
     /// <summary>The object exactly as the API sent it.</summary>
     public required string RawJson { get; init; }
+
+    /// <summary>
+    /// What in the list entry moves when the conversation's messages change: the last sent and received times (one-second
+    /// resolution) and the latest message's id (which tells two messages of the same second apart). A reconcile fetches
+    /// the messages of a conversation whose mark differs from the one it had when its messages were stored.
+    /// </summary>
+    internal string ChangeMark => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $"{MessageSentOn:yyyy-MM-dd HH:mm:ss}|{MessageReceivedOn:yyyy-MM-dd HH:mm:ss}|{LatestMessageId}");
 
     internal static HostawayConversation FromJson(JsonElement json) => new()
     {
@@ -47,6 +58,8 @@ public sealed class HostawayConversation
         HasUnreadMessages = json.Boolean("hasUnreadMessages"),
         MessageSentOn = json.Timestamp("messageSentOn"),
         MessageReceivedOn = json.Timestamp("messageReceivedOn"),
+        LatestMessageId = json.Property("conversationMessages") is { ValueKind: JsonValueKind.Array } latest && latest.GetArrayLength() > 0
+            && latest[0].ValueKind == JsonValueKind.Object ? latest[0].Int64("id") : null,
         RawJson = json.GetRawText(),
     };
 }

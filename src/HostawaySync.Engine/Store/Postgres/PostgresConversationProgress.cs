@@ -9,15 +9,17 @@ namespace HostawaySync.Engine.Store.Postgres;
 /// </summary>
 internal static class PostgresConversationProgress
 {
-    private static readonly string FileFactsSql = $"""
+    private static readonly string FactsSelect = $"""
         SELECT c.conversation_id AS ConversationId, c.reservation_id AS ReservationId, coalesce(c.listing_id, r.listing_id) AS ListingId,
                l.name AS ListingName, coalesce(r.guest_name, c.recipient_name) AS GuestName, r.guest_email AS GuestEmail,
                r.channel_name AS Channel, {PostgresClock.DateText("r.arrival_date")} AS ArrivalDate,
                {PostgresClock.DateText("r.departure_date")} AS DepartureDate, c.file_path AS FilePath
+        """;
+
+    private const string FactsFrom = """
         FROM conversations c
         LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
         LEFT JOIN listings l ON l.listing_id = coalesce(c.listing_id, r.listing_id)
-        WHERE c.conversation_id = @Id;
         """;
 
     public static IReadOnlyList<long> DueForMessages(NpgsqlConnection connection, string doneResource) =>
@@ -76,7 +78,17 @@ internal static class PostgresConversationProgress
             """).AsList();
 
     public static ConversationFileFacts FileFacts(NpgsqlConnection connection, long conversationId) =>
-        connection.QuerySingle<ConversationFileFacts>(FileFactsSql, new { Id = conversationId });
+        connection.QuerySingle<ConversationFileFacts>($"{FactsSelect} {FactsFrom} WHERE c.conversation_id = @Id;", new { Id = conversationId });
+
+    public static IReadOnlyList<ConversationFileFacts> ReconcileCandidates(NpgsqlConnection connection) =>
+        connection.Query<ConversationFileFacts>($"{FactsSelect}{StoreStatements.ReconcileCandidatesTail} {FactsFrom} {StoreStatements.ReconcileCandidatesWhere}").AsList();
+
+    public static void StampFile(NpgsqlConnection connection, NpgsqlTransaction transaction, long conversationId, ConversationFileStamp stamp, bool messagesStored) =>
+        connection.Execute(
+            StoreStatements.StampConversationFile(messagesStored), new { stamp.Sha256, stamp.Bytes, stamp.HeaderMark, Id = conversationId }, transaction);
+
+    public static void MarkAllSynced(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.Execute(StoreStatements.MarkAllConversationsSynced, transaction: transaction);
 
     public static void SetFile(NpgsqlConnection connection, NpgsqlTransaction transaction, long conversationId, string path, int messageCount) =>
         connection.Execute(

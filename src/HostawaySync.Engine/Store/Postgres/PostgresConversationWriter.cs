@@ -12,23 +12,23 @@ namespace HostawaySync.Engine.Store.Postgres;
 /// </summary>
 internal static class PostgresConversationWriter
 {
-    // $1 the time of the write; $2 to $11 one array per column of the rows.
+    // $1 the time of the write; $2 to $12 one array per column of the rows.
     private const string Upsert = $"""
         INSERT INTO conversations (conversation_id, reservation_id, listing_id, guest_id, type, recipient_name, has_unread_messages,
-            message_sent_on, message_received_on, raw_json, content_hash, first_seen_at, updated_at, deleted_at)
+            message_sent_on, message_received_on, raw_json, content_hash, list_mark, first_seen_at, updated_at, deleted_at)
         SELECT c.conversation_id, c.reservation_id, c.listing_id, (SELECT guest_id FROM reservations r WHERE r.reservation_id = c.reservation_id),
-            c.type, c.recipient_name, c.has_unread_messages, c.message_sent_on, c.message_received_on, c.raw_json, c.content_hash, $1, $1, NULL::timestamptz
-        FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS c (conversation_id, reservation_id, listing_id, type, recipient_name,
-            has_unread_messages, message_sent_on, message_received_on, raw_json, content_hash)
+            c.type, c.recipient_name, c.has_unread_messages, c.message_sent_on, c.message_received_on, c.raw_json, c.content_hash, c.list_mark, $1, $1, NULL::timestamptz
+        FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS c (conversation_id, reservation_id, listing_id, type, recipient_name,
+            has_unread_messages, message_sent_on, message_received_on, raw_json, content_hash, list_mark)
         {StoreUpserts.ConversationConflict}
         """;
 
     public static UpsertCounts Write(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HostawayConversation> conversations, string now)
     {
         var counts = new UpsertCounts();
-        var existing = connection.Query<(long Id, string Hash, DateTime? DeletedAt, long? GuestId, long? ReservationGuestId)>(
+        var existing = connection.Query<(long Id, string Hash, DateTime? DeletedAt, long? GuestId, long? ReservationGuestId, string? ListMark)>(
                 """
-                SELECT c.conversation_id, c.content_hash, c.deleted_at, c.guest_id, r.guest_id
+                SELECT c.conversation_id, c.content_hash, c.deleted_at, c.guest_id, r.guest_id, c.list_mark
                 FROM conversations c LEFT JOIN reservations r ON r.reservation_id = c.reservation_id
                 WHERE c.conversation_id = ANY(@Ids);
                 """,
@@ -40,7 +40,7 @@ internal static class PostgresConversationWriter
             var raw = ConversationWriter.WithoutMessageText(conversation.RawJson);
             var hash = ContentHash.Of(raw);
             var known = existing.TryGetValue(conversation.Id, out var row);
-            if (known && row.Hash == hash && row.DeletedAt is null && row.GuestId == row.ReservationGuestId)
+            if (known && ConversationWriter.Unchanged(row.Hash, row.DeletedAt is null, row.GuestId, row.ReservationGuestId, row.ListMark, hash, conversation))
             {
                 counts.Unchanged++;
                 continue;
@@ -72,7 +72,8 @@ internal static class PostgresConversationWriter
                 .Column(r => PostgresClock.Utc(r.C.MessageSentOn), NpgsqlDbType.TimestampTz)
                 .Column(r => PostgresClock.Utc(r.C.MessageReceivedOn), NpgsqlDbType.TimestampTz)
                 .Column(r => r.RawJson, NpgsqlDbType.Jsonb)
-                .Column(r => r.Hash, NpgsqlDbType.Text);
+                .Column(r => r.Hash, NpgsqlDbType.Text)
+                .Column(r => r.C.ChangeMark, NpgsqlDbType.Text);
             upsert.ExecuteNonQuery();
         }
 

@@ -50,6 +50,11 @@ internal sealed class PostgresStoreWork : IStoreWork
     public void SetConversationFile(long conversationId, string relativePath, int messageCount) =>
         PostgresConversationProgress.SetFile(_connection, _transaction, conversationId, relativePath, messageCount);
 
+    public void StampConversationFile(long conversationId, ConversationFileStamp stamp, bool messagesStored) =>
+        PostgresConversationProgress.StampFile(_connection, _transaction, conversationId, stamp, messagesStored);
+
+    public void MarkAllConversationsSynced() => PostgresConversationProgress.MarkAllSynced(_connection, _transaction);
+
     public void SaveCheckpoint(string resource, string? checkpoint, string now) => PostgresBookkeeping.SaveCheckpoint(_connection, _transaction, resource, checkpoint, now);
 
     public void CompletePass(string resource, string? cursor, bool full, string now) => PostgresBookkeeping.CompletePass(_connection, _transaction, resource, cursor, full, now);

@@ -79,6 +79,8 @@ internal sealed class PostgresSyncStore : ISyncStore
 
     public ConversationFileFacts ConversationFile(long conversationId) => PostgresConversationProgress.FileFacts(_connection, conversationId);
 
+    public IReadOnlyList<ConversationFileFacts> ReconcileCandidates() => PostgresConversationProgress.ReconcileCandidates(_connection);
+
     public IReadOnlyList<(string Path, long Length, string LastWrite)> IndexedLegacyFiles() =>
         _connection.Query<(string Path, long Length, string LastWrite)>(
             $"SELECT file_path, length, {PostgresClock.Text("last_write_utc")} FROM conversation_file_index;").AsList();
