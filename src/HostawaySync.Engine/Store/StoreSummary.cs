@@ -24,6 +24,15 @@ public sealed record StoreSummary(long Listings, long Reservations, long Convers
     /// <summary>The sync_state rows (cursors, unfinished passes, last full and successful passes) of every resource.</summary>
     internal IReadOnlyList<SyncStateRow> States { get; init; } = [];
 
+    /// <inheritdoc />
+    public bool Equals(StoreSummary? other) =>
+        other is not null
+        && (Listings, Reservations, Conversations, Messages, LastSuccessAt, EverSynced) == (other.Listings, other.Reservations, other.Conversations, other.Messages, other.LastSuccessAt, other.EverSynced)
+        && States.SequenceEqual(other.States);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Listings, Reservations, Conversations, Messages, LastSuccessAt, EverSynced, States.Count);
+
     /// <summary>What a store open for writing says about its passes (<paramref name="states"/>), with no counts: enough to plan a run, not to estimate it.</summary>
     internal static StoreSummary FromStates(IReadOnlyList<SyncStateRow> states) =>
         new(0, 0, 0, 0, null, states.Any(s => s.LastSuccessAt is not null)) { States = states };
@@ -122,7 +131,7 @@ public sealed record StoreSummary(long Listings, long Reservations, long Convers
             transaction: transaction);
         var states = connection.Query<SyncStateRow>(
             $"SELECT resource AS Resource, cursor AS Cursor, checkpoint AS Checkpoint, {dialect.InstantText("last_full_sync_at")} AS LastFullSyncAt, "
-            + $"{dialect.InstantText("last_success_at")} AS LastSuccessAt FROM sync_state;",
+            + $"{dialect.InstantText("last_success_at")} AS LastSuccessAt FROM sync_state WHERE resource IN ('listings', 'reservations', 'conversations') ORDER BY resource;",
             transaction: transaction).ToList();
         return new StoreSummary(row.Listings, row.Reservations, row.Conversations, row.Messages, StoreClock.Parse(row.LastSuccessAt), row.EverSynced) { States = states };
     }
