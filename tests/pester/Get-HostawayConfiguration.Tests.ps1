@@ -3,8 +3,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
     $names = 'DatabasePath', 'DatabaseUrl', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
-        'SyncIncrementalDaily', 'SyncIntervalHours', 'IncrementalOverlapMinutes', 'Store'
-    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
+        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'Store'
+    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S',
+        'HOSTAWAY_RECONCILE_INTERVAL_HOURS'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 }
 AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
@@ -23,6 +24,7 @@ Describe 'Get-HostawayConfiguration' {
         $settings.Source | Sort-Object -Unique | Should -Be 'Default'
         (Get-HostawayConfiguration RequestsPer10Seconds).Value | Should -BeExactly 15
         (Get-HostawayConfiguration SyncIntervalHours).Value | Should -Be 24
+        (Get-HostawayConfiguration ReconcileIntervalHours).Value | Should -BeExactly 168.0
         (Get-HostawayConfiguration BaseUrl).Value | Should -Be 'https://api.hostaway.com/v1/'
         (Get-HostawayConfiguration DatabasePath).Value | Should -BeLike '*HostawaySync*data*database*hostaway.db'
         $settings.ConfigurationPath | Sort-Object -Unique | Should -Be $env:HOSTAWAY_CONFIG_PATH

@@ -85,6 +85,7 @@ Describe 'Invoke-HostawaySync' {
         $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Invoke-HostawaySync -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -WhatIf" -Environment @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl }
         $run.ExitCode | Should -Be 0 -Because $run.Error
         $run.Output | Should -Match 'What if: .*Full sync of Listings, Reservations, Conversations'
+        $run.Output | Should -Match "the account's size is unknown until the first pages arrive"
         (Get-TestSimulatorStats $simulator).requests | Should -Be $before
         Get-ChildItem $folder | Should -BeNullOrEmpty
     }
@@ -203,5 +204,70 @@ Describe 'Invoke-HostawaySync' {
             $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
             Stop-TestSimulator $slow
         }
+    }
+}
+
+# One plan decides what a run does: -WhatIf shows it, and the run then executes it (the same run mode and the same mode per resource).
+Describe 'The -WhatIf plan and the run' {
+    BeforeAll {
+        $folder = New-TestFolder
+        $paths = "-DatabasePath '$(Join-Path $folder 'hostaway.db')' -ConversationsPath '$(Join-Path $folder 'conversations')'"
+        $credential = New-TestCredential $simulator
+        # The plan -WhatIf shows in a fresh pwsh: the run's mode, and each resource with its mode.
+        function Get-WhatIfPlan([string] $Command, [hashtable] $Environment = @{}) {
+            $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; $Command $paths -WhatIf" -Environment $Environment
+            $run.ExitCode | Should -Be 0 -Because $run.Error
+            if ($run.Output -notmatch 'What if: .*?(?<mode>\w+) sync of [\w, ]+ \((?<resources>[\w, ]+)\) from ') { throw "No plan in: $($run.Output)" }
+            "$($Matches.mode): $($Matches.resources)"
+        }
+        function Invoke-Planned([string] $Command, [hashtable] $Environment = @{}) {
+            $expected = Get-WhatIfPlan $Command $Environment
+            $saved = @{}
+            foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
+            try { $result = Invoke-Expression "$Command $paths -Credential `$credential" }
+            finally { foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) } }
+            $result.Status | Should -Be 'Succeeded'
+            "$($result.Mode): $(($result.Resources | ForEach-Object { "$($_.Resource) $($_.Mode)" }) -join ', ')" | Should -Be $expected
+            $log = Get-HostawaySyncLog -RunId $result.RunId -DatabasePath (Join-Path $folder 'hostaway.db')
+            ($log | Where-Object Resource -EQ 'Run').Mode | Should -Be $result.Mode
+            $expected
+        }
+    }
+    AfterAll { Remove-TestFolder $folder }
+
+    It 'Sync-HostawayListing alone: a full listings run' {
+        Invoke-Planned 'Sync-HostawayListing' | Should -Be 'Full: Listings Full'
+    }
+
+    It 'then an automatic run: full for the resources never synced, as -WhatIf says' {
+        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full'
+    }
+
+    It 'then an automatic run: incremental' {
+        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental'
+    }
+
+    It '-Full and -Reconcile' {
+        Invoke-Planned 'Invoke-HostawaySync -Full' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full'
+        Invoke-Planned 'Invoke-HostawaySync -Reconcile -Resource Reservations, Conversations' | Should -Be 'Reconcile: Reservations Reconcile, Conversations Reconcile'
+    }
+
+    It 'the per-resource cmdlets, with what they need' {
+        Invoke-Planned 'Sync-HostawayReservation' | Should -Be 'Incremental: Reservations Incremental'
+        Invoke-Planned 'Sync-HostawayConversation -Reconcile' | Should -Be 'Reconcile: Reservations Reconcile, Conversations Reconcile'
+        Invoke-Planned 'Sync-HostawayReservation -Full' | Should -Be 'Full: Reservations Full'
+    }
+
+    It 'an automatic run reconciles once the last full or reconcile pass is older than ReconcileIntervalHours' {
+        Start-Sleep -Milliseconds 1500
+        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0.0003' } | Should -Be 'Reconcile: Listings Full, Reservations Reconcile, Conversations Reconcile'
+        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0' } | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental'
+    }
+
+    It '-Reconcile with -Full is a parameter binding error' {
+        foreach ($command in 'Invoke-HostawaySync', 'Sync-HostawayReservation', 'Sync-HostawayConversation') {
+            { & $command -Full -Reconcile -WhatIf } | Should -Throw -ErrorId "AmbiguousParameterSet,HostawaySync.Commands.$($command -replace '-')Command"
+        }
+        { Invoke-HostawaySync -Incremental -Reconcile -WhatIf } | Should -Throw -ErrorId 'AmbiguousParameterSet,*'
     }
 }

@@ -3,7 +3,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-HostawayModuleManifest
     Import-Module $manifest -Force
-    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S'
+    $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S',
+        'HOSTAWAY_RECONCILE_INTERVAL_HOURS'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     $simulator = Start-TestSimulator -Seed 21
 }
@@ -61,6 +62,17 @@ Describe 'Set-HostawayConfiguration' {
         { Set-HostawayConfiguration -RequestsPer10Seconds 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
         { Set-HostawayConfiguration } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
         Get-Content -LiteralPath $configPath -Raw | Should -BeExactly $before
+    }
+
+    It 'ReconcileIntervalHours: 0 (never) is saved, a negative value is refused from the parameter and the environment' {
+        (Set-HostawayConfiguration -ReconcileIntervalHours 0 -PassThru).Value | Should -BeExactly 0.0
+        (Get-Content -LiteralPath $configPath -Raw | ConvertFrom-Json).ReconcileIntervalHours | Should -Be 0
+        $before = Get-Content -LiteralPath $configPath -Raw
+        { Set-HostawayConfiguration -ReconcileIntervalHours -1 } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
+        Get-Content -LiteralPath $configPath -Raw | Should -BeExactly $before
+        $env:HOSTAWAY_RECONCILE_INTERVAL_HOURS = '-2'
+        try { { Get-HostawayConfiguration ReconcileIntervalHours } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*' -ExpectedMessage '*HOSTAWAY_RECONCILE_INTERVAL_HOURS*' }
+        finally { $env:HOSTAWAY_RECONCILE_INTERVAL_HOURS = $null }
     }
 
     It '-WhatIf writes nothing; -PassThru returns the settings in effect' {

@@ -65,7 +65,7 @@ Describe 'Sync-HostawayConversation' {
         $before = (Get-TestSimulatorStats $simulator).requests
         $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Sync-HostawayConversation -DatabasePath '$($sync.DatabasePath)' -ConversationsPath '$($sync.ConversationsPath)' -WhatIf" -Environment @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl }
         $run.ExitCode | Should -Be 0 -Because $run.Error
-        $run.Output | Should -Match 'What if: .*sync of Listings, Reservations, Conversations from'
+        $run.Output | Should -Match 'What if: .*Full sync of Listings, Reservations, Conversations \(Listings Full, Reservations Full, Conversations Full\) from'
         (Get-TestSimulatorStats $simulator).requests | Should -Be $before
         Get-ChildItem $folder | Should -BeNullOrEmpty
     }

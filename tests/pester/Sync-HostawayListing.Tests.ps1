@@ -68,7 +68,7 @@ Describe 'Sync-HostawayListing' {
         $before = (Get-TestSimulatorStats $simulator).requests
         $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Sync-HostawayListing -DatabasePath '$($sync.DatabasePath)' -WhatIf" -Environment @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl }
         $run.ExitCode | Should -Be 0 -Because $run.Error
-        $run.Output | Should -Match 'What if: .*Full sync of Listings from'
+        $run.Output | Should -Match 'What if: .*Full sync of Listings \(Listings Full\) from'
         (Get-TestSimulatorStats $simulator).requests | Should -Be $before
         Get-ChildItem $folder | Should -BeNullOrEmpty
     }

@@ -70,7 +70,7 @@ Describe 'Sync-HostawayReservation' {
         $before = (Get-TestSimulatorStats $simulator).requests
         $run = Invoke-ChildPwsh -Script "Import-Module '$manifest'; Sync-HostawayReservation -DatabasePath '$($sync.DatabasePath)' -Full -WhatIf" -Environment @{ HOSTAWAY_BASE_URL = $simulator.BaseUrl }
         $run.ExitCode | Should -Be 0 -Because $run.Error
-        $run.Output | Should -Match 'What if: .*Full sync of Listings, Reservations from'
+        $run.Output | Should -Match 'What if: .*Full sync of Listings, Reservations \(Listings Full, Reservations Full\) from'
         (Get-TestSimulatorStats $simulator).requests | Should -Be $before
         Get-ChildItem $folder | Should -BeNullOrEmpty
     }

@@ -40,16 +40,19 @@ Describe 'Test-HostawaySync on <Store>' -ForEach $stores {
         Test-HostawaySync @test -Quiet | Should -BeTrue
     }
 
-    It 'reports missing and extra rows after the account changed, and a full sync repairs them' {
+    It 'reports missing and extra rows after the account changed, advises -Reconcile, and a reconcile repairs them' {
         $null = Invoke-HostawaySync @sync
         $null = Invoke-RestMethod -Method Post "$($simulator.ControlUrl)mutate" -ContentType 'application/json' -Body '{ "newReservations": 3, "deletedListings": 1 }'
-        $drift = Test-HostawaySync @test
+        $streams = Test-HostawaySync @test -Verbose 4>&1
+        $drift = $streams | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $advice = ($streams | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^Reservations: Missing'
+        $advice | Should -Match '^Reservations: Missing \(API \d+, database \d+\); Invoke-HostawaySync -Reconcile -Resource Reservations reconciles it\.$'
         $reservations = $drift | Where-Object Resource -EQ Reservations
         $reservations.Status | Should -Be 'Missing'
         $reservations.Difference | Should -Be -3
         ($drift | Where-Object Resource -EQ Listings).Status | Should -Be 'Extra'
         Test-HostawaySync @test -Quiet | Should -BeFalse
-        $null = Invoke-HostawaySync @sync -Full
+        $null = Invoke-HostawaySync @sync -Reconcile
         Test-HostawaySync @test -Quiet | Should -BeTrue
     }
 

@@ -48,6 +48,9 @@ public sealed class HostawaySettings
     /// <summary>The -IfDue interval.</summary>
     public TimeSpan SyncInterval => TimeSpan.FromHours((double)this[SettingCatalog.SyncIntervalHours].Value!);
 
+    /// <summary>How old the last full or reconcile pass may grow before an automatic run reconciles; zero: never.</summary>
+    public TimeSpan ReconcileInterval => TimeSpan.FromHours((double)this[SettingCatalog.ReconcileIntervalHours].Value!);
+
     /// <summary>The incremental overlap.</summary>
     public TimeSpan IncrementalOverlap => TimeSpan.FromMinutes((int)this[SettingCatalog.IncrementalOverlapMinutes].Value!);
 

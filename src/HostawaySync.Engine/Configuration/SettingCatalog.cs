@@ -34,6 +34,12 @@ public static class SettingCatalog
     /// <summary>How old the last successful sync must be before -IfDue syncs again.</summary>
     public const string SyncIntervalHours = nameof(SyncIntervalHours);
 
+    /// <summary>How old the last full or reconcile pass may grow before an automatic run reconciles instead of running incrementally.</summary>
+    public const string ReconcileIntervalHours = nameof(ReconcileIntervalHours);
+
+    /// <summary>The environment variable of <see cref="ReconcileIntervalHours"/>.</summary>
+    public const string ReconcileIntervalHoursVariable = "HOSTAWAY_RECONCILE_INTERVAL_HOURS";
+
     /// <summary>How far back an incremental sync looks past its cursor.</summary>
     public const string IncrementalOverlapMinutes = nameof(IncrementalOverlapMinutes);
 
@@ -59,6 +65,9 @@ public static class SettingCatalog
             "Runs without -Full or -Incremental after the first are incremental; when off they are full (every run reconciles deletions).", raw => BoolValue(raw)),
         new(SyncIntervalHours, typeof(double), 24.0, null,
             "Invoke-HostawaySync -IfDue does nothing when the last successful sync is younger than this many hours (0.1 to 8760).", raw => DoubleValue(raw, 0.1, 8760)),
+        new(ReconcileIntervalHours, typeof(double), 168.0, ReconcileIntervalHoursVariable,
+            "A run without -Full, -Incremental or -Reconcile reconciles (every list page, deletions included; messages only where they changed) instead of running incrementally when the last full or reconcile pass of its reservations or conversations is older than this many hours (0 to 87600; 0 = never).",
+            raw => DoubleValue(raw, 0, 87600)),
         new(IncrementalOverlapMinutes, typeof(int), 60, null,
             "How far back (minutes) an incremental sync looks past its cursor, to catch changes stamped late (0 to 1440).", raw => IntValue(raw, 0, 1440)),
     ];

@@ -27,10 +27,19 @@ public sealed record SyncOptions
     /// <summary>API client settings (credentials, base URL, budget...).</summary>
     public required HostawayClientOptions Client { get; init; }
 
-    /// <summary>Full or Incremental; null chooses: full for a resource never synced, incremental otherwise.</summary>
+    /// <summary>
+    /// The plan the run executes (<see cref="SyncPlanner"/>): its resources, each in its mode. Null: the run plans
+    /// <see cref="Mode"/> and <see cref="Resources"/> itself, from the state of the store it opened.
+    /// </summary>
+    public SyncPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Without a <see cref="Plan"/>: Full, Incremental or Reconcile; null chooses full for a store never synced, incremental
+    /// otherwise (a run without a plan reconciles only when asked).
+    /// </summary>
     public SyncMode? Mode { get; init; }
 
-    /// <summary>Which resources to sync.</summary>
+    /// <summary>Without a <see cref="Plan"/>: which resources to sync.</summary>
     public SyncResources Resources { get; init; } = SyncResources.All;
 
     /// <summary>Store listing photo URLs and metadata.</summary>

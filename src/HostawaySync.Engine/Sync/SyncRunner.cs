@@ -16,6 +16,9 @@ public static class SyncRunner
 {
     private const string RunResource = "Run";
 
+    /// <summary>The sync_state rows a run without a plan plans from.</summary>
+    private static readonly string[] PlannedStates = ["listings", "reservations", "conversations"];
+
     /// <summary>Runs one sync.</summary>
     public static async Task<SyncRunResult> RunAsync(SyncOptions options, ISyncLog? log = null, ISyncProgress? progress = null, CancellationToken cancellationToken = default)
     {
@@ -40,9 +43,17 @@ public static class SyncRunner
         }
 
         var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
-        var requested = options.Mode ?? (store.ReadState("reservations")?.LastSuccessAt is null ? SyncMode.Full : SyncMode.Incremental);
-        var runLogId = BeforeStart(store, () => store.OpenLog(runId, RunResource, requested.ToString(), now, null, options.ModuleVersion));
-        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {requested} sync of {options.Resources} into '{location?.Display ?? "a test store"}'."));
+        var plan = options.Plan ?? BeforeStart(store, () => SyncPlanner.Plan(
+            new SyncRequest { Mode = options.Mode, Resources = options.Resources, ReconcileInterval = TimeSpan.Zero },
+            StoreSummary.FromStates([.. PlannedStates.Select(store.ReadState).OfType<SyncStateRow>()]),
+            startedAt));
+        if (!plan.Due)
+        {
+            throw new ArgumentException("The plan says the run is not due: there is nothing to run.", nameof(options));
+        }
+
+        var runLogId = BeforeStart(store, () => store.OpenLog(runId, RunResource, plan.Mode.ToString(), now, null, options.ModuleVersion));
+        log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {plan.Mode} sync of {string.Join(", ", plan.Steps.Select(s => $"{s.Resource} ({s.Mode}, {s.Reason})"))} into '{location?.Display ?? "a test store"}'."));
 
         var results = new List<ResourceSyncResult>();
         HostawayException? failure = null;
@@ -69,14 +80,13 @@ public static class SyncRunner
         }
 
         ExceptionDispatchInfo? unexpected = null;
-        if (requested == SyncMode.Reconcile)
-        {
-            RecordReconcile(context, options.Resources);
-        }
+        RecordReconcile(context, plan);
 
         var cancelled = !await BuildSearchIndexAsync(context).ConfigureAwait(false);
-        foreach (var (resource, name, run) in Plan(options.Resources))
+        foreach (var (resource, name, run) in Passes(plan.Resources))
         {
+            // The pass runs in the plan's mode: the syncer's ModeFor, which the planner asked, gives it again from the same state.
+            var requested = plan.ModeOf(resource);
             if (cancelled)
             {
                 break;
@@ -148,22 +158,20 @@ public static class SyncRunner
         }
 
         failure ??= storeLost;
-        if (!cancelled && unexpected is null && storeLost is null && (options.Resources & (SyncResources.Reservations | SyncResources.Conversations)) != 0)
+        if (!cancelled && unexpected is null && storeLost is null && (plan.Resources & (SyncResources.Reservations | SyncResources.Conversations)) != 0)
         {
             cancelled = !await MarkDeletedConversationFilesAsync(context).ConfigureAwait(false);
         }
 
         var runStatus = cancelled ? SyncStatus.Cancelled
-            : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == Plan(options.Resources).Count ? SyncStatus.Succeeded
+            : results.All(r => r.Status == SyncStatus.Succeeded) && results.Count == plan.Steps.Count ? SyncStatus.Succeeded
             : results.Any(r => r.Status is SyncStatus.Succeeded or SyncStatus.Partial) ? SyncStatus.Partial
             : SyncStatus.Failed;
-        // Listings are always read in full (the API has no change marker for them); the run's mode is that of the rest.
-        var mode = results.Any(r => r.Mode == SyncMode.Full && r.Resource != SyncResources.Listings) ? SyncMode.Full
-            : results.Any(r => r.Mode == SyncMode.Reconcile) ? SyncMode.Reconcile
-            : requested;
+        // The plan's mode, unless a pass ran in another (the store changed between planning and the writer lock).
+        var mode = results.Count == 0 ? plan.Mode : SyncPlan.RunMode(results.Select(r => (r.Resource, r.Mode)));
         var api = client.Statistics;
         var total = new ResourceSyncResult(
-            options.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
+            plan.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
             results.Sum(r => r.Messages), api.Requests, api.Retries, api.RateLimited, time.GetElapsedTime(clock), null, null, failure?.ErrorId, failure?.Message);
         TryLog(() => store.CloseLog(runLogId, LogRecord(total), context.Now));
         failure ??= storeLost;
@@ -172,23 +180,32 @@ public static class SyncRunner
         return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
     }
 
-    /// <summary>A reconcile is recorded for its resources before any pass runs, so a run killed at any point leaves it to the next.</summary>
-    private static void RecordReconcile(SyncContext context, SyncResources resources) => BeforeStart(context.Store, () =>
+    /// <summary>The passes a plan reconciles are recorded before any pass runs, so a run killed at any point leaves them to the next.</summary>
+    private static void RecordReconcile(SyncContext context, SyncPlan plan)
     {
-        context.InTransaction(work =>
+        var resources = plan.Steps.Where(step => step.Mode == SyncMode.Reconcile).Aggregate(SyncResources.None, (all, step) => all | step.Resource);
+        if (resources == SyncResources.None)
         {
-            if (resources.HasFlag(SyncResources.Reservations))
-            {
-                ReservationSyncer.RecordReconcile(work, context.Store.ReadState("reservations"), context.Now);
-            }
+            return;
+        }
 
-            if (resources.HasFlag(SyncResources.Conversations))
+        BeforeStart(context.Store, () =>
+        {
+            context.InTransaction(work =>
             {
-                ConversationSyncer.RecordReconcile(work, context.Store.ReadState("conversations"), context.RunId, context.Now);
-            }
+                if (resources.HasFlag(SyncResources.Reservations))
+                {
+                    ReservationSyncer.RecordReconcile(work, context.Store.ReadState("reservations"), context.Now);
+                }
+
+                if (resources.HasFlag(SyncResources.Conversations))
+                {
+                    ConversationSyncer.RecordReconcile(work, context.Store.ReadState("conversations"), context.RunId, context.Now);
+                }
+            });
+            return 0;
         });
-        return 0;
-    });
+    }
 
     /// <summary>
     /// Marks the files of conversations the store counts as deleted, and unmarks those that came back (the store holds the
@@ -260,7 +277,7 @@ public static class SyncRunner
         result.Status.ToString(), result.Mode.ToString(), (long)result.Duration.TotalMilliseconds, result.Created, result.Updated, result.Unchanged,
         result.Deleted, result.Requests, result.Retries, result.RateLimited, result.CursorAfter, result.ErrorId, result.ErrorMessage);
 
-    private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Plan(SyncResources resources)
+    private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Passes(SyncResources resources)
     {
         var plan = new List<(SyncResources, string, Func<SyncContext, SyncMode, Task<ResourceOutcome>>)>();
         if (resources.HasFlag(SyncResources.Listings))

@@ -60,6 +60,13 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
     [ValidateRange(0.1, 8760.0)]
     public double? SyncIntervalHours { get; set; }
 
+    /// <summary>
+    /// A run without -Full, -Incremental or -Reconcile reconciles instead of running incrementally when the last full or
+    /// reconcile pass is older than this many hours (0 to 87600); 0 never. Other values fail with HostawayConfigurationInvalid.
+    /// </summary>
+    [Parameter]
+    public double? ReconcileIntervalHours { get; set; }
+
     /// <summary>How far back (minutes) an incremental sync looks past its cursor.</summary>
     [Parameter]
     [ValidateRange(0, 1440)]
@@ -180,6 +187,7 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
             Add(SettingCatalog.SyncFullOnStart, SyncFullOnStart);
             Add(SettingCatalog.SyncIncrementalDaily, SyncIncrementalDaily);
             Add(SettingCatalog.SyncIntervalHours, SyncIntervalHours);
+            Add(SettingCatalog.ReconcileIntervalHours, ReconcileIntervalHours);
             Add(SettingCatalog.IncrementalOverlapMinutes, IncrementalOverlapMinutes);
         }
         catch (HostawayException exception)

@@ -8,19 +8,23 @@ namespace HostawaySync.Commands;
 /// <summary>
 /// <para type="synopsis">Syncs the reservations (and their guests) of a Hostaway account into the local database.</para>
 /// </summary>
-[Cmdlet(VerbsData.Sync, "HostawayReservation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Sync, "HostawayReservation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChangesSet)]
 [OutputType(typeof(HostawaySyncResult))]
 public sealed class SyncHostawayReservationCommand : SyncCmdlet
 {
+    private const string ChangesSet = "Changes";
+    private const string FullSet = "Full";
+    private const string ReconcileSet = "Reconcile";
+
     /// <summary>Fetch every reservation and reconcile deletions, instead of only those changed since the last sync.</summary>
-    [Parameter]
+    [Parameter(Mandatory = true, ParameterSetName = FullSet)]
     public SwitchParameter Full { get; set; }
 
+    /// <summary>Read every reservation page and reconcile deletions, as -Full does; the pass serves a reconcile run (see Invoke-HostawaySync -Reconcile).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ReconcileSet)]
+    public SwitchParameter Reconcile { get; set; }
+
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        // Reservations name their listing: a database without listings gets them first, so names and joins work.
-        var resources = HasListings() ? SyncResources.Reservations : SyncResources.Listings | SyncResources.Reservations;
-        RunSync(Full ? SyncMode.Full : null, resources, ifDue: false);
-    }
+    protected override void ProcessRecord() =>
+        RunSync(Full ? SyncMode.Full : Reconcile ? SyncMode.Reconcile : null, SyncResources.Reservations, ifDue: false, withPrerequisites: true);
 }

@@ -57,7 +57,7 @@ public sealed class TestHostawaySyncCommand : ApiCmdlet
         var results = drift.Select(d => HostawaySyncDrift.From(d, store)).ToList();
         foreach (var result in results.Where(r => !r.InSync))
         {
-            WriteVerbose($"{result.Resource}: {result.Status} (API {result.ApiCount}, database {result.StoredCount}); Invoke-HostawaySync -Full -Resource {result.Resource} reconciles it.");
+            WriteVerbose($"{result.Resource}: {result.Status} (API {result.ApiCount}, database {result.StoredCount}); Invoke-HostawaySync -Reconcile -Resource {result.Resource} reconciles it.");
         }
 
         if (Quiet)

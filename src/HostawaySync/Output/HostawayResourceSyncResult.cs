@@ -6,7 +6,7 @@ public sealed class HostawayResourceSyncResult
     /// <summary>Listings, Reservations or Conversations.</summary>
     public string Resource { get; init; } = string.Empty;
 
-    /// <summary>Full or Incremental.</summary>
+    /// <summary>Full, Incremental or Reconcile.</summary>
     public string Mode { get; init; } = string.Empty;
 
     /// <summary>Succeeded, Failed or Cancelled.</summary>

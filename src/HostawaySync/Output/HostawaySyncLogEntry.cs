@@ -22,7 +22,7 @@ public sealed class HostawaySyncLogEntry : IStoredObject
     /// <summary>Run, Listings, Reservations or Conversations.</summary>
     public string Resource { get; init; } = string.Empty;
 
-    /// <summary>Full or Incremental.</summary>
+    /// <summary>Full, Incremental or Reconcile.</summary>
     public string Mode { get; init; } = string.Empty;
 
     /// <summary>Running, Succeeded, Partial, Failed or Cancelled.</summary>

@@ -12,7 +12,7 @@ public sealed class HostawaySyncResult
     /// <summary>Succeeded, Partial, Failed or Cancelled.</summary>
     public string Status { get; init; } = string.Empty;
 
-    /// <summary>Full or Incremental.</summary>
+    /// <summary>Full, Incremental or Reconcile.</summary>
     public string Mode { get; init; } = string.Empty;
 
     /// <summary>When the run started (UTC).</summary>
