@@ -49,11 +49,12 @@ public sealed class HostawayClient : IDisposable
     public int RequestBudget => _transport.BudgetLimit;
 
     /// <summary>
-    /// All listings with their images (<c>includeResources=1</c>). With a <paramref name="tally"/>, what the pass saw is
+    /// All listings with their images (<c>includeResources=1</c>), as one stream of items (the syncers store pages; this and
+    /// the other item streams serve the tests and benchmarks). With a <paramref name="tally"/>, what the pass saw is
     /// recorded there; without one, a pass that cannot show it saw every listing throws (<c>HostawaySyncIncomplete</c>)
     /// once the listings it did see have been enumerated.
     /// </summary>
-    public IAsyncEnumerable<HostawayListing> GetListingsAsync(PassTally? tally = null, CancellationToken cancellationToken = default)
+    internal IAsyncEnumerable<HostawayListing> GetListingsAsync(PassTally? tally = null, CancellationToken cancellationToken = default)
     {
         var used = tally ?? new PassTally();
         return ItemsAsync(GetListingPagesAsync(used, cancellationToken), used, strict: tally is null, "listings", cancellationToken);
@@ -83,7 +84,7 @@ public sealed class HostawayClient : IDisposable
     /// cursor; read again from the start when rows moved and some may have been hidden. Stop enumerating at any time;
     /// nothing further is requested. Without a <paramref name="tally"/>, an incomplete pass throws at its end.
     /// </summary>
-    public IAsyncEnumerable<HostawayReservation> GetReservationsAsync(ReservationQuery? query = null, PassTally? tally = null, CancellationToken cancellationToken = default)
+    internal IAsyncEnumerable<HostawayReservation> GetReservationsAsync(ReservationQuery? query = null, PassTally? tally = null, CancellationToken cancellationToken = default)
     {
         var used = tally ?? new PassTally();
         return ItemsAsync(ReservationPagesAsync(query, null, repass: true, used, cancellationToken), used, strict: tally is null, "reservations", cancellationToken);
@@ -116,7 +117,7 @@ public sealed class HostawayClient : IDisposable
     }
 
     /// <summary>All conversations (the endpoint has no date filter), or those of one reservation. Without a <paramref name="tally"/>, an incomplete pass throws at its end.</summary>
-    public IAsyncEnumerable<HostawayConversation> GetConversationsAsync(long? reservationId = null, PassTally? tally = null, CancellationToken cancellationToken = default)
+    internal IAsyncEnumerable<HostawayConversation> GetConversationsAsync(long? reservationId = null, PassTally? tally = null, CancellationToken cancellationToken = default)
     {
         var used = tally ?? new PassTally();
         return ItemsAsync(GetConversationPagesAsync(reservationId, used, cancellationToken), used, strict: tally is null, "conversations", cancellationToken);

@@ -45,7 +45,7 @@ internal sealed class ChatLogReader
         while (lines.TryRead(out line));
 
         reader.FinishMessage();
-        var kind = reader._messages.Count > 0 ? ConversationFileKind.LegacyChatLog : ConversationFileKind.Unknown;
+        var kind = reader._messages.Count > 0 ? ConversationFileKind.ChatLog : ConversationFileKind.Unknown;
         return new ConversationParseResult(kind, null, reader._header.Header, reader._messages, problems.ToList());
     }
 

@@ -7,7 +7,7 @@ public enum ConversationFileKind
     HostawaySync,
 
     /// <summary>A chat log left by an earlier tool (one of the chat-log shapes the parser knows).</summary>
-    LegacyChatLog,
+    ChatLog,
 
     /// <summary>No message could be recognised.</summary>
     Unknown,

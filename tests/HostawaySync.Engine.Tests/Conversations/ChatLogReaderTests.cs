@@ -21,7 +21,7 @@ public sealed class ChatLogReaderTests
 
         var result = Parse(Text, "Beach House (40160)/John Smith_2026-07-15_conversation.txt");
 
-        Assert.Equal(ConversationFileKind.LegacyChatLog, result.Kind);
+        Assert.Equal(ConversationFileKind.ChatLog, result.Kind);
         Assert.Null(result.FormatVersion);
         Assert.Empty(result.Problems);
         Assert.Equal(
@@ -80,7 +80,7 @@ public sealed class ChatLogReaderTests
 
         var result = Parse(Text, "Villa/Maria_2026-07-01_conversation.txt");
 
-        Assert.Equal(ConversationFileKind.LegacyChatLog, result.Kind);
+        Assert.Equal(ConversationFileKind.ChatLog, result.Kind);
         Assert.Equal(["Maria", "Beach House Team", "Maria"], result.Messages.Select(parsed => parsed.SenderName));
         Assert.Equal(["Hi!", "It is.", "Great"], result.Messages.Select(parsed => parsed.Message.Body));
         Assert.Equal([Utc(10, 0), Utc(10, 15, 30), Utc(10, 20)], result.Messages.Select(parsed => parsed.Message.SentAt));

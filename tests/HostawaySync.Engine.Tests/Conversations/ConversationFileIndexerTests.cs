@@ -58,7 +58,7 @@ public sealed class ConversationFileIndexerTests : IDisposable
         Assert.Equal(1500, byPath["Beach House (40160)/John Smith_2026-07-15_1500_conversation.txt"].PathConversationId);
 
         var legacy = byPath["Old Villa/Anna_2025-01-02_conversation.txt"];
-        Assert.Equal(ConversationFileKind.LegacyChatLog, legacy.Kind);
+        Assert.Equal(ConversationFileKind.ChatLog, legacy.Kind);
         Assert.Equal(("Old Villa", (long?)null, "Anna"), (legacy.PathListingName, legacy.PathListingId, legacy.PathGuestName));
         Assert.Equal([MessageDirection.Guest, MessageDirection.Host], legacy.Result.Messages.Select(parsed => parsed.Message.Direction));
         Assert.Empty(legacy.Result.Problems);

@@ -111,6 +111,31 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public void Upgrading_to_version_5_adds_the_reconcile_columns_empty_and_renames_the_chat_log_kind()
+    {
+        var path = _temp.Combine("v4.db");
+        DatabaseInitializer.Initialize(path, "0.1.0", targetVersion: 4);
+        using (var connection = Open(path))
+        {
+            connection.Execute("""
+                INSERT INTO conversations (conversation_id, raw_json, content_hash, first_seen_at, updated_at) VALUES (1, '{"id":1}', 'h', 'now', 'now');
+                INSERT INTO conversation_file_index (file_path, length, last_write_utc, kind, indexed_at)
+                VALUES ('old/chat.txt', 10, 'now', 'LegacyChatLog', 'now'), ('old/other.txt', 10, 'now', 'Unknown', 'now');
+                """);
+        }
+
+        var upgraded = DatabaseInitializer.Initialize(path);
+
+        Assert.Equal(4, upgraded.PreviousSchemaVersion);
+        using var check = Open(path);
+        Assert.Equal(["ChatLog", "Unknown"], check.Query<string>("SELECT kind FROM conversation_file_index ORDER BY file_path;"));
+        // A conversation stored before version 5 has no marks or stamp: its first reconcile fetches its messages.
+        Assert.Equal(
+            (null, null, null, null, null),
+            check.QuerySingle<(string?, string?, string?, long?, string?)>("SELECT list_mark, messages_mark, file_sha256, file_bytes, header_mark FROM conversations;"));
+    }
+
+    [Fact]
     public void Upgrading_a_version_2_database_with_messages_asks_the_next_sync_to_build_the_search_index()
     {
         var withMessages = _temp.Combine("with.db");

@@ -13,3 +13,6 @@ ALTER TABLE conversations ADD COLUMN messages_mark TEXT;
 ALTER TABLE conversations ADD COLUMN file_sha256 TEXT;
 ALTER TABLE conversations ADD COLUMN file_bytes INTEGER;
 ALTER TABLE conversations ADD COLUMN header_mark TEXT;
+
+-- The kind of an indexed chat log of an earlier tool is now called ChatLog (it was LegacyChatLog).
+UPDATE conversation_file_index SET kind = 'ChatLog' WHERE kind = 'LegacyChatLog';
