@@ -194,6 +194,11 @@ Describe 'Invoke-HostawaySync' {
             $handle.IsCompleted | Should -BeTrue
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $ps.Dispose()
+            # The cmdlet returned only once the engine had ended the run: its log rows are closed as cancelled (none left
+            # Running, which only a later run would close) and the writer lock is free, so the next run starts at once.
+            $stopped = Get-HostawaySyncLog -DatabasePath $sync.DatabasePath -Last 1 -Resource Run
+            $stopped.Status | Should -Be 'Cancelled'
+            @(Get-HostawaySyncLog -DatabasePath $sync.DatabasePath -Status Running).Count | Should -Be 0
 
             $env:HOSTAWAY_BASE_URL = $slow.BaseUrl
             $sync.Credential = New-TestCredential $slow
