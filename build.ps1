@@ -18,9 +18,10 @@
     Bench    Build, then the benchmarks of issue 6 (tests/HostawaySync.Benchmarks: request economy, rate-budget use,
              incremental cost, store throughput, memory, queries, the naive design, paging variants) and the PostgreSQL
              ones of issue 11 (sync into both stores, store throughput, queries, copy; a throwaway server from the
-             installed binaries, or HOSTAWAY_TEST_POSTGRES_URL); writes docs/benchmarks.md (only its parts between the
-             bench and postgres markers) and docs/benchmarks.json (only its "bench" and "postgres" keys). About 25
-             minutes on two cores; not part of CI.
+             installed binaries, or HOSTAWAY_TEST_POSTGRES_URL) and the reconcile cost of issue 12; writes
+             docs/benchmarks.md (only its parts between the bench, postgres and reconcile markers) and
+             docs/benchmarks.json (only its "bench", "postgres" and "reconcile" keys). About 27 minutes on two cores;
+             not part of CI.
     Chaos    Builds and runs tests/HostawaySync.Chaos: a fault-rate sweep, a 429 storm, tokens revoked mid-run, kill -9 at
              random points, two syncs at once and a database made read-only mid-run, each checked against the simulator's
              ground truth. Writes its section of docs/benchmarks.md (between <!-- chaos:start --> and <!-- chaos:end -->,

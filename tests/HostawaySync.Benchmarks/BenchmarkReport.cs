@@ -7,8 +7,8 @@ namespace HostawaySync.Benchmarks;
 
 /// <summary>
 /// Writes the human report (markdown) and the figures (JSON). Both files are shared with other tasks (build.ps1
-/// -Task Chaos appends its own section), and the scenarios fall in two sections: issue 6's (key "bench") and the
-/// PostgreSQL ones of issue 11 (key "postgres"). Each section's markdown is rewritten only between its
+/// -Task Chaos appends its own section), and the scenarios fall in three sections: issue 6's (key "bench"), the
+/// PostgreSQL ones of issue 11 (key "postgres") and the reconcile ones of issue 12 (key "reconcile"). Each section's markdown is rewritten only between its
 /// <c>&lt;!-- key:start --&gt;</c> and <c>&lt;!-- key:end --&gt;</c> markers and its JSON only under its key, so a run
 /// of some scenarios leaves the other section's figures, and everything else in the files, as they are.
 /// </summary>
@@ -22,7 +22,10 @@ public static class BenchmarkReport
     private static readonly Section Main = new("bench", "# HostawaySync benchmarks");
     private static readonly Section Postgres = new("postgres", "# PostgreSQL benchmarks (issue 11)");
 
-    private static Section Of(BenchmarkResult result) => PostgresScenarios.All.Contains(result.Scenario) ? Postgres : Main;
+    private static readonly Section Reconcile = new("reconcile", "# Reconcile benchmarks (issue 12)");
+
+    private static Section Of(BenchmarkResult result) =>
+        PostgresScenarios.All.Contains(result.Scenario) ? Postgres : ReconcileBenchmarks.Scenarios.Contains(result.Scenario) ? Reconcile : Main;
 
     public static async Task WriteMarkdownAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
@@ -33,10 +36,11 @@ public static class BenchmarkReport
             var section = Markdown(group.Key, [.. group], machine, startedUtc, elapsed, command);
             var from = text.IndexOf(start, StringComparison.Ordinal);
             var to = text.IndexOf(end, StringComparison.Ordinal);
-            var after = text.IndexOf(End, StringComparison.Ordinal);
+            // A new section goes after the last of this writer's sections there is (the main one stays first), else first.
+            var last = new[] { Main, Postgres, Reconcile }.Select(s => Markers(s).End).Select(e => (At: text.IndexOf(e, StringComparison.Ordinal), e.Length)).MaxBy(p => p.At);
+            var after = last.At >= 0 ? last.At + last.Length : -1;
             text = from >= 0 && to > from ? string.Concat(text.AsSpan(0, from), section, text.AsSpan(to + end.Length))
-                // A new section goes after the main one when there is one, else first.
-                : after >= 0 && group.Key != Main ? string.Concat(text.AsSpan(0, after + End.Length), "\n\n", section, text.AsSpan(after + End.Length))
+                : after >= 0 && group.Key != Main ? string.Concat(text.AsSpan(0, after), "\n\n", section, text.AsSpan(after))
                 : section + (text.Length > 0 ? "\n\n" + text : "\n");
         }
 

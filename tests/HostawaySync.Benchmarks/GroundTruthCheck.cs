@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
+using HostawaySync.Engine.Conversations;
 using HostawaySync.Simulator;
 using Microsoft.Data.Sqlite;
 
@@ -30,6 +31,65 @@ public static class GroundTruthCheck
             await CompareIdsAsync(simulator, db),
             await CompareMessagesAsync(simulator, db),
         ];
+
+    /// <summary>
+    /// What <see cref="CompareAsync(HostawaySimulator, string)"/> leaves out, as the engine tests' SyncHarness checks it:
+    /// each live conversation of the API has its file, and the file holds exactly the API's messages with the API's texts
+    /// (a conversation whose file is missing counts as missing, one whose file lacks a message, holds another or a
+    /// different text counts as differing); and each stored message has the API's status and direction.
+    /// </summary>
+    public static async Task<IReadOnlyList<TableComparison>> CompareFilesAsync(HostawaySimulator simulator, string databasePath, string conversationsPath)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        db.Open();
+        var truth = await GroundTruthFeed.MessagesAsync(simulator);
+        var byConversation = truth.ToLookup(m => m.ConversationId);
+        var conversations = new HashSet<long>();
+        await foreach (var element in GroundTruthFeed.ReadAsync(simulator, "conversations"))
+        {
+            conversations.Add(element.GetProperty("id").GetInt64());
+        }
+
+        var files = db.Query<(long Id, string? FilePath)>("SELECT conversation_id, file_path FROM conversations WHERE deleted_at IS NULL;").ToDictionary(c => c.Id, c => c.FilePath);
+        var paths = new ConversationPaths(conversationsPath);
+        long read = 0, missing = 0, differ = 0;
+        foreach (var id in conversations)
+        {
+            if (files.GetValueOrDefault(id) is not { } relative || !File.Exists(paths.FullPath(relative)))
+            {
+                missing++;
+                continue;
+            }
+
+            read++;
+            using var reader = new StreamReader(paths.FullPath(relative));
+            var parsed = ConversationFileFormat.Parse(reader);
+            var bodies = parsed.Messages.Where(m => m.Message.MessageId is not null).ToDictionary(m => m.Message.MessageId!.Value, m => m.Message.Body);
+            var expected = byConversation[id].ToList();
+            if (parsed.Header.ConversationId != id || bodies.Count != expected.Count
+                || expected.Any(m => !bodies.TryGetValue(m.Id, out var body) || body != Normalized(m.Body)))
+            {
+                differ++;
+            }
+        }
+
+        var stored = db.Query<(long ConversationId, long Id, string Direction, string? Status)>(
+            """
+            SELECT m.conversation_id, m.message_id, m.direction, m.status FROM messages_metadata m JOIN conversations c ON c.conversation_id = m.conversation_id
+            WHERE c.deleted_at IS NULL AND m.message_id > 0;
+            """).ToDictionary(m => (m.ConversationId, m.Id));
+        var keys = truth.Select(m => (m.ConversationId, m.Id)).ToHashSet();
+        var differing = truth.Count(m => stored.TryGetValue((m.ConversationId, m.Id), out var row)
+            && (row.Direction != (m.Incoming ? "guest" : "host") || row.Status != m.Status));
+        return
+        [
+            new TableComparison("conversation files", conversations.Count, read, missing, files.Keys.Count(f => !conversations.Contains(f)), differ),
+            new TableComparison("message status and direction", truth.Count, stored.Count, keys.Count(k => !stored.ContainsKey(k)), stored.Keys.Count(k => !keys.Contains(k)), differing),
+        ];
+    }
+
+    /// <summary>A body as a file keeps it: line ends as \n.</summary>
+    private static string Normalized(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     private static async Task<TableComparison> CompareObjectsAsync(HostawaySimulator simulator, DbConnection db, string table, string idColumn)
     {

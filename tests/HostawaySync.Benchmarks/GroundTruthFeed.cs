@@ -22,6 +22,23 @@ public static class GroundTruthFeed
         }
     }
 
+    /// <summary>Every message (of every status, as a sync fetches them) with what a store and a file keep of it.</summary>
+    public static async Task<List<TruthMessage>> MessagesAsync(HostawaySimulator simulator)
+    {
+        var messages = new List<TruthMessage>();
+        await foreach (var message in ReadAsync(simulator, "messages"))
+        {
+            messages.Add(new TruthMessage(
+                message.GetProperty("conversationId").GetInt64(),
+                message.GetProperty("id").GetInt64(),
+                message.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null,
+                message.GetProperty("isIncoming").GetInt32() == 1,
+                message.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()! : string.Empty));
+        }
+
+        return messages;
+    }
+
     /// <summary>Every message id with its conversation id (messages of every status, as a sync fetches them).</summary>
     public static async Task<List<(long ConversationId, long MessageId)>> MessageKeysAsync(HostawaySimulator simulator)
     {
