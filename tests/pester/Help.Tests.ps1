@@ -97,6 +97,17 @@ Describe 'Help for <Name>' -ForEach $commands {
         @($examples | Where-Object code -Match "\b$([regex]::Escape($Name))\b").Count | Should -BeGreaterOrEqual 2 -Because "$Name needs at least two examples of its own use"
     }
 
+    It 'has example titles that fit an 80-column console, indented as Get-Help shows them' {
+        foreach ($example in $help.examples.example) { ('    ' + $example.title).Length | Should -BeLessOrEqual 80 -Because $example.title }
+    }
+
+    It 'links to related commands the module has, and to about_HostawaySync' {
+        $links = @($help.relatedLinks.navigationLink.linkText)
+        $links | Should -Contain 'about_HostawaySync'
+        foreach ($link in $links | Where-Object { $_ -ne 'about_HostawaySync' }) { Get-Command $link -Module HostawaySync -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "$Name links to $link" }
+        ($links | Where-Object { $_ -ne 'about_HostawaySync' }).Count | Should -BeGreaterOrEqual 1
+    }
+
     It 'names its output type' {
         $declared = (Get-Command $Name).OutputType.Name
         $help.returnValues.returnValue.type.name | Should -Be $declared

@@ -7,8 +7,10 @@
     (build.ps1 does) against the built module: the syntax, parameter types, positions and pipeline input
     come from the compiled cmdlets; the words come from Help/en-US/<Cmdlet>.md (sections SYNOPSIS,
     DESCRIPTION, PARAMETERS with one "## -Name" per parameter, EXAMPLES with one "## title" and a
-    powershell code block each, OUTPUTS). A cmdlet without a help file, a parameter without a description
-    or fewer than two examples fails the build.
+    powershell code block each, OUTPUTS, RELATED LINKS with one "- Name" line per command or about topic).
+    A cmdlet without a help file, a parameter without a description, fewer than two examples, or a related
+    link to a command the module does not have (or no related link) fails the build. Example titles fit an
+    80-column console (Get-Help indents them by four spaces): the dashes around a title shrink to fit.
 
     Each parameter's help shows: its type as PowerShell users write it (DateTime for Nullable<DateTime>,
     Int64[], SwitchParameter; never a raw generic name such as Nullable`1); "Accept wildcard characters"
@@ -63,6 +65,16 @@ function Get-DefaultValue($Cmdlet, $Parameter, [Collections.Generic.List[string]
     return @{ Value = $value; Description = $Lines }
 }
 
+function Get-ExampleTitle([int] $Number, [string] $Title) {
+    # Dashes on both sides as Get-Help's own examples have them, as many as fit in 75 columns (80 less Get-Help's indent);
+    # a title too long for two on each side goes without.
+    $text = "Example ${Number}: $Title"
+    if ($text.Length -gt 75) { throw "The title of example $Number is too long for an 80-column console (at most $(75 - $text.Length + $Title.Length) characters): $Title" }
+    $dashes = [Math]::Min(26, [Math]::Floor((75 - $text.Length - 2) / 2))
+    if ($dashes -lt 2) { return $text }
+    return ('-' * $dashes) + " $text " + ('-' * $dashes)
+}
+
 function Read-HelpSource([string] $Path) {
     $sections = [ordered]@{}
     $current = $null
@@ -109,7 +121,7 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
     $source = Join-Path $SourceFolder "$($cmdlet.Name).md"
     if (-not (Test-Path -LiteralPath $source)) { throw "No help source for $($cmdlet.Name): $source" }
     $help = Read-HelpSource $source
-    foreach ($section in 'SYNOPSIS', 'DESCRIPTION', 'PARAMETERS', 'EXAMPLES', 'OUTPUTS') {
+    foreach ($section in 'SYNOPSIS', 'DESCRIPTION', 'PARAMETERS', 'EXAMPLES', 'OUTPUTS', 'RELATED LINKS') {
         if (-not $help.Contains($section)) { throw "$source has no '# $section' section." }
     }
     $parameters = $cmdlet.Parameters.Values | Where-Object { $_.Name -notin $common }
@@ -121,6 +133,11 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
     }
     $examples = @($help.EXAMPLES.Keys | Where-Object { $_ })
     if ($examples.Count -lt 2) { throw "$source has fewer than two examples." }
+    $links = @($help['RELATED LINKS'][''] | Where-Object { $_ -match '^- ' } | ForEach-Object { $_.Substring(2).Trim() })
+    if ($links.Count -eq 0) { throw "$source has no related links." }
+    foreach ($link in $links) {
+        if ($link -ne 'about_HostawaySync' -and -not $module.ExportedCmdlets.ContainsKey($link)) { throw "$source links to '$link', which the module does not have." }
+    }
 
     $xml.WriteStartElement('command', 'command', $command)
     $xml.WriteAttributeString('xmlns', 'maml', $null, $maml)
@@ -220,11 +237,20 @@ foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
         $codeEnd = [array]::FindIndex($lines, $codeStart + 1, [Predicate[string]] { param($l) $l -match '^```' })
         if ($codeStart -lt 0 -or $codeEnd -lt 0) { throw "Example '$title' in $source has no code block." }
         $xml.WriteStartElement('command', 'example', $command)
-        $xml.WriteElementString('maml', 'title', $maml, "-------------------------- Example ${number}: $title --------------------------")
+        $xml.WriteElementString('maml', 'title', $maml, (Get-ExampleTitle $number $title))
         $xml.WriteElementString('dev', 'code', $dev, ($lines[($codeStart + 1)..($codeEnd - 1)] -join "`n"))
         $xml.WriteStartElement('dev', 'remarks', $dev)
         foreach ($paragraph in Get-Paragraphs ($lines | Select-Object -Skip ($codeEnd + 1))) { $xml.WriteElementString('maml', 'para', $maml, $paragraph) }
         $xml.WriteEndElement()
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    $xml.WriteStartElement('command', 'relatedLinks', $command)
+    foreach ($link in $links) {
+        $xml.WriteStartElement('maml', 'navigationLink', $maml)
+        $xml.WriteElementString('maml', 'linkText', $maml, $link)
+        $xml.WriteElementString('maml', 'uri', $maml, '')
         $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
