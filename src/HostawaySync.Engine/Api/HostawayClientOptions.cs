@@ -22,6 +22,12 @@ public sealed record HostawayClientOptions
     /// <summary>User name = Hostaway account id, password = API secret. Never logged, never returned.</summary>
     public required NetworkCredential Credential { get; init; }
 
+    /// <summary>
+    /// Where the access token is kept between runs (see <see cref="IAccessTokenStore"/>); null: none is kept, and the client
+    /// revokes the token it minted when it is disposed.
+    /// </summary>
+    public IAccessTokenStore? TokenStore { get; init; }
+
     /// <summary>API root, for example <c>https://api.hostaway.com/v1/</c>.</summary>
     public Uri BaseUrl { get; init; } = DefaultBaseUrl;
 
