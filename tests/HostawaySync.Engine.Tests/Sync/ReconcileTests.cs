@@ -73,6 +73,23 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public async Task A_reconcile_after_an_incremental_run_fetches_no_messages_the_incremental_run_already_stored()
+    {
+        await using var harness = await SyncHarness.StartAsync(79, DatasetOptions.Small);
+        Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Full)).Status);
+        harness.Simulator.Mutate(new MutationRequest { NewMessages = 20, UpdatedReservations = 5, Seed = 2 });
+        Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Incremental)).Status);
+        harness.Simulator.ResetStats();
+
+        Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Reconcile)).Status);
+
+        // The incremental run stored those conversations as their reservations list them; the conversations list shows
+        // the same change marks, so nothing is fetched twice.
+        Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        harness.AssertEqualsGroundTruth();
+    }
+
+    [Fact]
     public async Task Conversation_files_deleted_truncated_or_edited_by_hand_are_written_again_and_only_their_messages_fetched()
     {
         await using var harness = await SyncHarness.StartAsync(73, DatasetOptions.Small);
