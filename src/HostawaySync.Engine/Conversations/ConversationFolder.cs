@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using HostawaySync.Engine.Security;
+
 namespace HostawaySync.Engine.Conversations;
 
 /// <summary>
@@ -136,15 +138,14 @@ public sealed class ConversationFolder
         string? temporary = null;
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnerOnlyFiles.CreateFolder(folder);
             ConversationFileConventions.DeleteTemporaryFiles(folder, DateTime.UtcNow - StaleTemporaryFileAge);
 
             // Hidden by its leading dot only: a Hidden attribute would survive the rename on Windows and hide the conversation file.
             temporary = Path.Combine(folder, ConversationFileConventions.NewTemporaryName());
-            var stream = new FileStream(temporary, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous, PreallocationSize = bytes.Length,
-            });
+            var created = OwnerOnlyFiles.NewFileOptions(FileMode.CreateNew, FileOptions.Asynchronous);
+            created.PreallocationSize = bytes.Length;
+            var stream = new FileStream(temporary, created);
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
@@ -157,6 +158,7 @@ public sealed class ConversationFolder
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            OwnerOnlyFiles.KeepModeOf(fullPath, temporary);
             File.Move(temporary, fullPath, overwrite: true);
             temporary = null;
         }

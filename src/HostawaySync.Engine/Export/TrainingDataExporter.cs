@@ -5,6 +5,8 @@ using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 
+using HostawaySync.Engine.Security;
+
 namespace HostawaySync.Engine.Export;
 
 /// <summary>
@@ -60,10 +62,10 @@ public static class TrainingDataExporter
         string? temporary = null;
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnerOnlyFiles.CreateFolder(folder);
             temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N") + ".tmp");
             var counts = new Counts();
-            using (var stream = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None }))
+            using (var stream = new FileStream(temporary, OwnerOnlyFiles.NewFileOptions()))
             {
                 using var writer = new TrainingLineWriter(stream);
                 foreach (var conversation in source.Conversations())
@@ -78,6 +80,7 @@ public static class TrainingDataExporter
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            OwnerOnlyFiles.KeepModeOf(output, temporary);
             File.Move(temporary, output, options.Overwrite);
             temporary = null;
             return new TrainingDataResult

@@ -73,10 +73,7 @@ public static class OwnerOnlyFiles
                 stream.Flush(flushToDisk: true);
             }
 
-            if (!OperatingSystem.IsWindows() && File.Exists(path))
-            {
-                KeepMode(path, temporary);
-            }
+            KeepModeOf(path, temporary);
 
             File.Move(temporary, path, overwrite: true);
             temporary = null;
@@ -105,6 +102,18 @@ public static class OwnerOnlyFiles
         File.SetUnixFileMode(path, Directory.Exists(path) ? FolderMode : FileMode);
     }
 
+    /// <summary>
+    /// Before <paramref name="replacement"/> is renamed over <paramref name="existing"/>: gives it the existing file's mode, so
+    /// an atomic replace keeps the permissions the owner gave the file (nothing on Windows, or when there is no such file).
+    /// </summary>
+    public static void KeepModeOf(string existing, string replacement)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(existing))
+        {
+            SetSameMode(existing, replacement);
+        }
+    }
+
     [UnsupportedOSPlatform("windows")]
-    private static void KeepMode(string existing, string replacement) => File.SetUnixFileMode(replacement, File.GetUnixFileMode(existing));
+    private static void SetSameMode(string existing, string replacement) => File.SetUnixFileMode(replacement, File.GetUnixFileMode(existing));
 }

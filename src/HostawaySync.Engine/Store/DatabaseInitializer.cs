@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Dapper;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Security;
 using Microsoft.Data.Sqlite;
 
 namespace HostawaySync.Engine.Store;
@@ -81,6 +82,13 @@ public static class DatabaseInitializer
         var createdFile = !inspection.Exists;
         try
         {
+            if (createdFile)
+            {
+                // An empty file is an empty SQLite database; created here it is owner-only on Linux and macOS, and SQLite gives
+                // its -wal and -shm files the database file's permissions.
+                CreateOwnerOnlyFile(fullPath);
+            }
+
             return InitializeExisting(fullPath, moduleVersion, targetVersion);
         }
         catch (SqliteException exception)
@@ -231,11 +239,27 @@ public static class DatabaseInitializer
 
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnerOnlyFiles.CreateFolder(folder);
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
             throw StoreErrors.NotWritable(fullPath, $"its folder '{folder}' cannot be created ({exception.Message}).", exception);
+        }
+    }
+
+    private static void CreateOwnerOnlyFile(string fullPath)
+    {
+        try
+        {
+            using var created = new FileStream(fullPath, OwnerOnlyFiles.NewFileOptions());
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // Another process created it meanwhile: it is theirs, as it is.
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            throw StoreErrors.NotWritable(fullPath, $"it cannot be created ({exception.Message}).", exception);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HostawaySync.Engine.Errors;
 
+using HostawaySync.Engine.Security;
+
 namespace HostawaySync.Engine.Store;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed class WriterLock : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                var stream = new FileStream(path, LockFileOptions());
                 WriteOwner(path + ".owner");
                 return new WriterLock(stream, path);
             }
@@ -62,12 +64,21 @@ public sealed class WriterLock : IDisposable
     /// <summary>Releases the lock.</summary>
     public void Dispose() => _stream.Dispose();
 
+    // Created owner-only on Linux and macOS, like the database beside it.
+    private static FileStreamOptions LockFileOptions()
+    {
+        var options = OwnerOnlyFiles.NewFileOptions(FileMode.OpenOrCreate);
+        options.Access = FileAccess.ReadWrite;
+        options.BufferSize = 1;
+        return options;
+    }
+
     // The lock file itself cannot be read while locked (.NET takes a shared lock to read), so the owner goes beside it.
     private static void WriteOwner(string ownerPath)
     {
         try
         {
-            File.WriteAllText(ownerPath, string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC"));
+            OwnerOnlyFiles.WriteAllBytes(ownerPath, System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC")));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Security;
 using HostawaySync.Engine.Store;
 
 namespace HostawaySync.Engine.Sync;
@@ -75,13 +76,6 @@ internal static class DeletedConversationMarks
             return;
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, ConversationFileConventions.NewTemporaryName());
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(ConversationFileConventions.Utf8.GetBytes(string.Concat(after.Select(p => p + "\n"))));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        OwnerOnlyFiles.WriteAllBytes(path, ConversationFileConventions.Utf8.GetBytes(string.Concat(after.Select(p => p + "\n"))));
     }
 }
