@@ -158,6 +158,12 @@ function Get-FakeSecrets { $script:Secrets }
             $secrets.Clear()
             { Test-HostawaySync -DatabasePath (Join-Path $folder 'h.db') -ErrorAction Stop } | Should -Throw -ErrorId 'HostawayStoredCredentialUnreadable,*'
 
+            # Moving the credential from the vault to the file removes the secret from the vault.
+            Set-HostawayCredential -Credential $credential -Vault FakeVault
+            Set-HostawayCredential -Credential $credential
+            (Get-FakeSecrets).Count | Should -Be 0
+            (Get-HostawayCredential).StoredIn | Should -Be 'File'
+
             Set-HostawayCredential -Credential $credential -Vault FakeVault
             Remove-HostawayCredential -WhatIf
             (Get-FakeSecrets).Count | Should -Be 1

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Infrastructure;
 
 namespace HostawaySync.Commands;
@@ -26,18 +25,7 @@ public sealed class RemoveHostawayCredentialCommand : CredentialCmdlet
             return;
         }
 
-        if (stored.Vault is { } vault)
-        {
-            try
-            {
-                SecretVault.Remove(this, stored.VaultSecretName, vault);
-            }
-            catch (HostawayException exception)
-            {
-                WriteWarning($"The secret '{stored.VaultSecretName}' stays in the vault '{vault}': {exception.Message} Remove it with Remove-Secret.");
-            }
-        }
-
+        RemoveVaultSecret(stored);
         Store.Delete();
         RevokeAndForgetKeptAccessToken(stored.AccountId);
     });

@@ -65,6 +65,11 @@ public sealed class SetHostawayCredentialCommand : CredentialCmdlet
             Store.Save(stored);
             if (previous is not null)
             {
+                if (previous.Vault is not null && (previous.Vault != Vault || previous.AccountId != accountId))
+                {
+                    RemoveVaultSecret(previous);
+                }
+
                 RevokeAndForgetKeptAccessToken(previous.AccountId);
             }
 

@@ -25,6 +25,27 @@ public abstract class CredentialCmdlet : AsyncHostawayCmdlet
     }
 
     /// <summary>
+    /// Removes the secret a stored credential keeps in a SecretManagement vault (nothing for one kept in the file); a vault
+    /// that cannot be reached only warns, so the credential file is still removed or replaced.
+    /// </summary>
+    protected void RemoveVaultSecret(StoredCredential stored)
+    {
+        if (stored.Vault is not { } vault)
+        {
+            return;
+        }
+
+        try
+        {
+            SecretVault.Remove(this, stored.VaultSecretName, vault);
+        }
+        catch (HostawayException exception)
+        {
+            WriteWarning($"The secret '{stored.VaultSecretName}' stays in the vault '{vault}': {exception.Message} Remove it with Remove-Secret.");
+        }
+    }
+
+    /// <summary>
     /// Forgets the access token kept for <paramref name="accountId"/> when its credential is removed or replaced, so no run
     /// reuses a token minted with the old secret.
     /// </summary>
