@@ -29,6 +29,9 @@
         'Export-HostawayTrainingData'
         'Search-HostawayMessage'
         'Copy-HostawayDatabase'
+        'Set-HostawayCredential'
+        'Get-HostawayCredential'
+        'Remove-HostawayCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -43,6 +43,10 @@ BeforeAll {
                 Unchanged = 1234567; Deleted = 12345; Requests = 98765; Retries = 123; RateLimited = 4567; ErrorId = 'HostawayConversationFileWriteFailed'
                 ErrorMessage = 'y' * 200; CursorBefore = '{"updatedSince":"2026-07-14T15:30:45Z"}'; ModuleVersion = '1.0.0' }
         }
+        'HostawaySync.Output.HostawayStoredCredential'     = {
+            [HostawaySync.Output.HostawayStoredCredential]@{ AccountId = '1234567890'; StoredIn = 'File'; Path = $longPath; Protection = 'FileMode'
+                SetAt = $when; InEffect = $true }
+        }
         'HostawaySync.Output.HostawayListing'              = {
             [HostawaySync.Output.HostawayListing]@{ ListingId = 123456789; Name = 'Sunny two-bedroom apartment with a sea view, steps from the old harbour and the beach'
                 InternalName = 'SMB-APT-2BR-SEAVIEW-0042'; Address = '1234 Avenue des Champs-Élysées, Bâtiment C, Escalier 4, 3e étage, porte gauche'

@@ -3,9 +3,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
     $names = 'DatabasePath', 'DatabaseUrl', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
-        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'Store'
+        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'Store', 'Credential'
     $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S',
-        'HOSTAWAY_RECONCILE_INTERVAL_HOURS'
+        'HOSTAWAY_RECONCILE_INTERVAL_HOURS', 'HOSTAWAY_ACCOUNT_ID', 'HOSTAWAY_API_KEY'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 }
 AfterAll { foreach ($name in $variables) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
@@ -21,7 +21,8 @@ Describe 'Get-HostawayConfiguration' {
         $settings = Get-HostawayConfiguration
         $settings[0] | Should -BeOfType 'HostawaySync.Output.HostawayConfigurationSetting'
         $settings.Name | Should -Be $names
-        $settings.Source | Sort-Object -Unique | Should -Be 'Default'
+        ($settings | Where-Object Name -NE 'Credential').Source | Sort-Object -Unique | Should -Be 'Default'
+        ($settings | Where-Object Name -EQ 'Credential').Source | Should -Be 'None'
         (Get-HostawayConfiguration RequestsPer10Seconds).Value | Should -BeExactly 15
         (Get-HostawayConfiguration SyncIntervalHours).Value | Should -Be 24
         (Get-HostawayConfiguration ReconcileIntervalHours).Value | Should -BeExactly 168.0

@@ -56,7 +56,7 @@ Describe 'Help for <Name>' -ForEach $commands {
             ([string]$entry.type.name).EndsWith($expected) | Should -BeTrue -Because "-$($entry.name) of $Name is a $expected, not $($entry.type.name)"
         }
         foreach ($item in $help.syntax.syntaxItem) {
-            foreach ($entry in $item.parameter | Where-Object { $_.PSObject.Properties['parameterValue'] -and $_.parameterValue }) {
+            foreach ($entry in $item.parameter | Where-Object { $_ -and $_.PSObject.Properties['parameterValue'] -and $_.parameterValue }) {
                 [string]$entry.parameterValue | Should -BeExactly (Get-ExpectedTypeName $metadata[$entry.name].ParameterType) -Because "-$($entry.name) in the syntax of $Name"
             }
         }

@@ -418,4 +418,12 @@ function Test-FlatCsv([object[]] $InputObject, [string] $Folder) {
 
 function Get-FileHashString([string] $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash }
 
+# The engine's FileAccessTokenStore over -Folder (the engine lives in the module's private AssemblyLoadContext, so its
+# types cannot be named in a script): to keep or read access tokens as the cmdlets do.
+function New-TestAccessTokenStore([string] $Folder) {
+    $null = Get-HostawayConfiguration Credential   # loads the engine
+    $engine = [Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'HostawaySync.Engine' } | Select-Object -First 1
+    $engine.GetType('HostawaySync.Engine.Security.FileAccessTokenStore', $true).GetConstructors()[0].Invoke(@($Folder, $null, $null))
+}
+
 Export-ModuleMember -Function *

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Security;
 
 namespace HostawaySync.Engine.Configuration;
 
@@ -93,7 +94,7 @@ public static class ConfigurationFile
         var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
             File.WriteAllText(temporary, document.ToJsonString(WriteOptions) + "\n");
             File.Move(temporary, path, overwrite: true);
         }

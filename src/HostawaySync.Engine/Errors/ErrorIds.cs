@@ -139,4 +139,16 @@ public static class ErrorIds
     /// (a time or date that is not one, a flag other than 0 or 1...); nothing was copied.
     /// </summary>
     public const string CopyValueInvalid = "HostawayCopyValueInvalid";
+
+    /// <summary>
+    /// The stored credential file or the kept access token file (or the folder that holds them) can be read by users other
+    /// than its owner on Linux or macOS; HostawaySync refuses to use it until its mode is owner-only again.
+    /// </summary>
+    public const string SecretFileShared = "HostawaySecretFileShared";
+
+    /// <summary>A SecretManagement vault was named (-Vault, or a stored credential kept in one) but the module Microsoft.PowerShell.SecretManagement is not installed.</summary>
+    public const string SecretManagementMissing = "HostawaySecretManagementMissing";
+
+    /// <summary>The stored credential could not be read: the credential file is damaged, or the vault that keeps the secret refused it.</summary>
+    public const string StoredCredentialUnreadable = "HostawayStoredCredentialUnreadable";
 }

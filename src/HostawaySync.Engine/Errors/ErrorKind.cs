@@ -33,6 +33,9 @@ public enum ErrorKind
     /// <summary>An output file could not be written.</summary>
     WriteFailed,
 
+    /// <summary>A file that holds a secret is readable by other users, so HostawaySync refuses to use it.</summary>
+    Insecure,
+
     /// <summary>A defect in HostawaySync itself (an exception nothing expected); the message asks for a report.</summary>
     Internal,
 }

@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using HostawaySync.Engine.Configuration;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Security;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
 
 namespace HostawaySync.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets the HostawaySync settings in effect, each with the place its value came from, and the store they choose.</para>
+/// <para type="synopsis">Gets the HostawaySync settings in effect, each with the place its value came from, the store they choose and where the credential comes from.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HostawayConfiguration")]
 [OutputType(typeof(HostawayConfigurationSetting))]
@@ -38,8 +39,16 @@ public sealed class GetHostawayConfigurationCommand : HostawayCmdlet
             WriteObject(StoreInEffect(settings));
         }
 
+        if (patterns.Any(p => p.IsMatch(HostawayConfigurationSetting.CredentialName)))
+        {
+            found = true;
+            var (source, description) = CredentialResolution.Describe(new CredentialStore());
+            WriteObject(HostawayConfigurationSetting.ForCredential(source, description, settings.ConfigurationPath));
+        }
+
         foreach (var name in (Name ?? []).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && SettingCatalog.Find(n) is null
-            && !string.Equals(n, HostawayConfigurationSetting.StoreName, StringComparison.OrdinalIgnoreCase)))
+            && !string.Equals(n, HostawayConfigurationSetting.StoreName, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(n, HostawayConfigurationSetting.CredentialName, StringComparison.OrdinalIgnoreCase)))
         {
             WriteError(UnknownSetting(name));
         }

@@ -1,51 +1,52 @@
 using System.Management.Automation;
-using System.Net;
 using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Security;
 
 namespace HostawaySync.Infrastructure;
 
 /// <summary>Base of the cmdlets that talk to the Hostaway API: credentials and client settings.</summary>
 public abstract class ApiCmdlet : AsyncHostawayCmdlet
 {
-    /// <summary>User name = Hostaway account id, password = API secret. Default: HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY.</summary>
+    /// <summary>
+    /// User name = Hostaway account id, password = API secret. Default: HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY, then the
+    /// credential stored with Set-HostawayCredential.
+    /// </summary>
     [Parameter]
     [Credential]
     public PSCredential? Credential { get; set; }
 
     /// <summary>
-    /// The client settings: the credential (parameter, else environment) and the BaseUrl and RequestsPer10Seconds
-    /// settings. Missing credentials stop the cmdlet with HostawayCredentialsMissing; the secret is never written anywhere.
+    /// The client settings: the credential (see <see cref="CredentialResolution"/>: parameter, environment, stored) and the
+    /// BaseUrl and RequestsPer10Seconds settings. Missing credentials stop the cmdlet with HostawayCredentialsMissing, a stored
+    /// credential that cannot be used with its own id (HostawaySecretFileShared...); the secret is never written anywhere.
     /// </summary>
+    /// <remarks>
+    /// The access token is kept between runs (<see cref="FileAccessTokenStore"/>, next to the stored credential) when the
+    /// credential comes from the environment or the store: the unattended runs, so a scheduled job reuses one token instead
+    /// of minting one per run. An explicit -Credential gets no token store: it is the one-off path (another account or a
+    /// secret being tried), so it is always checked against the API rather than passing on a token kept from another run,
+    /// it never replaces the token the scheduled job keeps, and its token is revoked when the run ends. The kept token is
+    /// tied to the secret it was minted with, so a changed HOSTAWAY_API_KEY or stored secret mints a new one.
+    /// </remarks>
     protected HostawayClientOptions ClientOptions()
     {
         try
         {
-            return new HostawayClientOptions { Credential = ResolveCredential(), BaseUrl = Settings.BaseUrl, RequestsPer10Seconds = Settings.RequestsPer10Seconds };
+            var store = new CredentialStore();
+            var (credential, source) = CredentialResolution.Resolve(this, Credential, store);
+            return new HostawayClientOptions
+            {
+                Credential = credential,
+                TokenStore = source == CredentialSource.Parameter ? null : new FileAccessTokenStore(secret: credential.Password),
+                BaseUrl = Settings.BaseUrl,
+                RequestsPer10Seconds = Settings.RequestsPer10Seconds,
+            };
         }
         catch (HostawayException exception)
         {
             ThrowTerminating(exception);
             throw;
         }
-    }
-
-    private NetworkCredential ResolveCredential()
-    {
-        if (Credential is not null)
-        {
-            return new NetworkCredential(Credential.UserName, Credential.Password);
-        }
-
-        var accountId = Environment.GetEnvironmentVariable("HOSTAWAY_ACCOUNT_ID");
-        var secret = Environment.GetEnvironmentVariable("HOSTAWAY_API_KEY");
-        if (string.IsNullOrWhiteSpace(accountId) || string.IsNullOrEmpty(secret))
-        {
-            throw new HostawayException(
-                ErrorIds.CredentialsMissing, ErrorKind.Authentication, "No Hostaway credentials were given.",
-                "Pass -Credential (user name = account id, password = API secret), or set HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY.");
-        }
-
-        return new NetworkCredential(accountId.Trim(), secret);
     }
 }

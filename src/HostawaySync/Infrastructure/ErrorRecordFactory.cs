@@ -40,6 +40,7 @@ internal static class ErrorRecordFactory
         ErrorKind.BadData => ErrorCategory.InvalidData,
         ErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
         ErrorKind.WriteFailed => ErrorCategory.WriteError,
+        ErrorKind.Insecure => ErrorCategory.SecurityError,
         ErrorKind.Internal => ErrorCategory.NotSpecified,
         _ => ErrorCategory.NotSpecified,
     };

@@ -66,4 +66,21 @@ public sealed class HostawayConfigurationSetting
 
     /// <summary>The name of the row that shows the store in effect.</summary>
     internal const string StoreName = "Store";
+
+    /// <summary>The name of the row that shows where the credential in effect comes from.</summary>
+    internal const string CredentialName = "Credential";
+
+    /// <summary>
+    /// The <see cref="CredentialName"/> row: not a setting but where a command given no -Credential gets its credential
+    /// (Environment, Stored or None), the account id and where it is kept; never the secret.
+    /// </summary>
+    internal static HostawayConfigurationSetting ForCredential(CredentialSource source, string description, string configurationPath) => new()
+    {
+        Name = CredentialName,
+        Value = description,
+        Source = source.ToString(),
+        EnvironmentVariable = CredentialResolution.AccountIdVariable + ", " + CredentialResolution.ApiKeyVariable,
+        Description = "The credential in effect for commands given no -Credential, never its secret. Resolution order: " + CredentialResolution.Order + ".",
+        ConfigurationPath = configurationPath,
+    };
 }
