@@ -28,4 +28,8 @@ public sealed record SimulatorStats(
     /// the counters, this is state: a stats reset does not zero it.
     /// </summary>
     public int LiveTokens { get; init; }
+
+    /// <summary>The <c>/v1</c> requests other than minting and revoking tokens (<c>POST</c>/<c>DELETE /v1/accessTokens</c>).</summary>
+    public long DataRequests() =>
+        Requests - RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens") - RequestsByEndpoint.GetValueOrDefault("DELETE /v1/accessTokens");
 }

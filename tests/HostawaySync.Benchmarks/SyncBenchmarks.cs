@@ -90,5 +90,5 @@ public static class SyncBenchmarks
     }
 
     /// <summary>Requests the simulator counted, the token request excluded.</summary>
-    public static long DataRequests(SimulatorStats stats) => stats.Requests - stats.RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens");
+    public static long DataRequests(SimulatorStats stats) => stats.DataRequests();
 }

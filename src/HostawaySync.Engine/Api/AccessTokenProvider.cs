@@ -83,7 +83,7 @@ internal sealed class AccessTokenProvider : IDisposable
     /// </summary>
     public static async Task RevokeAsync(ApiTransport transport, HostawayClientOptions options, string token, CancellationToken cancellationToken)
     {
-        const string What = "DELETE accessTokens";
+        var what = HttpMethod.Delete.Method + " accessTokens";
         JsonDocument document;
         try
         {
@@ -91,14 +91,14 @@ internal sealed class AccessTokenProvider : IDisposable
         }
         catch (ApiAttemptException exception)
         {
-            throw ApiFailures.Final(What, exception, options);
+            throw ApiFailures.Final(what, exception, options);
         }
 
         using (document)
         {
             if (string.Equals(document.RootElement.String("status"), "fail", StringComparison.OrdinalIgnoreCase))
             {
-                throw ApiErrors.Rejected(What, 200, document.RootElement.String("message") ?? document.RootElement.String("result") ?? "no reason given");
+                throw ApiErrors.Rejected(what, 200, document.RootElement.String("message") ?? document.RootElement.String("result") ?? "no reason given");
             }
         }
     }
