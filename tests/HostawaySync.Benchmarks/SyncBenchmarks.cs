@@ -89,6 +89,6 @@ public static class SyncBenchmarks
         return Pages(counts.Listings) + Pages(counts.Reservations) + Pages(counts.Conversations) + messagePages;
     }
 
-    /// <summary>Requests the simulator counted, the token request excluded.</summary>
+    /// <summary>Requests the simulator counted, minting and revoking tokens excluded.</summary>
     public static long DataRequests(SimulatorStats stats) => stats.DataRequests();
 }
