@@ -100,13 +100,30 @@ public sealed class HostawaySimulator : IAsyncDisposable
     }
 
     /// <summary>Request statistics since start or the last <see cref="ResetStats"/>.</summary>
-    public SimulatorStats GetStats() => _core.Stats.Snapshot();
+    public SimulatorStats GetStats() => _core.GetStats();
 
     /// <summary>Starts the statistics from zero.</summary>
     public void ResetStats() => _core.Stats.Reset();
 
     /// <summary>Revokes every issued token; clients get HTTP 403 until they mint a new one.</summary>
     public void RevokeAllTokens() => _core.Tokens.RevokeAll();
+
+    /// <summary>
+    /// Revokes one token server-side, as if it had expired or been revoked elsewhere: its next use gets HTTP 403. Returns
+    /// whether it was live (unknown or already revoked tokens are ignored).
+    /// </summary>
+    public bool RevokeToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return _core.Tokens.Revoke(token);
+    }
+
+    /// <summary>Whether <paramref name="token"/> was issued by this simulator and is still live (not revoked).</summary>
+    public bool IsTokenLive(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return _core.Tokens.IsLive(token);
+    }
 
     /// <summary>Changes the account the way real accounts change and reports every affected id.</summary>
     public MutationReport Mutate(MutationRequest request) => _core.Mutate(request);

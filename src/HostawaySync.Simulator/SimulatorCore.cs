@@ -117,6 +117,9 @@ internal sealed class SimulatorCore : IDisposable
         }
     }
 
+    /// <summary>The request statistics, with the live tokens of the account as they are now.</summary>
+    public SimulatorStats GetStats() => Stats.Snapshot() with { LiveTokens = Tokens.LiveCount(Context.AccountId) };
+
     /// <summary>Live counts, without rendering anything.</summary>
     public GroundTruthCounts GetCounts()
     {

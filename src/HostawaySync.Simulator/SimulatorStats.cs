@@ -22,4 +22,14 @@ public sealed record SimulatorStats(
 {
     /// <summary>Rows moved to the front of their list while a client paged it (<see cref="SimulatorSettings.MoveRowEvery"/>).</summary>
     public long RowsMoved { get; init; }
+
+    /// <summary>
+    /// Access tokens of the simulated account that are live now: issued and not revoked (they never expire here). Unlike
+    /// the counters, this is state: a stats reset does not zero it.
+    /// </summary>
+    public int LiveTokens { get; init; }
+
+    /// <summary>The <c>/v1</c> requests other than minting and revoking tokens (<c>POST</c>/<c>DELETE /v1/accessTokens</c>).</summary>
+    public long DataRequests() =>
+        Requests - RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens") - RequestsByEndpoint.GetValueOrDefault("DELETE /v1/accessTokens");
 }

@@ -89,6 +89,6 @@ public static class SyncBenchmarks
         return Pages(counts.Listings) + Pages(counts.Reservations) + Pages(counts.Conversations) + messagePages;
     }
 
-    /// <summary>Requests the simulator counted, the token request excluded.</summary>
-    public static long DataRequests(SimulatorStats stats) => stats.Requests - stats.RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens");
+    /// <summary>Requests the simulator counted, minting and revoking tokens excluded.</summary>
+    public static long DataRequests(SimulatorStats stats) => stats.DataRequests();
 }

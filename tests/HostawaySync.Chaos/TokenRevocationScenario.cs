@@ -40,6 +40,7 @@ public static class TokenRevocationScenario
             .Add("status", result.Status.ToString())
             .Add("tokens minted (client)", result.Api.TokensIssued)
             .Add("tokens issued (server)", stats.TokensIssued)
+            .Add("tokens live after (server)", stats.LiveTokens)
             .Add("403s drawn", stats.Forbidden)
             .Add("requests (client)", result.Api.Requests)
             .Add("retries", result.Api.Retries)
@@ -49,6 +50,7 @@ public static class TokenRevocationScenario
         report.Expect("the run ends Succeeded", result.Status == SyncStatus.Succeeded, $"{result.Status} {result.Error?.ErrorId} {result.Error?.Message}");
         report.Expect("every revocation happened mid-run", revocations == 5, $"{revocations} of 5 revocations fired");
         report.Expect("one new token per revocation, however many requests were in flight", stats.TokensIssued == revocations + 1, $"{stats.TokensIssued} tokens for {revocations} revocations");
+        report.Expect("no token left live: the run revokes the one it minted last (issue 13)", stats.LiveTokens == 0, $"{stats.LiveTokens} live tokens");
         report.EqualsTruth(harness, "after the run");
 
         var again = await harness.RunAsync(SyncMode.Incremental);

@@ -118,4 +118,54 @@ public sealed class AuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Equal("ip", third.Headers.GetValues("X-RateLimit-Applied").Single());
     }
+
+    [Fact]
+    public async Task Live_tokens_are_counted_per_account_and_revoking_over_the_api_ends_them()
+    {
+        Assert.Equal(0, _simulator.GetStats().LiveTokens);
+        var first = await _api.IssueTokenAsync();
+        var second = await _api.IssueTokenAsync();
+        Assert.Equal(2, _simulator.GetStats().LiveTokens);
+        Assert.True(_simulator.IsTokenLive(first));
+
+        using var revoke = await _api.Http.DeleteAsync($"accessTokens?token={Uri.EscapeDataString(first)}");
+        Assert.Equal("{\"status\":\"success\",\"result\":[]}", await revoke.Content.ReadAsStringAsync());
+        Assert.False(_simulator.IsTokenLive(first));
+        Assert.True(_simulator.IsTokenLive(second));
+        Assert.Equal(1, _simulator.GetStats().LiveTokens);
+
+        // Revoking again, or a token never issued, changes nothing and still succeeds.
+        using var again = await _api.Http.DeleteAsync($"accessTokens?token={Uri.EscapeDataString(first)}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using var unknown = await _api.Http.DeleteAsync("accessTokens?token=never-issued");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(1, _simulator.GetStats().LiveTokens);
+
+        // Live tokens are state, not a counter: a stats reset keeps them.
+        _simulator.ResetStats();
+        var stats = _simulator.GetStats();
+        Assert.Equal(0, stats.TokensIssued);
+        Assert.Equal(1, stats.LiveTokens);
+    }
+
+    [Fact]
+    public async Task One_token_revoked_server_side_is_refused_and_no_longer_live_while_others_work()
+    {
+        var refused = await _api.IssueTokenAsync();
+        var other = await _api.IssueTokenAsync();
+        _api.UseToken(refused);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("listings")).Status);
+
+        Assert.True(_simulator.RevokeToken(refused));
+        Assert.False(_simulator.RevokeToken(refused));
+        Assert.False(_simulator.RevokeToken("never-issued"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.GetAsync("listings")).Status);
+        Assert.Equal(1, _simulator.GetStats().LiveTokens);
+        _api.UseToken(other);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("listings")).Status);
+
+        _simulator.RevokeAllTokens();
+        Assert.Equal(0, _simulator.GetStats().LiveTokens);
+        Assert.False(_simulator.IsTokenLive(other));
+    }
 }

@@ -89,4 +89,20 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         using var unknown = await _control.GetAsync("nothing");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Stats_show_the_live_tokens_and_tokens_revoke_takes_one_token_or_all()
+    {
+        using var api = await ApiClient.CreateAsync(_simulator, authenticate: false);
+        var first = await api.IssueTokenAsync();
+        var stats = await Json(await _control.GetAsync("stats"));
+        Assert.Equal(1, stats["liveTokens"]!.GetValue<int>());
+
+        var one = await Json(await _control.PostAsync("tokens/revoke?token=" + Uri.EscapeDataString(first), null));
+        Assert.Equal(1, one["revoked"]!.GetValue<int>());
+        Assert.False(_simulator.IsTokenLive(first));
+        Assert.Equal(0, (await Json(await _control.GetAsync("stats")))["liveTokens"]!.GetValue<int>());
+        var unknown = await Json(await _control.PostAsync("tokens/revoke?token=never-issued", null));
+        Assert.Equal(0, unknown["revoked"]!.GetValue<int>());
+    }
 }

@@ -1,12 +1,19 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace HostawaySync.Engine.Api;
 
-/// <summary>Pulls a short, human-readable reason out of an error body: <c>message</c>, <c>result</c> or <c>error_description</c>, else the start of the text.</summary>
-internal static class ApiErrorText
+/// <summary>
+/// Pulls a short, human-readable reason out of an error body: <c>message</c>, <c>result</c> or <c>error_description</c>,
+/// else the start of the text. Access tokens are never repeated: an error body that echoes one shows it redacted.
+/// </summary>
+internal static partial class ApiErrorText
 {
+    /// <summary>What stands in for an access token in a message.</summary>
+    public const string Redacted = "[redacted]";
+
     private const int MaxLength = 300;
 
     public static string From(byte[] body)
@@ -69,9 +76,21 @@ internal static class ApiErrorText
         return "untitled";
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without access tokens: the value of a <c>token</c> query parameter, and anything shaped like
+    /// a JWT (Hostaway's tokens are JWTs), become <see cref="Redacted"/>.
+    /// </summary>
+    public static string Redact(string text) => Jwt().Replace(TokenParameter().Replace(text, "$1" + Redacted), Redacted);
+
+    [GeneratedRegex(@"([?&;]token=)[^&#\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TokenParameter();
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Jwt();
+
     private static string Shorten(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var collapsed = Redact(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         return collapsed.Length <= MaxLength ? collapsed : collapsed[..MaxLength] + "…";
     }
 }

@@ -224,5 +224,6 @@ internal sealed class ApiTransport : IDisposable
         return default;
     }
 
-    private static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.OriginalString}";
+    /// <summary>The request as messages name it: method and URL, with a <c>token</c> parameter's value left out.</summary>
+    private static string Describe(HttpRequestMessage request) => $"{request.Method} {ApiErrorText.Redact(request.RequestUri?.OriginalString ?? string.Empty)}";
 }

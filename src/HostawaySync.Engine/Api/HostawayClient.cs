@@ -9,11 +9,12 @@ using HostawaySync.Engine.Diagnostics;
 namespace HostawaySync.Engine.Api;
 
 /// <summary>
-/// The Hostaway REST client: one token per run, a proactive rate budget, bounded concurrency, retries,
-/// and streaming paging that works with every envelope variant. Thread-safe: a sync calls it from several
-/// tasks at once. Dispose it at the end of the run.
+/// The Hostaway REST client: one token per run (the kept one when there is a token store), a proactive rate budget,
+/// bounded concurrency, retries, and streaming paging that works with every envelope variant. Thread-safe: a sync calls
+/// it from several tasks at once. Dispose it at the end of the run (preferably with <see cref="DisposeAsync"/>): without a
+/// token store, that revokes the token the run minted.
 /// </summary>
-public sealed class HostawayClient : IDisposable
+public sealed class HostawayClient : IDisposable, IAsyncDisposable
 {
     private readonly HostawayClientOptions _options;
     private readonly ApiCounters _counters = new();
@@ -21,6 +22,7 @@ public sealed class HostawayClient : IDisposable
     private readonly AccessTokenProvider _tokens;
     private readonly ISyncLog _log;
     private readonly ListPager _pager;
+    private int _disposed;
 
     /// <summary>Creates a client; validates the options (throws <see cref="Errors.HostawayException"/>).</summary>
     public HostawayClient(HostawayClientOptions options, ISyncLog? log = null)
@@ -156,8 +158,52 @@ public sealed class HostawayClient : IDisposable
         return page.Count;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Revokes <paramref name="token"/> (<c>DELETE /v1/accessTokens?token=</c>), for example the kept token of a credential
+    /// that is removed or replaced. Throws <see cref="Errors.HostawayException"/> when the API refuses or cannot be reached
+    /// (a token it no longer knows is not an error); no message ever contains the token.
+    /// </summary>
+    public static async Task RevokeAccessTokenAsync(HostawayClientOptions options, string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        options.Validate();
+        using var transport = new ApiTransport(options, new ApiCounters(), NullSyncLog.Instance);
+        await AccessTokenProvider.RevokeAsync(transport, options, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends the client. Without a token store, first revokes the token the run minted, best effort and within a few
+    /// seconds (a failure is a debug message). Never throws.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _tokens.RevokeMintedAsync().ConfigureAwait(false);
+        Release();
+    }
+
+    /// <summary>
+    /// Ends the client like <see cref="DisposeAsync"/>, blocking for the revocation at most a few seconds. Never throws.
+    /// </summary>
     public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // On the thread pool, so that no synchronization context of the caller can deadlock the wait; the revocation
+        // bounds itself, and the wait has a margin on top.
+        _ = Task.Run(_tokens.RevokeMintedAsync).Wait(AccessTokenProvider.RevokeTimeout + TimeSpan.FromSeconds(1));
+        Release();
+    }
+
+    private void Release()
     {
         _tokens.Dispose();
         _transport.Dispose();

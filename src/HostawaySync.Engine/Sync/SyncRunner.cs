@@ -35,7 +35,9 @@ public static class SyncRunner
             ? await StoreOpener.PrepareForWritingAsync(location!, options.ModuleVersion, options.LockTimeout, time, cancellationToken).ConfigureAwait(false)
             : null;
         using var store = options.StoreFactory?.Invoke() ?? StoreOpener.OpenForWriting(location!, options.ModuleVersion, writerLock);
-        using var client = new HostawayClient(options.Client, log);
+        // Disposed asynchronously: without a token store, that revokes the run's token.
+        var client = new HostawayClient(options.Client, log);
+        await using var disposeClient = client.ConfigureAwait(false);
         var now = StoreClock.Format(startedAt);
         if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)
         {

@@ -24,7 +24,9 @@ public static class SyncVerifier
             }
         }
 
-        using var client = new HostawayClient(clientOptions, log);
+        // The same token rule as a sync: the kept token, or one minted here and revoked when the client is disposed.
+        var client = new HostawayClient(clientOptions, log);
+        await using var disposeClient = client.ConfigureAwait(false);
         var results = new List<ResourceDrift>();
         foreach (var (resource, api, count, lastSuccessAt) in stored)
         {

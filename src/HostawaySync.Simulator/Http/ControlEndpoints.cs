@@ -20,11 +20,11 @@ internal static class ControlEndpoints
             switch (method, route.TrimEnd('/'))
             {
                 case ("GET", "stats"):
-                    await JsonAsync(http, 200, core.Stats.Snapshot());
+                    await JsonAsync(http, 200, core.GetStats());
                     break;
                 case ("POST", "stats/reset"):
                     core.Stats.Reset();
-                    await JsonAsync(http, 200, core.Stats.Snapshot());
+                    await JsonAsync(http, 200, core.GetStats());
                     break;
                 case ("GET", "counts"):
                     await JsonAsync(http, 200, core.GetCounts());
@@ -37,7 +37,9 @@ internal static class ControlEndpoints
                     await JsonAsync(http, 200, core.Mutate(request));
                     break;
                 case ("POST", "tokens/revoke"):
-                    await JsonAsync(http, 200, new { revoked = core.Tokens.RevokeAll() });
+                    // With ?token=, that one token (a token refused mid-run); without, every token.
+                    var token = http.Request.Query["token"].ToString();
+                    await JsonAsync(http, 200, new { revoked = token.Length == 0 ? core.Tokens.RevokeAll() : core.Tokens.Revoke(token) ? 1 : 0 });
                     break;
                 case ("GET", "settings"):
                     await JsonAsync(http, 200, core.Settings);

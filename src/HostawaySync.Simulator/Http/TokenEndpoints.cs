@@ -55,7 +55,7 @@ internal static class TokenEndpoints
             return ApiResponse.FailResult(400, "Parameter token is required");
         }
 
-        core.Tokens.Revoke(token);
+        _ = core.Tokens.Revoke(token);
         return ApiResponse.Json(200, w =>
         {
             w.WriteStartObject();

@@ -61,24 +61,34 @@ internal sealed class TokenStore(DatasetContext context, TimeProvider time)
             : (TokenStatus.Valid, record.AccountId);
     }
 
-    /// <summary>Revokes one token; unknown tokens are ignored (revocation is idempotent).</summary>
-    public void Revoke(string token)
+    /// <summary>Revokes one token; unknown tokens are ignored (revocation is idempotent). Returns whether it was live.</summary>
+    public bool Revoke(string token)
     {
-        if (_tokens.TryGetValue(token, out var record))
+        while (_tokens.TryGetValue(token, out var record) && !record.Revoked)
         {
-            _tokens[token] = record with { Revoked = true };
+            if (_tokens.TryUpdate(token, record with { Revoked = true }, record))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
+
+    /// <summary>Whether <paramref name="token"/> was issued here and is not revoked (tokens never expire here).</summary>
+    public bool IsLive(string token) => _tokens.TryGetValue(token, out var record) && !record.Revoked;
+
+    /// <summary>Tokens of <paramref name="accountId"/> that were issued and are not revoked (warming-up ones included).</summary>
+    public int LiveCount(long accountId) => _tokens.Values.Count(r => r.AccountId == accountId && !r.Revoked);
 
     /// <summary>Revokes every token; returns how many were live.</summary>
     public int RevokeAll()
     {
         var revoked = 0;
-        foreach (var (token, record) in _tokens)
+        foreach (var token in _tokens.Keys)
         {
-            if (!record.Revoked)
+            if (Revoke(token))
             {
-                _tokens[token] = record with { Revoked = true };
                 revoked++;
             }
         }

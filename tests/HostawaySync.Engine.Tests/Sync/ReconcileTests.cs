@@ -306,11 +306,7 @@ public sealed class ReconcileTests
         return db.Query<string?>("SELECT status FROM messages_metadata WHERE message_id IN @Ids;", new { Ids = messageIds }).ToList();
     }
 
-    private static long DataRequests(SyncHarness harness)
-    {
-        var stats = harness.Simulator.GetStats();
-        return stats.Requests - stats.RequestsByEndpoint.GetValueOrDefault("POST /v1/accessTokens");
-    }
+    private static long DataRequests(SyncHarness harness) => harness.Simulator.GetStats().DataRequests();
 
     private static int Pages(int items) => (items / 100) + 1;
 
