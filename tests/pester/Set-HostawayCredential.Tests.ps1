@@ -41,12 +41,17 @@ Describe 'Set-HostawayCredential' {
     }
 
     It 'replacing the credential forgets the access token kept for the old one' {
-        Set-HostawayCredential -Credential $credential
-        $tokens = New-TestAccessTokenStore (Split-Path $credentialPath)
-        $tokens.Save('10450', 'kept-token')
-        Set-HostawayCredential -Credential ([pscredential]::new('10451', (ConvertTo-SecureString 'other' -AsPlainText -Force))) -Confirm:$false
-        $tokens.Load('10450') | Should -BeNullOrEmpty
-        (Get-HostawayCredential).AccountId | Should -Be '10451'
+        $simulator = Start-TestSimulator -Seed 9
+        $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl # revoking the kept token talks to the API: the simulator's
+        try {
+            Set-HostawayCredential -Credential $credential
+            $tokens = New-TestAccessTokenStore (Split-Path $credentialPath)
+            $tokens.Save('10450', 'kept-token')
+            Set-HostawayCredential -Credential ([pscredential]::new('10451', (ConvertTo-SecureString 'other' -AsPlainText -Force))) -Confirm:$false
+            $tokens.Load('10450') | Should -BeNullOrEmpty
+            (Get-HostawayCredential).AccountId | Should -Be '10451'
+        }
+        finally { Stop-TestSimulator $simulator }
     }
 
     It 'refuses a credential without a secret' {

@@ -91,6 +91,13 @@ public static class OwnerOnlyFiles
     public static bool IsShared(string path) =>
         !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOther) != 0;
 
+    /// <summary>
+    /// Whether users other than the owner may create, rename or delete entries in the folder <paramref name="path"/> (a group or
+    /// other write bit), and so replace a file in it; always false on Windows.
+    /// </summary>
+    public static bool IsWritableByOthers(string path) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0;
+
     /// <summary>Makes an existing file or folder owner-only (0600 or 0700); nothing on Windows.</summary>
     public static void Restrict(string path)
     {

@@ -92,10 +92,14 @@ internal sealed class SecretFile
         return true;
     }
 
-    /// <summary>Throws HostawaySecretFileShared when the file or its folder (those that exist) can be read by other users.</summary>
+    /// <summary>
+    /// Throws HostawaySecretFileShared when the file can be read by other users, or its folder written by them (they could
+    /// replace the file), as ssh judges ~/.ssh. A folder others may only read or enter (0755, as older versions created the
+    /// configuration folder) is fine: the 0600 file in it is still the owner's alone.
+    /// </summary>
     public void EnsureOwnerOnly()
     {
-        var sharedFolder = Directory.Exists(Folder) && OwnerOnlyFiles.IsShared(Folder);
+        var sharedFolder = Directory.Exists(Folder) && OwnerOnlyFiles.IsWritableByOthers(Folder);
         var sharedFile = File.Exists(Path) && OwnerOnlyFiles.IsShared(Path);
         if (!sharedFolder && !sharedFile)
         {
@@ -112,7 +116,7 @@ internal sealed class SecretFile
 
         if (sharedFolder)
         {
-            problems.Add(string.Format(CultureInfo.InvariantCulture, "its folder '{0}' has mode {1}", Folder, Mode(Folder)));
+            problems.Add(string.Format(CultureInfo.InvariantCulture, "its folder '{0}' has mode {1}, so other users can replace it", Folder, Mode(Folder)));
             fixes.Add($"chmod 700 '{Folder}'");
         }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Security;
 
@@ -46,17 +48,43 @@ public abstract class CredentialCmdlet : AsyncHostawayCmdlet
     }
 
     /// <summary>
-    /// Forgets the access token kept for <paramref name="accountId"/> when its credential is removed or replaced, so no run
-    /// reuses a token minted with the old secret.
+    /// Revokes at the API and forgets the access token kept for <paramref name="accountId"/> when its credential is removed or
+    /// replaced, so no token minted with the old secret stays live or is reused. A revocation that fails (API unreachable,
+    /// refused) is a warning: the token is forgotten anyway, and the warning says it may stay live until it expires.
     /// </summary>
-    /// <remarks>
-    /// Revocation at the API goes here, before the delete: load the kept token (<c>new FileAccessTokenStore().Load(accountId)</c>)
-    /// and, when there is one, revoke it with <c>HostawayClient.RevokeAccessTokenAsync</c> (DELETE /v1/accessTokens, issue 13
-    /// part 2) through <c>RunEngine</c>, with the BaseUrl setting; a failed revocation should warn, not stop the removal.
-    /// </remarks>
     protected void RevokeAndForgetKeptAccessToken(string accountId)
     {
-        new FileAccessTokenStore().Delete(accountId);
+        var tokens = new FileAccessTokenStore();
+        string? kept = null;
+        try
+        {
+            kept = tokens.Load(accountId);
+        }
+        catch (HostawayException exception)
+        {
+            WriteWarning($"The access token kept for account {accountId} could not be read, so it is not revoked: {exception.Message}");
+        }
+
+        if (kept is not null)
+        {
+            // Revoking needs no secret: the token itself is the credential of the request.
+            var options = new HostawayClientOptions { Credential = new NetworkCredential(accountId, "-"), BaseUrl = Settings.BaseUrl, RequestsPer10Seconds = Settings.RequestsPer10Seconds };
+            try
+            {
+                RunEngine(async token =>
+                {
+                    await HostawayClient.RevokeAccessTokenAsync(options, kept, token).ConfigureAwait(false);
+                    return true;
+                });
+                WriteVerbose($"The access token kept for account {accountId} is revoked.");
+            }
+            catch (HostawayException exception)
+            {
+                WriteWarning($"The access token kept for account {accountId} could not be revoked ({exception.Message}); it is forgotten here, and stays valid at Hostaway until it expires.");
+            }
+        }
+
+        tokens.Delete(accountId);
         WriteVerbose($"The access token kept for account {accountId} (if any) is forgotten.");
     }
 }

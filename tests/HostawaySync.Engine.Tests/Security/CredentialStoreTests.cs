@@ -94,12 +94,14 @@ public sealed class CredentialStoreTests : IDisposable
 
     [UnixFact]
     [UnsupportedOSPlatform("windows")]
-    public void A_folder_others_can_read_is_refused_with_chmod_700()
+    public void A_folder_others_can_write_is_refused_with_chmod_700_and_one_they_can_only_read_is_not()
     {
         var store = new CredentialStore(Folder);
         store.Save(new StoredCredential { AccountId = "10450", Secret = Secret, SetAt = When });
         File.SetUnixFileMode(Folder, (UnixFileMode)0b111_101_101);
+        Assert.Equal(Secret, store.Read()!.Secret);
 
+        File.SetUnixFileMode(Folder, (UnixFileMode)0b111_111_101);
         var refused = Assert.Throws<HostawayException>(store.Read);
         Assert.Equal(ErrorIds.SecretFileShared, refused.ErrorId);
         Assert.Equal($"Make it readable by you only: chmod 700 '{Folder}'", refused.RecommendedAction);
