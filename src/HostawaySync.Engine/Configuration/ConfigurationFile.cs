@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HostawaySync.Engine.Errors;
@@ -91,16 +92,13 @@ public static class ConfigurationFile
             }
         }
 
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
-            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
-            File.WriteAllText(temporary, document.ToJsonString(WriteOptions) + "\n");
-            File.Move(temporary, path, overwrite: true);
+            // Owner-only on Linux and macOS when created (0600 in a 0700 folder); a file that exists keeps its mode.
+            OwnerOnlyFiles.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(document.ToJsonString(WriteOptions) + "\n"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new HostawayException(
                 ErrorIds.ConfigurationNotWritable, ErrorKind.StoreNotWritable,
                 string.Format(CultureInfo.InvariantCulture, "The configuration file '{0}' cannot be written: {1}", path, exception.Message),
@@ -145,16 +143,4 @@ public static class ConfigurationFile
         ErrorIds.ConfigurationInvalid, ErrorKind.InvalidArgument,
         string.Format(CultureInfo.InvariantCulture, "The configuration file '{0}' cannot be used: {1}", path, reason),
         "Fix or delete the file (Set-HostawayConfiguration rewrites it), or point HOSTAWAY_CONFIG_PATH elsewhere.", path, inner);
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a stray temporary file is harmless.
-        }
-    }
 }

@@ -44,6 +44,12 @@ public sealed class DataAtRestTests
             .Select(p => $"{p} {ModeOf(p)}").ToList();
         Assert.True(shared.Count == 0, "not owner-only: " + string.Join(", ", shared));
 
+        // The configuration file, written by Set-HostawayConfiguration, is owner-only too.
+        var configuration = Path.Combine(export.Path, "config", "config.json");
+        HostawaySync.Engine.Configuration.ConfigurationFile.Write(configuration, new Dictionary<string, object?> { ["SyncIntervalHours"] = 12.0 });
+        Assert.Equal(OwnerOnlyFiles.FileMode, ModeOf(configuration));
+        Assert.Equal(OwnerOnlyFiles.FolderMode, ModeOf(Path.GetDirectoryName(configuration)!));
+
         // SQLite gives the -wal and -shm files of an open database the database file's mode.
         using (var open = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
         {
