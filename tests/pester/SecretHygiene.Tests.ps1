@@ -111,3 +111,33 @@ Describe 'Secrets and access tokens' {
         }
     }
 }
+
+Describe 'Access tokens over scheduled runs' {
+    It 'ten consecutive runs with the credential from the environment mint one token and leave one live; a run with an explicit -Credential leaves no more' {
+        $folder = New-TestFolder
+        $simulator = Start-TestSimulator -Seed 14 -Size tiny
+        try {
+            $null = Reset-TestConfiguration $variables $folder
+            $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
+            $env:HOSTAWAY_REQUESTS_PER_10S = '1000'
+            $env:HOSTAWAY_ACCOUNT_ID = $simulator.AccountId
+            $env:HOSTAWAY_API_KEY = $simulator.Secret
+            $data = @{ DatabasePath = Join-Path $folder 'data/hostaway.db'; ConversationsPath = Join-Path $folder 'data/conversations' }
+
+            foreach ($run in 1..10) { (Invoke-HostawaySync @data).Status | Should -Be 'Succeeded' }
+            $stats = Get-TestSimulatorStats $simulator
+            $stats.tokensIssued | Should -Be 1
+            $stats.liveTokens | Should -Be 1
+
+            # A one-off run with -Credential keeps no token: it mints one and revokes it when it ends.
+            (Invoke-HostawaySync @data -Credential (New-TestCredential $simulator)).Status | Should -Be 'Succeeded'
+            $stats = Get-TestSimulatorStats $simulator
+            $stats.tokensIssued | Should -Be 2
+            $stats.liveTokens | Should -Be 1
+        }
+        finally {
+            Stop-TestSimulator $simulator
+            Remove-TestFolder $folder
+        }
+    }
+}

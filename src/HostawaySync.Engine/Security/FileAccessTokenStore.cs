@@ -71,6 +71,24 @@ public sealed class FileAccessTokenStore : IAccessTokenStore
         _file.Write(document);
     }
 
+    /// <summary>
+    /// The token kept for <paramref name="accountId"/> under another secret than this store's (the API secret was changed
+    /// since it was minted), removed from the file so the caller can revoke it; null when there is none. Without a secret
+    /// nothing is stale.
+    /// </summary>
+    public string? TakeStale(string accountId)
+    {
+        if (_secret is null || _file.Read()?["accounts"]?[accountId] is not JsonObject entry || SecretFile.Text(entry, "token") is not { Length: > 0 } stored
+            || SecretFile.Text(entry, "secretHash") == SecretHash(accountId, _secret))
+        {
+            return null;
+        }
+
+        var token = SecretProtection.Unprotect(stored, SecretFile.Text(entry, "protection") ?? SecretProtection.FileModeScheme, FilePath);
+        Delete(accountId);
+        return token;
+    }
+
     /// <inheritdoc />
     /// <remarks>A file others could read is deleted whole: the tokens in it are no longer secret.</remarks>
     public void Delete(string accountId)

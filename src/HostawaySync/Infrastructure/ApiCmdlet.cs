@@ -35,18 +35,46 @@ public abstract class ApiCmdlet : AsyncHostawayCmdlet
         {
             var store = new CredentialStore();
             var (credential, source) = CredentialResolution.Resolve(this, Credential, store);
-            return new HostawayClientOptions
+            var tokens = source == CredentialSource.Parameter ? null : new FileAccessTokenStore(secret: credential.Password);
+            var options = new HostawayClientOptions
             {
                 Credential = credential,
-                TokenStore = source == CredentialSource.Parameter ? null : new FileAccessTokenStore(secret: credential.Password),
+                TokenStore = tokens,
                 BaseUrl = Settings.BaseUrl,
                 RequestsPer10Seconds = Settings.RequestsPer10Seconds,
             };
+            if (tokens?.TakeStale(credential.UserName) is { } stale)
+            {
+                RevokeStaleToken(options, stale);
+            }
+
+            return options;
         }
         catch (HostawayException exception)
         {
             ThrowTerminating(exception);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Revokes the token kept from before the secret changed: the run mints a new one, and the old one must not stay live
+    /// (at most one token this module minted per account). A failed revocation is a warning; the run goes on.
+    /// </summary>
+    private void RevokeStaleToken(HostawayClientOptions options, string stale)
+    {
+        try
+        {
+            RunEngine(async cancellation =>
+            {
+                await HostawayClient.RevokeAccessTokenAsync(options, stale, cancellation).ConfigureAwait(false);
+                return true;
+            });
+            WriteVerbose("The access token kept from before the API secret changed is revoked.");
+        }
+        catch (HostawayException exception)
+        {
+            WriteWarning($"The access token kept from before the API secret changed could not be revoked ({exception.Message}); it stays valid at Hostaway until it expires.");
         }
     }
 }

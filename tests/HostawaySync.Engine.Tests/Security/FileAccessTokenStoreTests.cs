@@ -43,6 +43,19 @@ public sealed class FileAccessTokenStoreTests : IDisposable
         Assert.DoesNotContain("secret-a", File.ReadAllText(Path.Combine(Folder, FileAccessTokenStore.FileName)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_token_kept_under_a_changed_secret_is_handed_over_once_for_revocation_and_forgotten()
+    {
+        new FileAccessTokenStore(Folder, secret: "secret-a").Save("1", "token-a");
+        new FileAccessTokenStore(Folder, secret: "secret-a").Save("2", "token-other-account");
+
+        Assert.Null(new FileAccessTokenStore(Folder, secret: "secret-a").TakeStale("1"));
+        Assert.Equal("token-a", new FileAccessTokenStore(Folder, secret: "secret-b").TakeStale("1"));
+        Assert.Null(new FileAccessTokenStore(Folder, secret: "secret-b").TakeStale("1"));
+        Assert.Null(new FileAccessTokenStore(Folder, secret: "secret-a").Load("1"));
+        Assert.Equal("token-other-account", new FileAccessTokenStore(Folder, secret: "secret-a").Load("2"));
+    }
+
     [UnixFact]
     [UnsupportedOSPlatform("windows")]
     public void The_file_is_0600_in_a_0700_folder()
