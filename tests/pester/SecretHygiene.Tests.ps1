@@ -25,6 +25,13 @@ BeforeAll {
         Set-Content -LiteralPath (Join-Path $Folder "$Name.txt") -Value ($text -join "`n") -Encoding utf8
     }
 
+    # A configuration of the test's own (folder, no credential variables) pointed at the simulator.
+    function Use-TestSimulator($Simulator, [string] $Folder) {
+        $null = Reset-TestConfiguration $variables $Folder
+        $env:HOSTAWAY_BASE_URL = $Simulator.BaseUrl
+        $env:HOSTAWAY_REQUESTS_PER_10S = '1000'
+    }
+
     # A byte search: Latin-1 maps every byte to one character, so an ordinal string search finds exactly the byte sequence.
     function Find-Bytes([byte[]] $Haystack, [byte[]] $Needle) {
         return [Text.Encoding]::Latin1.GetString($Haystack).IndexOf([Text.Encoding]::Latin1.GetString($Needle), [StringComparison]::Ordinal) -ge 0
@@ -37,9 +44,7 @@ Describe 'Secrets and access tokens' {
         $folder = New-TestFolder
         $simulator = Start-TestSimulator -Seed 13 -Size tiny
         try {
-            $null = Reset-TestConfiguration $variables $folder
-            $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
-            $env:HOSTAWAY_REQUESTS_PER_10S = '1000'
+            Use-TestSimulator $simulator $folder
             $data = @{ DatabasePath = Join-Path $folder 'data/hostaway.db'; ConversationsPath = Join-Path $folder 'data/conversations' }
             $streams = (New-Item -ItemType Directory -Path (Join-Path $folder 'streams')).FullName
             $configFolder = Split-Path $env:HOSTAWAY_CONFIG_PATH
@@ -117,9 +122,7 @@ Describe 'Access tokens over scheduled runs' {
         $folder = New-TestFolder
         $simulator = Start-TestSimulator -Seed 14 -Size tiny
         try {
-            $null = Reset-TestConfiguration $variables $folder
-            $env:HOSTAWAY_BASE_URL = $simulator.BaseUrl
-            $env:HOSTAWAY_REQUESTS_PER_10S = '1000'
+            Use-TestSimulator $simulator $folder
             $env:HOSTAWAY_ACCOUNT_ID = $simulator.AccountId
             $env:HOSTAWAY_API_KEY = $simulator.Secret
             $data = @{ DatabasePath = Join-Path $folder 'data/hostaway.db'; ConversationsPath = Join-Path $folder 'data/conversations' }
