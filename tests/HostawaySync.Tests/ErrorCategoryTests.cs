@@ -18,6 +18,8 @@ public sealed class ErrorCategoryTests
         ["BadData"] = "InvalidData",
         ["AlreadyExists"] = "ResourceExists",
         ["WriteFailed"] = "WriteError",
+        // A secret file others can read (or whose folder they can write to): not used, and said so as a security error.
+        ["Insecure"] = "SecurityError",
         // A defect of the module: not a user's invalid data, argument or permission.
         ["Internal"] = "NotSpecified",
     };
