@@ -119,7 +119,7 @@ public sealed record HostawayClientOptions
             throw new HostawayException(
                 ErrorIds.CredentialsMissing, ErrorKind.Authentication,
                 "No Hostaway credentials were given.",
-                "Pass -Credential (user name = account id, password = API secret) or set HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY.");
+                "Pass -Credential (user name = account id, password = API secret), set HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY, or store the credential once with Set-HostawayCredential.");
         }
 
         Require(RequestsPer10Seconds > 0, "The request budget must be at least 1 request per 10 seconds.");
