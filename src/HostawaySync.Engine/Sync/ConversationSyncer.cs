@@ -108,26 +108,7 @@ internal static class ConversationSyncer
 
         var due = context.Store.ConversationsDueForMessages(ConversationSaver.MessagesDoneResource);
         context.Debug(string.Create(CultureInfo.InvariantCulture, $"Fetching the messages of {due.Count} conversations."));
-        long done = 0;
-        var shortLists = new List<string>();
-        await ParallelFetch.RunAsync(
-            due, context.Options.MessageFetchConcurrency,
-            (id, token) => FetchMessagesAsync(context, id, token),
-            async (id, fetched) =>
-            {
-                if (fetched.Messages is null)
-                {
-                    context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, [id], context.Now));
-                }
-                else if (Whole(id, fetched.Tally, shortLists))
-                {
-                    await files.StoreAsync(id, fetched.Messages, fullPass: true).ConfigureAwait(false);
-                }
-
-                context.Report(SyncResources.Conversations, "Fetching messages", ++done, due.Count);
-            },
-            context.CancellationToken).ConfigureAwait(false);
-        complete &= ReportShortLists(shortLists, outcome);
+        complete &= await FetchMessagesOfAsync(context, due, files, outcome, fullPass: true, "Fetching messages").ConfigureAwait(false);
 
         context.InTransaction(work =>
         {
@@ -143,7 +124,7 @@ internal static class ConversationSyncer
             // Otherwise the checkpoint stays: the next run resumes this full pass, lists the conversations again and fetches
             // the messages of those not stored yet.
         });
-        context.Report(SyncResources.Conversations, "Conversations done", done, due.Count, completed: true);
+        context.Report(SyncResources.Conversations, "Conversations done", due.Count, due.Count, completed: true);
     }
 
     /// <summary>
@@ -207,26 +188,7 @@ internal static class ConversationSyncer
         var complete = await ListEveryConversationAsync(context, outcome).ConfigureAwait(false);
         var check = await ConversationFileCheck.RunAsync(context, files).ConfigureAwait(false);
         context.Info(check.Describe());
-        long done = 0;
-        var shortLists = new List<string>();
-        await ParallelFetch.RunAsync(
-            check.Due, context.Options.MessageFetchConcurrency,
-            (id, token) => FetchMessagesAsync(context, id, token),
-            async (id, fetched) =>
-            {
-                if (fetched.Messages is null)
-                {
-                    context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, [id], context.Now));
-                }
-                else if (Whole(id, fetched.Tally, shortLists))
-                {
-                    await files.StoreAsync(id, fetched.Messages, fullPass: false).ConfigureAwait(false);
-                }
-
-                context.Report(SyncResources.Conversations, "Fetching messages of changed conversations", ++done, check.Due.Count);
-            },
-            context.CancellationToken).ConfigureAwait(false);
-        complete &= ReportShortLists(shortLists, outcome);
+        complete &= await FetchMessagesOfAsync(context, check.Due, files, outcome, fullPass: false, "Fetching messages of changed conversations").ConfigureAwait(false);
 
         context.InTransaction(work =>
         {
@@ -241,7 +203,37 @@ internal static class ConversationSyncer
             // Otherwise the checkpoint stays: the next run resumes the reconcile, lists the conversations again and fetches
             // the messages of those still not as the API has them.
         });
-        context.Report(SyncResources.Conversations, "Conversations done", done, check.Due.Count, completed: true);
+        context.Report(SyncResources.Conversations, "Conversations done", check.Due.Count, check.Due.Count, completed: true);
+    }
+
+    /// <summary>
+    /// Fetches and stores the messages of <paramref name="conversations"/>, several at a time: a conversation the API no
+    /// longer has is marked deleted, one whose message list is not whole is not written (and reported). Returns whether
+    /// every list was whole.
+    /// </summary>
+    private static async Task<bool> FetchMessagesOfAsync(
+        SyncContext context, IReadOnlyList<long> conversations, ConversationSaver files, ResourceOutcome outcome, bool fullPass, string activity)
+    {
+        long done = 0;
+        var shortLists = new List<string>();
+        await ParallelFetch.RunAsync(
+            conversations, context.Options.MessageFetchConcurrency,
+            (id, token) => FetchMessagesAsync(context, id, token),
+            async (id, fetched) =>
+            {
+                if (fetched.Messages is null)
+                {
+                    context.InTransaction(work => outcome.Counts.Deleted += work.SoftDelete(StoreTable.Conversations, [id], context.Now));
+                }
+                else if (Whole(id, fetched.Tally, shortLists))
+                {
+                    await files.StoreAsync(id, fetched.Messages, fullPass).ConfigureAwait(false);
+                }
+
+                context.Report(SyncResources.Conversations, activity, ++done, conversations.Count);
+            },
+            context.CancellationToken).ConfigureAwait(false);
+        return ReportShortLists(shortLists, outcome);
     }
 
     private static async Task RunIncrementalAsync(SyncContext context, ConversationSaver files, ResourceOutcome outcome, string nextHorizon)

@@ -48,7 +48,7 @@ public sealed class ReconcileTests
         Assert.All(result.Resources.Where(r => r.Resource != SyncResources.Listings), r => Assert.Equal(SyncMode.Reconcile, r.Mode));
         // Messages only of the conversations the changes touched: new messages, new reservations' conversations.
         var touched = report.ConversationIdsWithNewMessages.Count + report.NewConversationIds.Count;
-        var messageRequests = harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint);
+        var messageRequests = MessageRequests(harness);
         Assert.True(messageRequests >= 1 && messageRequests <= 2 * touched, $"{messageRequests} message requests for {touched} conversations: " + string.Join(" | ", log.Lines));
         var requests = DataRequests(harness);
         Assert.True(requests < fullRequests / 4, $"reconcile {requests} requests, full {fullRequests}");
@@ -67,7 +67,7 @@ public sealed class ReconcileTests
         var result = await harness.RunAsync(SyncMode.Reconcile);
 
         Assert.Equal(SyncStatus.Succeeded, result.Status);
-        Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        Assert.Equal(0, MessageRequests(harness));
         Assert.All(result.Resources, r => Assert.Equal(0, r.Created + r.Updated + r.Deleted));
         Assert.Equal(before, harness.Fingerprint());
     }
@@ -85,7 +85,7 @@ public sealed class ReconcileTests
 
         // The incremental run stored those conversations as their reservations list them; the conversations list shows
         // the same change marks, so nothing is fetched twice.
-        Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        Assert.Equal(0, MessageRequests(harness));
         harness.AssertEqualsGroundTruth();
     }
 
@@ -112,7 +112,7 @@ public sealed class ReconcileTests
         Assert.Equal(edited.Text, File.ReadAllText(edited.FullPath));
         var truth = harness.Simulator.GetGroundTruth();
         var expectedRequests = new[] { deleted, truncated, edited }.Sum(f => Pages(truth.MessagesByConversation.TryGetValue(f.Id, out var m) ? m.Count : 0));
-        Assert.Equal(expectedRequests, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        Assert.Equal(expectedRequests, MessageRequests(harness));
         Assert.All(untouched, f => Assert.Equal((f.Item2, f.Text), (File.GetLastWriteTimeUtc(Path.Combine(harness.ConversationsPath, f.Path)), File.ReadAllText(Path.Combine(harness.ConversationsPath, f.Path)))));
         harness.AssertEqualsGroundTruth();
     }
@@ -130,7 +130,7 @@ public sealed class ReconcileTests
 
         // Updates move dates and prices, not the conversations' messages: no message list is read again, yet every file's
         // header shows its reservation's dates as they are now.
-        Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        Assert.Equal(0, MessageRequests(harness));
         harness.AssertEqualsGroundTruth();
         await AssertSameAsFullSyncAsync(harness, before);
         Assert.NotEmpty(report.UpdatedReservationIds);
@@ -149,11 +149,11 @@ public sealed class ReconcileTests
         var conversations = harness.Simulator.GetCounts().Conversations;
         harness.Simulator.ResetStats();
         Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Reconcile)).Status);
-        Assert.True(harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint) >= conversations);
+        Assert.True(MessageRequests(harness) >= conversations);
 
         harness.Simulator.ResetStats();
         Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Reconcile)).Status);
-        Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint));
+        Assert.Equal(0, MessageRequests(harness));
         harness.AssertEqualsGroundTruth();
     }
 
@@ -305,6 +305,9 @@ public sealed class ReconcileTests
         using var db = harness.Open();
         return db.Query<string?>("SELECT status FROM messages_metadata WHERE message_id IN @Ids;", new { Ids = messageIds }).ToList();
     }
+
+    /// <summary>The message-list pages the simulator served since its stats were last reset.</summary>
+    private static long MessageRequests(SyncHarness harness) => harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(MessagesEndpoint);
 
     private static long DataRequests(SyncHarness harness) => harness.Simulator.GetStats().DataRequests();
 
