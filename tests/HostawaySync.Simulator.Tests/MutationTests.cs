@@ -222,5 +222,7 @@ public sealed partial class MutationTests : IAsyncLifetime
             ["messages"] = new JsonArray([.. truth.MessagesByConversation.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(o => o.DeepClone())]),
             ["deletedListings"] = new JsonArray([.. truth.DeletedListingIds.Select(id => (JsonNode)id)]),
             ["deletedReservations"] = new JsonArray([.. truth.DeletedReservationIds.Select(id => (JsonNode)id)]),
+            ["reviews"] = new JsonArray([.. truth.Reviews.Select(o => o.DeepClone())]),
+            ["deletedReviews"] = new JsonArray([.. truth.DeletedReviewIds.Select(id => (JsonNode)id)]),
         }.ToJsonString();
 }
