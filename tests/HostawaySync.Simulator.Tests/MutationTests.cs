@@ -199,7 +199,7 @@ public sealed partial class MutationTests : IAsyncLifetime
         Assert.Equal(Serialize(_simulator.GetGroundTruth()), Serialize(twin.GetGroundTruth()));
     }
 
-    private static void AssertOnlyReported(MutationReport report, params string[] kinds)
+    internal static void AssertOnlyReported(MutationReport report, params string[] kinds)
     {
         foreach (var property in typeof(MutationReport).GetProperties().Where(p => p.PropertyType == typeof(IReadOnlyList<long>)))
         {
@@ -211,7 +211,7 @@ public sealed partial class MutationTests : IAsyncLifetime
         }
     }
 
-    private static Dictionary<long, JsonObject> ById(IEnumerable<JsonObject> objects) => objects.ToDictionary(o => o["id"]!.GetValue<long>());
+    internal static Dictionary<long, JsonObject> ById(IEnumerable<JsonObject> objects) => objects.ToDictionary(o => o["id"]!.GetValue<long>());
 
     internal static string Serialize(GroundTruth truth) =>
         new JsonObject
