@@ -244,6 +244,25 @@ public sealed class ReviewTests(SmallSimulatorFixture fixture) : IClassFixture<S
         Assert.Equal(3, stats.DataRequests());
     }
 
+    [Fact]
+    public async Task Rate_limits_and_faults_apply_to_reviews_as_to_every_other_list()
+    {
+        await using var simulator = await SimulatorSetup.StartAsync(DatasetOptions.Small, settings: SimulatorSetup.Open with { AccountRequestsPer10Seconds = 2 });
+        using var api = await ApiClient.CreateAsync(simulator);
+        await api.GetOkAsync("reviews?limit=5");
+        await api.GetOkAsync("reviews?limit=5&offset=5");
+        using (var limited = await api.Http.GetAsync("reviews?limit=5&offset=10"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            Assert.Equal("account", limited.Headers.GetValues("X-RateLimit-Applied").Single());
+        }
+
+        simulator.UpdateSettings(s => s with { AccountRequestsPer10Seconds = 0, FaultRate = 1, Faults = FaultKinds.ServerError });
+        using var faulted = await api.Http.GetAsync("reviews?limit=5");
+        Assert.InRange((int)faulted.StatusCode, 500, 503);
+        Assert.Equal(1, simulator.GetStats().FaultsByKind["ServerError"]);
+    }
+
     private static string DepartureDay(JsonObject review) => review["departureDate"]!.GetValue<string>()[..10];
 
     private List<long> IdsWhere(Func<JsonObject, bool> predicate) =>
