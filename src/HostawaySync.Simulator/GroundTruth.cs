@@ -13,10 +13,14 @@ namespace HostawaySync.Simulator;
 /// cancelled ones, as <c>GET /v1/conversations/{id}/messages?includeScheduledMessages=1</c> serves them.</param>
 /// <param name="DeletedListingIds">Ids of listings deleted by mutations.</param>
 /// <param name="DeletedReservationIds">Ids of reservations deleted by mutations.</param>
+/// <param name="Reviews">Live reviews as <c>GET /v1/reviews</c> serves them, ordered by id.</param>
+/// <param name="DeletedReviewIds">Ids of reviews deleted by mutations, on their own or with their reservation.</param>
 public sealed record GroundTruth(
     IReadOnlyList<JsonObject> Listings,
     IReadOnlyList<JsonObject> Reservations,
     IReadOnlyList<JsonObject> Conversations,
     IReadOnlyDictionary<long, IReadOnlyList<JsonObject>> MessagesByConversation,
     IReadOnlyList<long> DeletedListingIds,
-    IReadOnlyList<long> DeletedReservationIds);
+    IReadOnlyList<long> DeletedReservationIds,
+    IReadOnlyList<JsonObject> Reviews,
+    IReadOnlyList<long> DeletedReviewIds);

@@ -8,10 +8,12 @@ namespace HostawaySync.Simulator;
 /// <param name="SentMessages">Messages with status <c>sent</c>: what the messages endpoint returns by default.</param>
 /// <param name="SentMessagesByConversation">Sent messages per conversation id, so a benchmark can compute the
 /// minimum number of message-page requests.</param>
+/// <param name="Reviews">Live reviews.</param>
 public sealed record GroundTruthCounts(
     int Listings,
     int Reservations,
     int Conversations,
     long Messages,
     long SentMessages,
-    IReadOnlyDictionary<long, int> SentMessagesByConversation);
+    IReadOnlyDictionary<long, int> SentMessagesByConversation,
+    int Reviews);

@@ -33,6 +33,24 @@ public sealed record MutationReport(
     /// </summary>
     public IReadOnlyList<long> ChangedMessageIds { get; init; } = [];
 
+    /// <summary>Reviews created (<see cref="MutationRequest.NewReviews"/>).</summary>
+    public IReadOnlyList<long> NewReviewIds { get; init; } = [];
+
+    /// <summary>Reviews moved along their lifecycle (<see cref="MutationRequest.AdvancedReviews"/>).</summary>
+    public IReadOnlyList<long> AdvancedReviewIds { get; init; } = [];
+
+    /// <summary>Reviews that got the host's answer (<see cref="MutationRequest.HostResponses"/>).</summary>
+    public IReadOnlyList<long> RespondedReviewIds { get; init; } = [];
+
+    /// <summary>Reviews removed: deleted on their own, or together with their deleted reservations.</summary>
+    public IReadOnlyList<long> DeletedReviewIds { get; init; } = [];
+
+    /// <summary>Reviews changed after their change horizon (<see cref="MutationRequest.OldReviewChanges"/>).</summary>
+    public IReadOnlyList<long> OldChangedReviewIds { get; init; } = [];
+
+    /// <summary>Reviews flagged <c>isCancelled</c> because this call cancelled their reservation.</summary>
+    public IReadOnlyList<long> CancelledReviewIds { get; init; } = [];
+
     /// <summary>Reservations whose <c>latestActivityOn</c> moved because of new messages (their <c>updatedOn</c> did not).</summary>
     public IReadOnlyList<long> ReservationIdsWithNewMessages { get; init; } = [];
 }

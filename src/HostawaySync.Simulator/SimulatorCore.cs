@@ -136,7 +136,8 @@ internal sealed class SimulatorCore : IDisposable
             snapshot.Conversations.Length,
             snapshot.MessageCount,
             snapshot.SentMessageCount,
-            sentByConversation);
+            sentByConversation,
+            snapshot.Reviews.Length);
     }
 
     /// <summary>Starts the shutdown: stalled requests end now.</summary>

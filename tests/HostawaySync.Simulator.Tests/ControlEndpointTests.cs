@@ -47,8 +47,11 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.Equal(counts.Reservations, (await Json(await _control.GetAsync("truth?resource=reservations"))).AsArray().Count);
         Assert.Equal(counts.Conversations, (await Json(await _control.GetAsync("truth?resource=conversations"))).AsArray().Count);
         Assert.Equal(counts.Messages, (await Json(await _control.GetAsync("truth?resource=messages"))).AsArray().Count);
+        var reviews = (await Json(await _control.GetAsync("truth?resource=reviews"))).AsArray();
+        Assert.True(JsonNode.DeepEquals(new JsonArray([.. truth.Reviews.Select(r => r.DeepClone())]), reviews));
         var deleted = await Json(await _control.GetAsync("truth?resource=deleted"));
         Assert.Empty(deleted["deletedReservationIds"]!.AsArray());
+        Assert.Empty(deleted["deletedReviewIds"]!.AsArray());
         using var bad = await _control.GetAsync("truth?resource=guests");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }

@@ -14,6 +14,10 @@ public sealed class DeterminismTests
         var truth = MutationTests.Serialize(first.GetGroundTruth());
         Assert.Equal(truth, MutationTests.Serialize(second.GetGroundTruth()));
         Assert.NotEqual(truth, MutationTests.Serialize(other.GetGroundTruth()));
+        var reviews = string.Join('\n', first.GetGroundTruth().Reviews.Select(r => r.ToJsonString()));
+        Assert.NotEmpty(first.GetGroundTruth().Reviews);
+        Assert.Equal(reviews, string.Join('\n', second.GetGroundTruth().Reviews.Select(r => r.ToJsonString())));
+        Assert.NotEqual(reviews, string.Join('\n', other.GetGroundTruth().Reviews.Select(r => r.ToJsonString())));
 
         using var a = await ApiClient.CreateAsync(first);
         using var b = await ApiClient.CreateAsync(second);
@@ -23,6 +27,7 @@ public sealed class DeterminismTests
             "listings?includeResources=1&limit=5", "reservations?limit=20&offset=40&includeResources=1",
             "reservations?sortOrder=arrivalDateDesc&limit=10", "conversations?limit=10&offset=3&includeResources=1",
             $"conversations/{conversation}/messages?includeScheduledMessages=1",
+            "reviews?limit=30&offset=10", "reviews?sortBy=guestName&sortOrder=desc&limit=20",
         })
         {
             Assert.Equal(await a.Http.GetStringAsync(url), await b.Http.GetStringAsync(url));

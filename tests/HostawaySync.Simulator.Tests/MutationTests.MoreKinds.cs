@@ -126,7 +126,21 @@ public sealed partial class MutationTests
         Assert.NotEmpty(conversations);
         Assert.Equal(reservations.Order(), report.DeletedReservationIds.Order());
         Assert.Equal(conversations.Order(), report.DeletedConversationIds.Order());
-        AssertOnlyReported(report, nameof(MutationReport.DeletedListingIds), nameof(MutationReport.DeletedReservationIds), nameof(MutationReport.DeletedConversationIds));
+        var reviews = before.Reviews.Where(r => reservations.Contains(r["reservationId"]!.GetValue<long>())).Select(r => r["id"]!.GetValue<long>()).ToHashSet();
+        Assert.NotEmpty(reviews);
+        Assert.Equal(reviews.Order(), report.DeletedReviewIds.Order());
+        Assert.Equal(reviews.Order(), _simulator.GetGroundTruth().DeletedReviewIds.Order());
+        foreach (var id in reviews)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync($"reviews/{id}")).Status);
+        }
+
+        AssertOnlyReported(
+            report,
+            nameof(MutationReport.DeletedListingIds),
+            nameof(MutationReport.DeletedReservationIds),
+            nameof(MutationReport.DeletedConversationIds),
+            nameof(MutationReport.DeletedReviewIds));
 
         foreach (var id in report.DeletedListingIds)
         {

@@ -199,7 +199,7 @@ public sealed partial class MutationTests : IAsyncLifetime
         Assert.Equal(Serialize(_simulator.GetGroundTruth()), Serialize(twin.GetGroundTruth()));
     }
 
-    private static void AssertOnlyReported(MutationReport report, params string[] kinds)
+    internal static void AssertOnlyReported(MutationReport report, params string[] kinds)
     {
         foreach (var property in typeof(MutationReport).GetProperties().Where(p => p.PropertyType == typeof(IReadOnlyList<long>)))
         {
@@ -211,7 +211,7 @@ public sealed partial class MutationTests : IAsyncLifetime
         }
     }
 
-    private static Dictionary<long, JsonObject> ById(IEnumerable<JsonObject> objects) => objects.ToDictionary(o => o["id"]!.GetValue<long>());
+    internal static Dictionary<long, JsonObject> ById(IEnumerable<JsonObject> objects) => objects.ToDictionary(o => o["id"]!.GetValue<long>());
 
     internal static string Serialize(GroundTruth truth) =>
         new JsonObject
@@ -222,5 +222,7 @@ public sealed partial class MutationTests : IAsyncLifetime
             ["messages"] = new JsonArray([.. truth.MessagesByConversation.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(o => o.DeepClone())]),
             ["deletedListings"] = new JsonArray([.. truth.DeletedListingIds.Select(id => (JsonNode)id)]),
             ["deletedReservations"] = new JsonArray([.. truth.DeletedReservationIds.Select(id => (JsonNode)id)]),
+            ["reviews"] = new JsonArray([.. truth.Reviews.Select(o => o.DeepClone())]),
+            ["deletedReviews"] = new JsonArray([.. truth.DeletedReviewIds.Select(id => (JsonNode)id)]),
         }.ToJsonString();
 }

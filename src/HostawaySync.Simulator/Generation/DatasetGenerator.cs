@@ -14,6 +14,7 @@ internal static class DatasetGenerator
     private const long FirstReservationId = 11_000_000;
     private const long FirstConversationId = 700_000;
     private const long FirstMessageId = 30_000_000;
+    private const long FirstReviewId = 5_400_000;
 
     /// <summary>Generates the account for the context's seed and options.</summary>
     public static AccountSnapshot Generate(DatasetContext context)
@@ -58,13 +59,15 @@ internal static class DatasetGenerator
             ? l with { LatestActivityOn = at }
             : l);
 
+        var reviews = CreateReviews(context, reservations, now, out var nextReviewId);
         var counters = new IdCounters(
             listings.Count == 0 ? FirstListingId : listings[^1].Id + 1 + rng.Next(50),
             listings.Count,
             nextReservationId,
             nextConversationId,
-            nextMessageId);
-        return new AccountSnapshot(context, finalListings, reservations, conversations, guests, [], [], counters);
+            nextMessageId,
+            nextReviewId);
+        return new AccountSnapshot(context, finalListings, reservations, conversations, guests, [], [], counters, reviews, []);
     }
 
     private static List<ListingState> CreateListings(DatasetContext context, DetRandom rng, DateTime now)
@@ -89,6 +92,27 @@ internal static class DatasetGenerator
         }
 
         return listings;
+    }
+
+    /// <summary>
+    /// Reviews in reservation id order, each reservation drawing from its own stream (so reviews never disturb the
+    /// rest of the account); the first few reservations with a written review get hostile texts.
+    /// </summary>
+    private static List<ReviewState> CreateReviews(DatasetContext context, ReservationState[] reservations, DateTime now, out long nextReviewId)
+    {
+        const int AlwaysHostile = 3;
+        var reviews = new List<ReviewState>();
+        var nextId = FirstReviewId;
+        var hostileSoFar = 0;
+        foreach (var reservation in reservations)
+        {
+            var created = ReviewFactory.ForReservation(context, reservation, now, ref nextId, hostileSoFar < AlwaysHostile);
+            hostileSoFar += created.Count(r => r.PublicReview is not null && r.IsGuestToHost);
+            reviews.AddRange(created);
+        }
+
+        nextReviewId = nextId;
+        return reviews;
     }
 
     private static int ConversationCount(DetRandom rng, ReservationState reservation, bool isLong)

@@ -67,6 +67,8 @@ internal static class ApiDispatcher
             ApiRoute.Conversation => ConversationEndpoints.Get(snapshot, match.Id, query),
             ApiRoute.Messages => ConversationEndpoints.Messages(list, match.Id, query),
             ApiRoute.Message => ConversationEndpoints.Message(snapshot, match.Id, match.SubId),
+            ApiRoute.Reviews => ReviewEndpoints.List(list, query),
+            ApiRoute.Review => ReviewEndpoints.Get(snapshot, match.Id),
             ApiRoute.MethodNotAllowed => ApiResponse.FailResult(405, "Method not allowed"),
             _ => ApiResponse.FailResult(404, "Not found"),
         };

@@ -41,4 +41,10 @@ internal enum ApiRoute
 
     /// <summary><c>GET /v1/conversations/{id}/messages/{messageId}</c>.</summary>
     Message,
+
+    /// <summary><c>GET /v1/reviews</c>.</summary>
+    Reviews,
+
+    /// <summary><c>GET /v1/reviews/{id}</c>.</summary>
+    Review,
 }

@@ -27,6 +27,8 @@ internal static class ApiRouter
             ("conversations", 2) => (ApiRoute.Conversations, "/v1/conversations"),
             ("conversations", 3) => (ApiRoute.Conversation, "/v1/conversations/{id}"),
             ("conversations", 4) when segments[3] == "messages" => (ApiRoute.Messages, "/v1/conversations/{id}/messages"),
+            ("reviews", 2) => (ApiRoute.Reviews, "/v1/reviews"),
+            ("reviews", 3) => (ApiRoute.Review, "/v1/reviews/{id}"),
             ("conversations", 5) when segments[3] == "messages" => (ApiRoute.Message, "/v1/conversations/{id}/messages/{messageId}"),
             _ => (ApiRoute.NotFound, "/v1/*"),
         };

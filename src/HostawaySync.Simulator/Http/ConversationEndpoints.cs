@@ -29,7 +29,7 @@ internal static class ConversationEndpoints
         return Paging.Serve(
             call,
             page,
-            withPageFields: true,
+            EnvelopeShape.Paged,
             snapshot => new OrderedRows<ConversationState>(reservationId is { } rid ? OfReservation(snapshot, rid) : InListOrder(snapshot)),
             reservationId is null ? c => new RowMove(MoveKind.Conversation, c.Id) : null,
             snapshot => (w, c) => ConversationWriter.Write(w, snapshot, c, includeResources));
@@ -70,7 +70,7 @@ internal static class ConversationEndpoints
         return Paging.Serve(
             call,
             page,
-            withPageFields: true,
+            EnvelopeShape.Paged,
             snapshot => new OrderedRows<MessageInfo>(MessageSynthesizer.Ordered(snapshot.Context, snapshot.FindConversation(conversationId)!, includeScheduled)),
             _ => new RowMove(MoveKind.Message, conversationId),
             snapshot =>

@@ -5,7 +5,8 @@ namespace HostawaySync.Simulator.Http;
 /// <summary>
 /// List envelopes exactly as real responses have them: listings and reservations carry
 /// <c>status, result, count, limit, offset</c> only; conversations and messages
-/// <c>status, result, limit, offset, count, page, totalPages</c>. <see cref="Paging"/> decides the values and
+/// <c>status, result, limit, offset, count, page, totalPages</c>; reviews <c>status, result, count, offset</c> (the
+/// documented sample). <see cref="Paging"/> decides the values and
 /// which optional fields a paging variant leaves out; this class only keeps the key order.
 /// </summary>
 internal static class Envelope
@@ -33,6 +34,18 @@ internal static class Envelope
             WriteOptional(w, "count", fields.Count);
             WriteOptional(w, "page", fields.Page);
             WriteOptional(w, "totalPages", fields.TotalPages);
+            w.WriteEndObject();
+        });
+
+    /// <summary>A reviews envelope: count and offset, no limit.</summary>
+    public static ApiResponse CountOffset<T>(IReadOnlyList<T> rows, EnvelopeFields fields, Action<Utf8JsonWriter, T> writeItem) =>
+        ApiResponse.Json(200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("status", "success");
+            WriteResult(w, rows, writeItem);
+            WriteOptional(w, "count", fields.Count);
+            WriteNullable(w, "offset", fields.Offset);
             w.WriteEndObject();
         });
 

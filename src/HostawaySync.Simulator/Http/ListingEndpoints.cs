@@ -35,7 +35,7 @@ internal static class ListingEndpoints
         return Paging.Serve(
             call,
             page,
-            withPageFields: false,
+            EnvelopeShape.Plain,
             snapshot => new OrderedRows<ListingState>(Sort(Filter(snapshot, city, country, match, activityStart, activityEnd), sortOrder).ToList()),
             plain ? l => new RowMove(MoveKind.Listing, l.Id) : null,
             snapshot => (w, l) => ListingWriter.Write(w, snapshot.Context, l, includeResources));

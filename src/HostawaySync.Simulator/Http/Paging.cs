@@ -14,7 +14,7 @@ internal static class Paging
     /// <summary>Serves one page.</summary>
     /// <param name="call">The request's settings and state.</param>
     /// <param name="page">Limit, offset and cursor as read from the query.</param>
-    /// <param name="withPageFields">Whether the envelope has <c>page</c>/<c>totalPages</c> (conversations, messages).</param>
+    /// <param name="shape">The envelope's fields; only <see cref="EnvelopeShape.Paged"/> has <c>page</c>/<c>totalPages</c>.</param>
     /// <param name="rowsOf">All matching rows of a snapshot in served order.</param>
     /// <param name="moveOf">How a row of this list is brought to the front, or null when this request's list
     /// takes no moves (filtered or sorted otherwise than by default).</param>
@@ -22,7 +22,7 @@ internal static class Paging
     public static ApiResponse Serve<T>(
         ListCall call,
         PageRequest page,
-        bool withPageFields,
+        EnvelopeShape shape,
         Func<AccountSnapshot, OrderedRows<T>> rowsOf,
         Func<T, RowMove>? moveOf,
         Func<AccountSnapshot, Action<Utf8JsonWriter, T>> writerOf)
@@ -49,9 +49,14 @@ internal static class Paging
         }
 
         var rows = Slice(ordered, page, ceiling);
-        var fields = Fields(settings, page, Start(ordered, page), ordered.Rows.Count, withPageFields);
+        var fields = Fields(settings, page, Start(ordered, page), ordered.Rows.Count, shape == EnvelopeShape.Paged);
         var write = writerOf(snapshot);
-        return withPageFields ? Envelope.Paged(rows, fields, write) : Envelope.Plain(rows, fields, write);
+        return shape switch
+        {
+            EnvelopeShape.Paged => Envelope.Paged(rows, fields, write),
+            EnvelopeShape.CountOffset => Envelope.CountOffset(rows, fields, write),
+            _ => Envelope.Plain(rows, fields, write),
+        };
     }
 
     /// <summary>Index of the first row the page serves; -1 for a cursor row that does not exist.</summary>

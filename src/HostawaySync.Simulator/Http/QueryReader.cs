@@ -43,18 +43,37 @@ internal sealed class QueryReader(IQueryCollection query)
     public long? Id(string name)
     {
         var text = String(name);
-        if (text is null)
+        return text is null ? null : ParseId(name, text);
+    }
+
+    /// <summary>
+    /// A list parameter as PHP clients send it: <c>name[]=a&amp;name[]=b</c>, <c>name=a&amp;name=b</c> or
+    /// <c>name=a,b</c> (and mixtures); null when absent. Unlike single parameters, every value counts.
+    /// </summary>
+    public IReadOnlyList<string>? List(string name)
+    {
+        var values = query[name + "[]"].Concat(query[name])
+            .SelectMany(value => (value ?? string.Empty).Split(','))
+            .Select(value => value.Trim())
+            .Where(value => value.Length > 0)
+            .ToList();
+        return values.Count == 0 ? null : values;
+    }
+
+    /// <summary>A list of positive ids (see <see cref="List"/>).</summary>
+    public IReadOnlyList<long>? IdList(string name) =>
+        List(name)?.Select(text => ParseId(name, text)).OfType<long>().ToList();
+
+    /// <summary>A list of allowed values, compared exactly (see <see cref="List"/>).</summary>
+    public IReadOnlyList<string>? OneOfList(string name, IReadOnlyCollection<string> allowed)
+    {
+        var values = List(name);
+        if (values?.FirstOrDefault(value => !allowed.Contains(value)) is { } wrong)
         {
-            return null;
+            Fail($"Invalid value for {name}: {wrong}.");
         }
 
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
-        {
-            return value;
-        }
-
-        Fail($"Invalid value for {name}: must be a positive integer.");
-        return null;
+        return values;
     }
 
     /// <summary>A <c>YYYY-MM-DD</c> date parameter.</summary>
@@ -88,6 +107,17 @@ internal sealed class QueryReader(IQueryCollection query)
         }
 
         Fail($"Invalid value for {name}: {text}.");
+        return null;
+    }
+
+    private long? ParseId(string name, string text)
+    {
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        Fail($"Invalid value for {name}: must be a positive integer.");
         return null;
     }
 

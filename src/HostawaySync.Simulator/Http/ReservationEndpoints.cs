@@ -61,7 +61,7 @@ internal static class ReservationEndpoints
         return Paging.Serve(
             call,
             page,
-            withPageFields: false,
+            EnvelopeShape.Plain,
             snapshot => ReservationSearch.Run(snapshot, filter, order, descending, page.AfterId),
             filter.IsEmpty && sortOrder is null ? r => new RowMove(MoveKind.Reservation, r.Id) : null,
             snapshot => (w, r) => ReservationWriter.Write(w, snapshot, r, view));

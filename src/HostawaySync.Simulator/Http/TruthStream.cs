@@ -9,7 +9,8 @@ namespace HostawaySync.Simulator.Http;
 /// <summary>
 /// Streams ground truth as a JSON array, flushing as it goes, so even the Large data set never sits in memory
 /// as one document. <c>resource=messages</c> lists every message (all statuses) of every live conversation,
-/// grouped by conversation id; <c>resource=deleted</c> gives the deleted listing and reservation ids.
+/// grouped by conversation id; <c>resource=reviews</c> lists live reviews by id; <c>resource=deleted</c> gives the
+/// deleted listing, reservation and review ids.
 /// </summary>
 internal static class TruthStream
 {
@@ -18,9 +19,9 @@ internal static class TruthStream
     /// <summary>Writes the requested resource.</summary>
     public static async Task WriteAsync(AccountSnapshot snapshot, HttpContext http, string resource)
     {
-        if (resource is not ("listings" or "reservations" or "conversations" or "messages" or "deleted"))
+        if (resource is not ("listings" or "reservations" or "conversations" or "messages" or "reviews" or "deleted"))
         {
-            throw new ArgumentException("resource must be listings, reservations, conversations, messages or deleted.");
+            throw new ArgumentException("resource must be listings, reservations, conversations, messages, reviews or deleted.");
         }
 
         http.Response.StatusCode = 200;
@@ -42,6 +43,7 @@ internal static class TruthStream
             writer.WriteStartObject();
             WriteIds(writer, "deletedListingIds", snapshot.DeletedListingIds);
             WriteIds(writer, "deletedReservationIds", snapshot.DeletedReservationIds);
+            WriteIds(writer, "deletedReviewIds", snapshot.DeletedReviewIds);
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken);
             return;
@@ -70,6 +72,14 @@ internal static class TruthStream
                 foreach (var conversation in snapshot.Conversations)
                 {
                     GroundTruthBuilder.WriteConversation(writer, snapshot, conversation);
+                    await ItemDone();
+                }
+
+                break;
+            case "reviews":
+                foreach (var review in snapshot.Reviews)
+                {
+                    ReviewWriter.Write(writer, snapshot, review);
                     await ItemDone();
                 }
 

@@ -26,7 +26,16 @@ internal static class GroundTruthBuilder
                 .ToList());
         }
 
-        return new GroundTruth(listings, reservations, conversations, messages, [.. snapshot.DeletedListingIds], [.. snapshot.DeletedReservationIds]);
+        var reviews = snapshot.Reviews.Select(r => Parse(w => ReviewWriter.Write(w, snapshot, r))).ToList();
+        return new GroundTruth(
+            listings,
+            reservations,
+            conversations,
+            messages,
+            [.. snapshot.DeletedListingIds],
+            [.. snapshot.DeletedReservationIds],
+            reviews,
+            [.. snapshot.DeletedReviewIds]);
     }
 
     /// <summary>A listing as <c>GET /v1/listings?includeResources=1</c> serves it.</summary>

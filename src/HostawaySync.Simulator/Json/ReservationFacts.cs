@@ -22,15 +22,7 @@ internal sealed class ReservationFacts
         Fixed = new DetRandom(context.Hash(HashTags.Reservation, reservation.Id));
         Versioned = new DetRandom(context.Hash(HashTags.ReservationVersion, reservation.Id, reservation.Version));
         GuestRng = new DetRandom(context.Hash(HashTags.Guest, reservation.GuestId, 1));
-        ChannelReservationId = Channel.Id switch
-        {
-            2001 => $"{context.AccountId}-{reservation.ListingId}-thread{Fixed.Digits(9)}-{Fixed.Digits(10)}",
-            2018 => "HM" + Fixed.Code(8),
-            2005 => Fixed.Digits(10),
-            2002 => "HA-" + Fixed.Code(6),
-            2009 or 2010 or 2015 or 2016 => $"{context.AccountId}-{reservation.ListingId}-ical-{Fixed.Hex(12)}",
-            _ => $"{context.AccountId}-{reservation.ListingId}-{Channel.Id}-{Fixed.Digits(10)}",
-        };
+        ChannelReservationId = DrawChannelReservationId(context, reservation, Fixed);
         ConfirmationCode = Channel.IsAirbnb ? ChannelReservationId.StartsWith("HM", StringComparison.Ordinal)
             ? ChannelReservationId : "HM" + Fixed.Code(8)
             : Channel.Id == 2005 ? ChannelReservationId : null;
@@ -80,4 +72,22 @@ internal sealed class ReservationFacts
 
     /// <summary>Whether this reservation's free-text notes are hostile.</summary>
     public bool HostileNotes => StableHash.Unit(Context.Hash(HashTags.ReservationVersion, Reservation.Id, -7)) < Context.Dataset.HostileShare * 2;
+
+    /// <summary>
+    /// The channel's reservation id, drawn first from the reservation's fixed stream; reviews call it with a fresh
+    /// stream to copy the id without rendering the reservation.
+    /// </summary>
+    public static string ChannelReservationIdOf(DatasetContext context, ReservationState reservation) =>
+        DrawChannelReservationId(context, reservation, new DetRandom(context.Hash(HashTags.Reservation, reservation.Id)));
+
+    private static string DrawChannelReservationId(DatasetContext context, ReservationState reservation, DetRandom fixedRng) =>
+        reservation.ChannelId switch
+        {
+            2001 => $"{context.AccountId}-{reservation.ListingId}-thread{fixedRng.Digits(9)}-{fixedRng.Digits(10)}",
+            2018 => "HM" + fixedRng.Code(8),
+            2005 => fixedRng.Digits(10),
+            2002 => "HA-" + fixedRng.Code(6),
+            2009 or 2010 or 2015 or 2016 => $"{context.AccountId}-{reservation.ListingId}-ical-{fixedRng.Hex(12)}",
+            _ => $"{context.AccountId}-{reservation.ListingId}-{reservation.ChannelId}-{fixedRng.Digits(10)}",
+        };
 }

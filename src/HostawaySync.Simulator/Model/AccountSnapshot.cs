@@ -15,6 +15,7 @@ internal sealed class AccountSnapshot
     private readonly Dictionary<long, int> _conversationRowById;
     private readonly Dictionary<long, long[]> _conversationIdsByReservation;
     private readonly SortedIndex[] _reservationIndexes;
+    private readonly Dictionary<long, int> _reviewRowById;
 
     /// <summary>Builds a snapshot and its indexes; the inputs may be in any order.</summary>
     public AccountSnapshot(
@@ -25,7 +26,9 @@ internal sealed class AccountSnapshot
         IReadOnlyList<Guest> guests,
         IReadOnlyList<ListingState> deletedListings,
         IReadOnlyList<long> deletedReservationIds,
-        IdCounters counters)
+        IdCounters counters,
+        IEnumerable<ReviewState> reviews,
+        IReadOnlyList<long> deletedReviewIds)
     {
         Context = context;
         Guests = guests;
@@ -69,6 +72,15 @@ internal sealed class AccountSnapshot
             .ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToArray());
         MessageCount = messages;
         SentMessageCount = sent;
+
+        Reviews = [.. reviews.OrderBy(r => r.Id)];
+        _reviewRowById = new Dictionary<long, int>(Reviews.Length);
+        for (var i = 0; i < Reviews.Length; i++)
+        {
+            _reviewRowById.Add(Reviews[i].Id, i);
+        }
+
+        DeletedReviewIds = deletedReviewIds;
     }
 
     /// <summary>Seed, account and options.</summary>
@@ -104,6 +116,12 @@ internal sealed class AccountSnapshot
     /// <summary>Next free ids.</summary>
     public IdCounters Counters { get; }
 
+    /// <summary>Live reviews by id.</summary>
+    public ReviewState[] Reviews { get; }
+
+    /// <summary>Reviews deleted so far, on their own or with their reservation.</summary>
+    public IReadOnlyList<long> DeletedReviewIds { get; }
+
     /// <summary>All messages of live conversations.</summary>
     public long MessageCount { get; }
 
@@ -137,6 +155,10 @@ internal sealed class AccountSnapshot
     /// <summary>Ids of the reservation's conversations, in id order.</summary>
     public IReadOnlyList<long> ConversationIdsOf(long reservationId) =>
         _conversationIdsByReservation.TryGetValue(reservationId, out var ids) ? ids : [];
+
+    /// <summary>The live review with the given id.</summary>
+    public ReviewState? FindReview(long id) =>
+        _reviewRowById.TryGetValue(id, out var row) ? Reviews[row] : null;
 
     /// <summary>The index for a reservation sort key.</summary>
     public SortedIndex ReservationIndex(ReservationOrder order) => _reservationIndexes[(int)order];

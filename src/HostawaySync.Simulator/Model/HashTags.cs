@@ -15,4 +15,5 @@ internal static class HashTags
     public const long Mutation = 10;
     public const long Fault = 11;
     public const long Token = 12;
+    public const long Review = 13;
 }

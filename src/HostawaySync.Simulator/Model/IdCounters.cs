@@ -6,9 +6,11 @@ namespace HostawaySync.Simulator.Model;
 /// <param name="NextReservationId">Next reservation id.</param>
 /// <param name="NextConversationId">Next conversation id.</param>
 /// <param name="NextMessageId">Next message id.</param>
+/// <param name="NextReviewId">Next review id.</param>
 internal sealed record IdCounters(
     long NextListingId,
     int NextListingSerial,
     long NextReservationId,
     long NextConversationId,
-    long NextMessageId);
+    long NextMessageId,
+    long NextReviewId);

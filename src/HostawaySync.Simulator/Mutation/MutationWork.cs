@@ -22,6 +22,9 @@ internal sealed class MutationWork
         ListingIdsAtStart = [.. snapshot.Listings.Select(l => l.Id)];
         ReservationIdsAtStart = [.. snapshot.Reservations.Select(r => r.Id)];
         ConversationIdsAtStart = [.. snapshot.Conversations.Select(c => c.Id)];
+        Reviews = snapshot.Reviews.ToDictionary(r => r.Id);
+        DeletedReviewIds = [.. snapshot.DeletedReviewIds];
+        ReviewIdsAtStart = [.. snapshot.Reviews.Select(r => r.Id)];
     }
 
     /// <summary>Seed, account and options.</summary>
@@ -63,6 +66,21 @@ internal sealed class MutationWork
     /// <summary>Conversation ids live before this mutation, in id order.</summary>
     public long[] ConversationIdsAtStart { get; }
 
+    /// <summary>Live reviews.</summary>
+    public Dictionary<long, ReviewState> Reviews { get; }
+
+    /// <summary>Deleted review ids, oldest first.</summary>
+    public List<long> DeletedReviewIds { get; }
+
+    /// <summary>Review ids live before this mutation, in id order.</summary>
+    public long[] ReviewIdsAtStart { get; }
+
+    /// <summary>Reviews removed because their reservation was deleted, in removal order.</summary>
+    public List<long> ReviewsRemovedWithReservations { get; } = [];
+
+    /// <summary>Reviews already changed by this mutation; each gets at most one kind of change.</summary>
+    public HashSet<long> TouchedReviews { get; } = [];
+
     /// <summary>Listings already changed by this mutation; each gets at most one kind of change.</summary>
     public HashSet<long> TouchedListings { get; } = [];
 
@@ -71,7 +89,7 @@ internal sealed class MutationWork
 
     /// <summary>The next snapshot: the working copy as it is now.</summary>
     public AccountSnapshot ToSnapshot() =>
-        new(Context, Listings.Values, Reservations.Values, Conversations.Values, Guests, DeletedListings, DeletedReservationIds, Counters);
+        new(Context, Listings.Values, Reservations.Values, Conversations.Values, Guests, DeletedListings, DeletedReservationIds, Counters, Reviews.Values, DeletedReviewIds);
 
     /// <summary>Moves a listing's latestActivityOn to now (reservation and message activity).</summary>
     public void TouchListingActivity(long listingId)

@@ -7,7 +7,8 @@ namespace HostawaySync.Simulator.Mutation;
 /// Applies a <see cref="MutationRequest"/> to a snapshot and returns the next snapshot. Each object gets at most
 /// one kind of change per call, so the report says exactly what happened to each id.
 /// Order: listings (new, edited, deleted, deleted with their reservations), reservations (new, modified, cancelled,
-/// deleted), new messages, conversations deleted on their own, then cancelled scheduled messages.
+/// deleted), new messages, conversations deleted on their own, cancelled scheduled messages, then reviews
+/// (flagged cancelled with their reservation, new, advanced, answered, deleted, changed after the horizon).
 /// </summary>
 internal static class Mutator
 {
@@ -19,6 +20,7 @@ internal static class Mutator
             request.UpdatedReservations, request.NewReservations, request.CancelledReservations, request.DeletedReservations,
             request.NewMessages, request.NewListings, request.UpdatedListings, request.DeletedListings,
             request.DeletedListingsWithReservations, request.DeletedConversations, request.ChangedScheduledMessages,
+            request.NewReviews, request.AdvancedReviews, request.HostResponses, request.DeletedReviews, request.OldReviewChanges,
         ];
         if (counts.Any(n => n < 0))
         {
@@ -40,6 +42,12 @@ internal static class Mutator
         work.TouchedReservations.UnionWith(messages.ReservationIds);
         var ownConversations = ConversationMutations.Delete(work, request.DeletedConversations);
         var changedMessages = MessageMutations.CancelScheduled(work, request.ChangedScheduledMessages);
+        var cancelledReviews = ReviewMutations.FlagCancelled(work, cancelledReservations);
+        var newReviews = ReviewMutations.Create(work, request.NewReviews);
+        var advancedReviews = ReviewMutations.Advance(work, request.AdvancedReviews);
+        var answeredReviews = ReviewMutations.Respond(work, request.HostResponses);
+        var deletedReviews = ReviewMutations.Delete(work, request.DeletedReviews);
+        var oldReviews = ReviewMutations.ChangeOld(work, request.OldReviewChanges);
 
         var next = work.ToSnapshot();
         var report = new MutationReport(
@@ -57,6 +65,12 @@ internal static class Mutator
             DeletedConversationIds = [.. withReservations.Conversations, .. deletedConversations, .. ownConversations],
             ReservationIdsWithNewMessages = messages.ReservationIds,
             ChangedMessageIds = changedMessages,
+            NewReviewIds = newReviews,
+            AdvancedReviewIds = advancedReviews,
+            RespondedReviewIds = answeredReviews,
+            DeletedReviewIds = [.. work.ReviewsRemovedWithReservations, .. deletedReviews],
+            OldChangedReviewIds = oldReviews,
+            CancelledReviewIds = cancelledReviews,
         };
         return (next, report);
     }

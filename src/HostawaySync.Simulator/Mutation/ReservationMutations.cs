@@ -108,8 +108,8 @@ internal static class ReservationMutations
     }
 
     /// <summary>
-    /// Removes live reservations together with their conversations and marks them touched; returns the removed
-    /// conversation ids in id order.
+    /// Removes live reservations together with their conversations and reviews and marks them touched; returns the
+    /// removed conversation ids in id order (the reviews go to <see cref="MutationWork.ReviewsRemovedWithReservations"/>).
     /// </summary>
     public static List<long> Remove(MutationWork work, IReadOnlyCollection<long> reservationIds)
     {
@@ -129,6 +129,14 @@ internal static class ReservationMutations
         foreach (var id in conversations)
         {
             work.Conversations.Remove(id);
+        }
+
+        foreach (var id in work.Reviews.Values.Where(r => removed.Contains(r.ReservationId)).Select(r => r.Id).Order().ToList())
+        {
+            work.Reviews.Remove(id);
+            work.DeletedReviewIds.Add(id);
+            work.TouchedReviews.Add(id);
+            work.ReviewsRemovedWithReservations.Add(id);
         }
 
         return conversations;

@@ -7,10 +7,17 @@ internal static class ListEndpoints
 {
     /// <summary>The names, for theories over every list endpoint.</summary>
     public static TheoryData<string> All { get; } =
-        ["listings", "reservations", "conversations", "conversationsOfReservation", "messages"];
+        ["listings", "reservations", "conversations", "conversationsOfReservation", "messages", "reviews"];
 
     /// <summary>The lists that carry page and totalPages.</summary>
     public static bool HasPageFields(string name) => name is "conversations" or "conversationsOfReservation" or "messages";
+
+    /// <summary>Whether the envelope echoes limit (the reviews envelope has only count and offset).</summary>
+    public static bool HasLimit(string name) => name != "reviews";
+
+    /// <summary>The envelope's keys in ordinal order, given which optional fields it carries.</summary>
+    public static List<string> EnvelopeKeys(string name, bool withCount) =>
+        [.. new[] { withCount ? "count" : null, HasLimit(name) ? "limit" : null, "offset", "result", "status" }.OfType<string>()];
 
     /// <summary>The path: the reservation with the most conversations, the conversation with the most sent messages.</summary>
     public static string PathOf(HostawaySimulator simulator, string name) => name switch
