@@ -23,6 +23,7 @@
         'Sync-HostawayListing'
         'Sync-HostawayReservation'
         'Sync-HostawayConversation'
+        'Sync-HostawayReview'
         'Test-HostawaySync'
         'Get-HostawayConfiguration'
         'Set-HostawayConfiguration'

@@ -11,4 +11,7 @@ public enum ApiResource
 
     /// <summary><c>GET /v1/conversations</c>.</summary>
     Conversations,
+
+    /// <summary><c>GET /v1/reviews</c>.</summary>
+    Reviews,
 }

@@ -77,6 +77,28 @@ public sealed class HostawayClient : IDisposable, IAsyncDisposable
                 : FormattableString.Invariant($"conversations?limit={_options.PageSize}&offset={offset}"),
             (url, token) => GetPageAsync(url, HostawayConversation.FromJson, token), c => c.Id, tally, cancellationToken);
 
+    /// <summary>
+    /// Review pages in id order (every review, or those departing on or after <paramref name="departureStart"/>: the
+    /// reviews that can still change), each row once. The review object has no update time, so this is the only way to see changes.
+    /// </summary>
+    internal IAsyncEnumerable<ApiPage<HostawayReview>> GetReviewPagesAsync(DateOnly? departureStart, PassTally tally, CancellationToken cancellationToken) =>
+        _pager.ByOffsetAsync(
+            "reviews",
+            offset => FormattableString.Invariant($"reviews?limit={_options.PageSize}&offset={offset}&sortBy=id&sortOrder=asc")
+                + (departureStart is { } start ? FormattableString.Invariant($"&departureDateStart={start:yyyy-MM-dd}") : string.Empty),
+            (url, token) => GetPageAsync(url, HostawayReview.FromJson, token), r => r.Id, tally, cancellationToken);
+
+    /// <summary>Every review (or those departing on or after <paramref name="departureStart"/>) as one stream; without a <paramref name="tally"/>, an incomplete pass throws at its end.</summary>
+    internal IAsyncEnumerable<HostawayReview> GetReviewsAsync(DateOnly? departureStart = null, PassTally? tally = null, CancellationToken cancellationToken = default)
+    {
+        var used = tally ?? new PassTally();
+        return ItemsAsync(GetReviewPagesAsync(departureStart, used, cancellationToken), used, strict: tally is null, "reviews", cancellationToken);
+    }
+
+    /// <summary>One review, or null when it does not exist (any more).</summary>
+    public Task<HostawayReview?> GetReviewAsync(long reviewId, CancellationToken cancellationToken = default) =>
+        GetSingleAsync(FormattableString.Invariant($"reviews/{reviewId}"), HostawayReview.FromJson, cancellationToken);
+
     /// <summary>One listing, or null when it does not exist (any more).</summary>
     public Task<HostawayListing?> GetListingAsync(long listingId, CancellationToken cancellationToken = default) =>
         GetSingleAsync(FormattableString.Invariant($"listings/{listingId}?includeResources=1"), HostawayListing.FromJson, cancellationToken);
@@ -152,6 +174,7 @@ public sealed class HostawayClient : IDisposable, IAsyncDisposable
             ApiResource.Listings => "listings?limit=1&offset=0",
             ApiResource.Reservations => "reservations?limit=1",
             ApiResource.Conversations => "conversations?limit=1&offset=0",
+            ApiResource.Reviews => "reviews?limit=1&offset=0",
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown resource."),
         };
         var page = await GetPageAsync(url, static _ => 0, cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,9 @@ public sealed class HostawaySettings
     /// <summary>The incremental overlap.</summary>
     public TimeSpan IncrementalOverlap => TimeSpan.FromMinutes((int)this[SettingCatalog.IncrementalOverlapMinutes].Value!);
 
+    /// <summary>How far before the previous pass an incremental reviews pass reads again.</summary>
+    public TimeSpan ReviewWindow => TimeSpan.FromDays((int)this[SettingCatalog.ReviewWindowDays].Value!);
+
     /// <summary>One setting by name (case-insensitive).</summary>
     public ResolvedSetting this[string name] => _settings[name];
 

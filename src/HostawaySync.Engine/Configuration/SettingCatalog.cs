@@ -43,6 +43,12 @@ public static class SettingCatalog
     /// <summary>How far back an incremental sync looks past its cursor.</summary>
     public const string IncrementalOverlapMinutes = nameof(IncrementalOverlapMinutes);
 
+    /// <summary>How many days before the previous pass an incremental reviews pass reads again, by departure date.</summary>
+    public const string ReviewWindowDays = nameof(ReviewWindowDays);
+
+    /// <summary>The environment variable of <see cref="ReviewWindowDays"/>.</summary>
+    public const string ReviewWindowDaysVariable = "HOSTAWAY_REVIEW_WINDOW_DAYS";
+
     /// <summary>All settings.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -70,6 +76,9 @@ public static class SettingCatalog
             raw => DoubleValue(raw, 0, 87600)),
         new(IncrementalOverlapMinutes, typeof(int), 60, null,
             "How far back (minutes) an incremental sync looks past its cursor, to catch changes stamped late (0 to 1440).", raw => IntValue(raw, 0, 1440)),
+        new(ReviewWindowDays, typeof(int), 90, ReviewWindowDaysVariable,
+            "Reviews carry no update time, so an incremental run reads again every review whose stay departed up to this many days before the previous run (7 to 3650): the channels' review periods (Airbnb 14 days, Booking.com 28) and the host's 30 days to respond fit in the default 90. A reconcile or full run reads every review.",
+            raw => IntValue(raw, 7, 3650)),
     ];
 
     /// <summary>The setting called <paramref name="name"/> (case-insensitive), or null.</summary>

@@ -28,6 +28,9 @@ internal abstract class ReadDialect
     /// <summary>A query that returns 1 when the store has a search index, else 0.</summary>
     public abstract string HasSearchIndexSql { get; }
 
+    /// <summary>SQL that counts 1 when the database has the reviews tables (schema 6 in SQLite, 3 in PostgreSQL), else 0: one not upgraded yet is read without them.</summary>
+    public abstract string HasReviewsSql { get; }
+
     /// <summary>Opens the store for reading; a missing store is HostawayDatabaseNotFound, nothing is created.</summary>
     /// <exception cref="Errors.HostawayException">The store is missing, unreachable or unusable.</exception>
     public abstract DbConnection Open();

@@ -21,6 +21,9 @@ internal interface IStoreWork : IDisposable
     /// <summary>Upserts conversations; returns what changed.</summary>
     UpsertCounts WriteConversations(IReadOnlyList<HostawayConversation> conversations, string now);
 
+    /// <summary>Upserts reviews with their category ratings and search terms; returns what changed.</summary>
+    UpsertCounts WriteReviews(IReadOnlyList<HostawayReview> reviews, string now);
+
     /// <summary>Stores a conversation's message metadata (and search index) after its file was written; returns the messages new to the store.</summary>
     int WriteMessages(long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now);
 

@@ -30,6 +30,9 @@ internal interface ISyncStore : IDisposable
     /// <summary>Live rows of <paramref name="table"/> the pass of <paramref name="resource"/> did not see.</summary>
     IReadOnlyList<long> Unseen(string resource, StoreTable table);
 
+    /// <summary>Live reviews departing on or after <paramref name="since"/> (a date) that the pass of <paramref name="resource"/> did not see.</summary>
+    IReadOnlyList<long> UnseenReviewsDepartingSince(string resource, string since);
+
     /// <summary>Live rows of <paramref name="table"/> (placeholder listings not counted).</summary>
     long LiveCount(StoreTable table);
 

@@ -40,6 +40,9 @@ internal sealed class SqliteStoreWork : IStoreWork
     public UpsertCounts WriteConversations(IReadOnlyList<HostawayConversation> conversations, string now) =>
         ConversationWriter.Write(_connection, _transaction, conversations, now);
 
+    public UpsertCounts WriteReviews(IReadOnlyList<HostawayReview> reviews, string now) =>
+        ReviewWriter.Write(_connection, _transaction, reviews, now);
+
     public int WriteMessages(long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now) =>
         MessageWriter.Write(_connection, _transaction, conversationId, messages, file, now).Added;
 

@@ -49,6 +49,8 @@ internal sealed class SqliteSyncStore : ISyncStore
 
     public IReadOnlyList<long> Unseen(string resource, StoreTable table) => SyncBookkeeping.Unseen(_connection, resource, table);
 
+    public IReadOnlyList<long> UnseenReviewsDepartingSince(string resource, string since) => SyncBookkeeping.UnseenReviewsDepartingSince(_connection, resource, since);
+
     public long LiveCount(StoreTable table) => SyncBookkeeping.LiveCount(_connection, table);
 
     public IReadOnlyList<long> ReservationsWithoutSeenConversation(string resource) => SyncBookkeeping.ReservationsWithoutSeenConversation(_connection, resource);

@@ -21,23 +21,26 @@ namespace HostawaySync.Engine.Store;
 /// <param name="EverSynced">Whether a sync has ever completed a pass.</param>
 public sealed record StoreSummary(long Listings, long Reservations, long Conversations, long Messages, DateTime? LastSuccessAt, bool EverSynced)
 {
+    /// <summary>Live reviews (0 in a database not upgraded to hold them yet).</summary>
+    public long Reviews { get; init; }
+
     /// <summary>The sync_state rows (cursors, unfinished passes, last full and successful passes) of every resource.</summary>
     internal IReadOnlyList<SyncStateRow> States { get; init; } = [];
 
     /// <inheritdoc />
     public bool Equals(StoreSummary? other) =>
         other is not null
-        && (Listings, Reservations, Conversations, Messages, LastSuccessAt, EverSynced) == (other.Listings, other.Reservations, other.Conversations, other.Messages, other.LastSuccessAt, other.EverSynced)
+        && (Listings, Reservations, Conversations, Messages, Reviews, LastSuccessAt, EverSynced) == (other.Listings, other.Reservations, other.Conversations, other.Messages, other.Reviews, other.LastSuccessAt, other.EverSynced)
         && States.SequenceEqual(other.States);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Listings, Reservations, Conversations, Messages, LastSuccessAt, EverSynced, States.Count);
+    public override int GetHashCode() => HashCode.Combine(Listings, Reservations, Conversations, Messages, Reviews, LastSuccessAt, EverSynced, States.Count);
 
     /// <summary>What a store open for writing says about its passes (<paramref name="states"/>), with no counts: enough to plan a run, not to estimate it.</summary>
     internal static StoreSummary FromStates(IReadOnlyList<SyncStateRow> states) =>
         new(0, 0, 0, 0, null, states.Any(s => s.LastSuccessAt is not null)) { States = states };
 
-    /// <summary>The sync_state row of <paramref name="resource"/> (listings, reservations, conversations), or null.</summary>
+    /// <summary>The sync_state row of <paramref name="resource"/> (listings, reservations, conversations, reviews), or null.</summary>
     internal SyncStateRow? State(string resource) => States.FirstOrDefault(s => s.Resource == resource);
 
     /// <summary>
@@ -131,8 +134,15 @@ public sealed record StoreSummary(long Listings, long Reservations, long Convers
             transaction: transaction);
         var states = connection.Query<SyncStateRow>(
             $"SELECT resource AS Resource, cursor AS Cursor, checkpoint AS Checkpoint, {dialect.InstantText("last_full_sync_at")} AS LastFullSyncAt, "
-            + $"{dialect.InstantText("last_success_at")} AS LastSuccessAt FROM sync_state WHERE resource IN ('listings', 'reservations', 'conversations') ORDER BY resource;",
+            + $"{dialect.InstantText("last_success_at")} AS LastSuccessAt FROM sync_state WHERE resource IN ('listings', 'reservations', 'conversations', 'reviews') ORDER BY resource;",
             transaction: transaction).ToList();
-        return new StoreSummary(row.Listings, row.Reservations, row.Conversations, row.Messages, StoreClock.Parse(row.LastSuccessAt), row.EverSynced) { States = states };
+        var reviews = connection.ExecuteScalar<long>(dialect.HasReviewsSql, transaction: transaction) == 0
+            ? 0
+            : connection.ExecuteScalar<long>("SELECT count(*) FROM reviews WHERE deleted_at IS NULL;", transaction: transaction);
+        return new StoreSummary(row.Listings, row.Reservations, row.Conversations, row.Messages, StoreClock.Parse(row.LastSuccessAt), row.EverSynced)
+        {
+            Reviews = reviews,
+            States = states,
+        };
     }
 }

@@ -8,4 +8,6 @@ internal sealed record StoreTable(string Name, string IdColumn)
     public static readonly StoreTable Reservations = new("reservations", "reservation_id");
 
     public static readonly StoreTable Conversations = new("conversations", "conversation_id");
+
+    public static readonly StoreTable Reviews = new("reviews", "review_id");
 }

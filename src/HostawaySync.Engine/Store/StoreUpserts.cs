@@ -41,4 +41,15 @@ internal static class StoreUpserts
         raw_json = excluded.raw_json, content_hash = excluded.content_hash, updated_at = excluded.updated_at
         WHERE messages_metadata.content_hash <> excluded.content_hash OR messages_metadata.body_hash IS NULL;
         """;
+
+    public const string ReviewConflict = """
+        ON CONFLICT (review_id) DO UPDATE SET listing_id = excluded.listing_id, reservation_id = excluded.reservation_id,
+        channel_id = excluded.channel_id, type = excluded.type, status = excluded.status, rating = excluded.rating,
+        public_review = excluded.public_review, private_feedback = excluded.private_feedback, reviewee_response = excluded.reviewee_response,
+        is_reviewee_recommended = excluded.is_reviewee_recommended, is_cancelled = excluded.is_cancelled, scheduled_at = excluded.scheduled_at,
+        arrival_at = excluded.arrival_at, departure_at = excluded.departure_at, external_review_id = excluded.external_review_id,
+        external_reservation_id = excluded.external_reservation_id, listing_name = excluded.listing_name, guest_name = excluded.guest_name,
+        category_count = excluded.category_count, raw_json = excluded.raw_json, content_hash = excluded.content_hash,
+        updated_at = excluded.updated_at, deleted_at = NULL;
+        """;
 }

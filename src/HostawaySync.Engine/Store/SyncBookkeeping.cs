@@ -41,6 +41,12 @@ internal static class SyncBookkeeping
             $"SELECT t.{table.IdColumn} FROM {table.Name} t WHERE t.deleted_at IS NULL AND t.raw_json <> '{{}}' AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Resource AND s.object_id = t.{table.IdColumn});",
             new { Resource = resource }, transaction).AsList();
 
+    /// <summary>Live reviews departing on or after <paramref name="since"/> (a date) the pass of <paramref name="resource"/> did not see.</summary>
+    public static IReadOnlyList<long> UnseenReviewsDepartingSince(SqliteConnection connection, string resource, string since) =>
+        connection.Query<long>(
+            "SELECT t.review_id FROM reviews t WHERE t.deleted_at IS NULL AND t.departure_at >= @Since AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Resource AND s.object_id = t.review_id);",
+            new { Resource = resource, Since = since }).AsList();
+
     /// <summary>Marks rows deleted (never removes them); returns how many changed.</summary>
     public static int SoftDelete(SqliteConnection connection, SqliteTransaction transaction, StoreTable table, IReadOnlyCollection<long> ids, string now) =>
         ids.Count == 0 ? 0 : connection.Execute(

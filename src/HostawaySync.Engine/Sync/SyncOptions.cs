@@ -48,6 +48,13 @@ public sealed record SyncOptions
     /// <summary>How far back an incremental sync looks past its cursor (the API's activity filters are date-granular).</summary>
     public TimeSpan IncrementalOverlap { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How far before the previous pass an incremental reviews pass reads again, by departure date (setting
+    /// ReviewWindowDays): the review object has no update time, and a review changes only until its channel's review period
+    /// and the host's time to respond are over (Booking.com's 28 days plus 30 days for a response is the longest known).
+    /// </summary>
+    public TimeSpan ReviewWindow { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>How long to wait for another sync of the same database to finish before failing with HostawaySyncInProgress.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -56,6 +56,11 @@ public static class SyncPlanner
             steps.Add(Step(SyncResources.Conversations, summary?.State("conversations"), requested, reason, ConversationSyncer.ModeFor));
         }
 
+        if (resources.HasFlag(SyncResources.Reviews))
+        {
+            steps.Add(Step(SyncResources.Reviews, summary?.State("reviews"), requested, reason, ReviewSyncer.ModeFor));
+        }
+
         var (estimate, requests) = Estimate(steps, summary, request.RequestsPer10Seconds);
         return new SyncPlan(true, reason, steps, estimate, requests);
     }
@@ -160,6 +165,7 @@ public static class SyncPlanner
             {
                 SyncResources.Listings => summary.Listings,
                 SyncResources.Reservations => summary.Reservations,
+                SyncResources.Reviews => summary.Reviews,
                 _ => summary.Conversations,
             };
             if (step.Mode == SyncMode.Incremental)
@@ -168,6 +174,11 @@ public static class SyncPlanner
                 {
                     requests += 2;
                     extras.Add("about 2 per reservation with new activity");
+                }
+                else if (step.Resource == SyncResources.Reviews)
+                {
+                    requests += 1;
+                    extras.Add("a page per 100 reviews of the review window");
                 }
 
                 continue;

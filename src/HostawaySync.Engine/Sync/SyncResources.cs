@@ -16,6 +16,9 @@ public enum SyncResources
     /// <summary>Conversations and their messages.</summary>
     Conversations = 4,
 
+    /// <summary>Reviews (both directions) with their category ratings.</summary>
+    Reviews = 8,
+
     /// <summary>All of them.</summary>
-    All = Listings | Reservations | Conversations,
+    All = Listings | Reservations | Conversations | Reviews,
 }

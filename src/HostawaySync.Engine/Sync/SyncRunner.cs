@@ -8,8 +8,8 @@ using HostawaySync.Engine.Store;
 namespace HostawaySync.Engine.Sync;
 
 /// <summary>
-/// Runs a sync: prepares the database, takes the writer lock, syncs listings, reservations (with guests) and
-/// conversations (with messages and files) in that order, and records the run in the sync log. Returns the
+/// Runs a sync: prepares the database, takes the writer lock, syncs listings, reservations (with guests),
+/// conversations (with messages and files) and reviews in that order, and records the run in the sync log. Returns the
 /// outcome rather than throwing for API and store failures; the caller decides how loud a failure is.
 /// </summary>
 public static class SyncRunner
@@ -17,7 +17,7 @@ public static class SyncRunner
     private const string RunResource = "Run";
 
     /// <summary>The sync_state rows a run without a plan plans from.</summary>
-    private static readonly string[] PlannedStates = ["listings", "reservations", "conversations"];
+    private static readonly string[] PlannedStates = ["listings", "reservations", "conversations", "reviews"];
 
     /// <summary>Runs one sync.</summary>
     public static async Task<SyncRunResult> RunAsync(SyncOptions options, ISyncLog? log = null, ISyncProgress? progress = null, CancellationToken cancellationToken = default)
@@ -204,6 +204,11 @@ public static class SyncRunner
                 {
                     ConversationSyncer.RecordReconcile(work, context.Store.ReadState("conversations"), context.RunId, context.Now);
                 }
+
+                if (resources.HasFlag(SyncResources.Reviews))
+                {
+                    ReviewSyncer.RecordReconcile(work, context.Store.ReadState("reviews"), context.Now);
+                }
             });
             return 0;
         });
@@ -295,6 +300,11 @@ public static class SyncRunner
         if (resources.HasFlag(SyncResources.Conversations))
         {
             plan.Add((SyncResources.Conversations, "conversations", ConversationSyncer.RunAsync));
+        }
+
+        if (resources.HasFlag(SyncResources.Reviews))
+        {
+            plan.Add((SyncResources.Reviews, "reviews", ReviewSyncer.RunAsync));
         }
 
         return plan;

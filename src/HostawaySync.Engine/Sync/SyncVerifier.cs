@@ -10,7 +10,7 @@ namespace HostawaySync.Engine.Sync;
 /// </summary>
 public static class SyncVerifier
 {
-    /// <summary>Counts listings, reservations and conversations on both sides.</summary>
+    /// <summary>Counts listings, reservations, conversations and reviews on both sides.</summary>
     public static async Task<IReadOnlyList<ResourceDrift>> CompareAsync(
         HostawayClientOptions clientOptions, StoreLocation database, SyncResources resources, ISyncLog log, CancellationToken cancellationToken = default)
     {
@@ -43,5 +43,6 @@ public static class SyncVerifier
         (SyncResources.Listings, ApiResource.Listings, StoreTable.Listings, "listings"),
         (SyncResources.Reservations, ApiResource.Reservations, StoreTable.Reservations, "reservations"),
         (SyncResources.Conversations, ApiResource.Conversations, StoreTable.Conversations, "conversations"),
+        (SyncResources.Reviews, ApiResource.Reviews, StoreTable.Reviews, "reviews"),
     ];
 }

@@ -72,6 +72,11 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
     [ValidateRange(0, 1440)]
     public int? IncrementalOverlapMinutes { get; set; }
 
+    /// <summary>How many days before the previous run an incremental run reads reviews again, by departure date (7 to 3650).</summary>
+    [Parameter]
+    [ValidateRange(7, 3650)]
+    public int? ReviewWindowDays { get; set; }
+
     /// <summary>Settings to remove from the file (or the session), so that their default applies again. Wildcards allowed.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -189,6 +194,7 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
             Add(SettingCatalog.SyncIntervalHours, SyncIntervalHours);
             Add(SettingCatalog.ReconcileIntervalHours, ReconcileIntervalHours);
             Add(SettingCatalog.IncrementalOverlapMinutes, IncrementalOverlapMinutes);
+            Add(SettingCatalog.ReviewWindowDays, ReviewWindowDays);
         }
         catch (HostawayException exception)
         {

@@ -10,21 +10,8 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "HostawayConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChangesSet)]
 [OutputType(typeof(HostawaySyncResult))]
-public sealed class SyncHostawayConversationCommand : SyncCmdlet
+public sealed class SyncHostawayConversationCommand : ResourceSyncCmdlet
 {
-    private const string ChangesSet = "Changes";
-    private const string FullSet = "Full";
-    private const string ReconcileSet = "Reconcile";
-
-    /// <summary>List every conversation and fetch every message, instead of only the conversations with new activity.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = FullSet)]
-    public SwitchParameter Full { get; set; }
-
-    /// <summary>List every conversation (deletions included) but fetch the messages only of the conversations that changed: the files end as after -Full, for far fewer requests.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ReconcileSet)]
-    public SwitchParameter Reconcile { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
-        RunSync(Full ? SyncMode.Full : Reconcile ? SyncMode.Reconcile : null, SyncResources.Conversations, ifDue: false, withPrerequisites: true);
+    private protected override SyncResources Resource => SyncResources.Conversations;
 }

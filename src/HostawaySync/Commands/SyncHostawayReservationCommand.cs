@@ -10,21 +10,8 @@ namespace HostawaySync.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "HostawayReservation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChangesSet)]
 [OutputType(typeof(HostawaySyncResult))]
-public sealed class SyncHostawayReservationCommand : SyncCmdlet
+public sealed class SyncHostawayReservationCommand : ResourceSyncCmdlet
 {
-    private const string ChangesSet = "Changes";
-    private const string FullSet = "Full";
-    private const string ReconcileSet = "Reconcile";
-
-    /// <summary>Fetch every reservation and reconcile deletions, instead of only those changed since the last sync.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = FullSet)]
-    public SwitchParameter Full { get; set; }
-
-    /// <summary>Read every reservation page and reconcile deletions, as -Full does; the pass serves a reconcile run (see Invoke-HostawaySync -Reconcile).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ReconcileSet)]
-    public SwitchParameter Reconcile { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
-        RunSync(Full ? SyncMode.Full : Reconcile ? SyncMode.Reconcile : null, SyncResources.Reservations, ifDue: false, withPrerequisites: true);
+    private protected override SyncResources Resource => SyncResources.Reservations;
 }

@@ -21,7 +21,9 @@ internal static class HostawayResources
             {
                 HostawayResource.Listings => SyncResources.Listings,
                 HostawayResource.Reservations => SyncResources.Reservations,
-                _ => SyncResources.Conversations,
+                HostawayResource.Conversations => SyncResources.Conversations,
+                HostawayResource.Reviews => SyncResources.Reviews,
+                _ => throw new ArgumentOutOfRangeException(nameof(resources), resource, "Unknown resource."),
             };
         }
 

@@ -72,6 +72,7 @@ public abstract class SyncCmdlet : ApiCmdlet
             Plan = plan,
             StorePhotoMetadata = settings.StorePhotoMetadata,
             IncrementalOverlap = settings.IncrementalOverlap,
+            ReviewWindow = settings.ReviewWindow,
             ModuleVersion = ModuleVersion,
         };
         WriteVerbose($"Store {store.Display} ({choice.Reason}).");

@@ -11,4 +11,7 @@ public enum HostawayResource
 
     /// <summary>Conversations, their messages and the conversation files.</summary>
     Conversations,
+
+    /// <summary>Reviews (guest-to-host and host-to-guest) with their category ratings.</summary>
+    Reviews,
 }

@@ -35,6 +35,56 @@ public sealed class SampleParsingTests
     }
 
     [SamplesFact]
+    public void Review_samples()
+    {
+        var single = Load("review-single.json");
+        var listed = Load("reviews-list.json").GetProperty("result")[0];
+
+        foreach (var json in new[] { single, listed })
+        {
+            var review = HostawayReview.FromJson(json);
+
+            Assert.Equal(json.GetProperty("id").GetInt64(), review.Id);
+            Assert.Equal(json.GetProperty("listingMapId").GetInt64(), review.ListingId);
+            Assert.Equal(json.GetProperty("reservationId").GetInt64(), review.ReservationId);
+            Assert.Equal(json.GetProperty("channelId").GetInt64(), review.ChannelId);
+            Assert.Equal(json.GetProperty("type").GetString(), review.Type);
+            Assert.Equal(json.GetProperty("status").GetString(), review.Status);
+            Assert.Null(review.Rating);
+            Assert.False(review.IsCancelled);
+            Assert.Empty(review.Categories);
+            Assert.Equal(new DateTime(2021, 5, 11, 22, 0, 0, DateTimeKind.Utc), review.DepartureAt);
+            Assert.Equal(new DateTime(2021, 5, 6, 8, 0, 0, DateTimeKind.Utc), review.ArrivalAt);
+            Assert.Equal(json.GetProperty("guestName").GetString(), review.GuestName);
+            Assert.Equal(json.GetProperty("listingName").GetString(), review.ListingName);
+            Assert.Equal(json.GetRawText(), review.RawJson);
+        }
+    }
+
+    [Fact]
+    public void Review_category_ratings_are_read_in_every_plausible_shape()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id": "12", "raiting": "9", "reviewCategory": [
+                {"category": "cleanliness", "rating": 10},
+                {"name": "communication", "value": "8"},
+                {"type": "location", "raiting": 9.5},
+                {"category": "cleanliness", "rating": 2},
+                {"rating": 7},
+                "accuracy"
+            ]}
+            """);
+
+        var review = HostawayReview.FromJson(document.RootElement);
+
+        Assert.Equal(12, review.Id);
+        Assert.Equal(9m, review.Rating);
+        Assert.Equal(
+            [new HostawayReviewCategory("cleanliness", 10m), new HostawayReviewCategory("communication", 8m), new HostawayReviewCategory("location", 9.5m)],
+            review.Categories);
+    }
+
+    [SamplesFact]
     public void Listing_image_sample()
     {
         var json = Load("listing-image.json");

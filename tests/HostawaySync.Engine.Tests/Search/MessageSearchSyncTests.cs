@@ -204,7 +204,7 @@ public sealed class MessageSearchSyncTests
 
     /// <summary>
     /// Turns a current database back into what schema version 2 had, data included: version 3 only added the index
-    /// (and the build marker), version 5 the conversations' reconcile columns. Checked against a database that the
+    /// (and the build marker), version 5 the conversations' reconcile columns, version 6 the reviews. Checked against a database that the
     /// version 2 migrations create.
     /// </summary>
     private static void MakeVersion2(string path)
@@ -215,6 +215,11 @@ public sealed class MessageSearchSyncTests
             connection.Execute(
                 """
                 DROP TABLE message_search;
+                DROP TABLE review_search;
+                DROP TABLE review_categories;
+                DROP TABLE reviews;
+                DELETE FROM sync_state WHERE resource = 'reviews';
+                DELETE FROM sync_logs WHERE resource = 'Reviews';
                 ALTER TABLE conversations DROP COLUMN list_mark;
                 ALTER TABLE conversations DROP COLUMN messages_mark;
                 ALTER TABLE conversations DROP COLUMN file_sha256;

@@ -19,7 +19,8 @@ public sealed class OddAnswerSyncTests
         var handler = new FakeApiHandler()
             .Script("listings", broken.Answer)
             .Script("reservations", new ScriptedList(0).Answer)
-            .Script("conversations", new ScriptedList(0).Answer);
+            .Script("conversations", new ScriptedList(0).Answer)
+            .Script("reviews", new ScriptedList(0).Answer);
         var options = Options(temp, handler);
 
         var first = await SyncRunner.RunAsync(options);
@@ -50,6 +51,7 @@ public sealed class OddAnswerSyncTests
             .Script("listings", new ScriptedList(0).Answer)
             .Script("reservations", new ScriptedList(0).Answer)
             .Script("conversations", conversations.Answer)
+            .Script("reviews", new ScriptedList(0).Answer)
             .Script(Invariant($"conversations/{refused}"), _ => Ok("{\"status\":\"success\",\"result\":{\"id\":" + Invariant($"{refused}") + "}}"))
             .Script(Invariant($"conversations/{refused}/messages"), _ => Ok("""{"status":"fail","message":"Something went wrong"}"""));
         foreach (var id in conversations.Ids.Skip(1))

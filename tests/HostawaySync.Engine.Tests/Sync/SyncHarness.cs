@@ -134,6 +134,8 @@ public sealed class SyncHarness : IAsyncDisposable
         AssertTable(db, "listings", "listing_id", truth.Listings, deletionsReconciled);
         AssertTable(db, "reservations", "reservation_id", truth.Reservations, deletionsReconciled);
 
+        AssertReviews(db, truth.Reviews, deletionsReconciled);
+
         var photos = db.Query<(long Id, long ListingId, string Url)>("SELECT p.photo_id, p.listing_id, p.url FROM listing_photos p JOIN listings l ON l.listing_id = p.listing_id WHERE l.deleted_at IS NULL;").ToDictionary(p => p.Id);
         var expectedPhotos = truth.Listings.SelectMany(l => l["listingImages"]!.AsArray().Select(i => (Id: (long)i!["id"]!, ListingId: (long)l["id"]!, Url: (string)i["url"]!))).ToList();
         Assert.Equal(expectedPhotos.Count, photos.Count);
@@ -222,7 +224,7 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         using var db = Open();
         var parts = new List<string>();
-        foreach (var table in new[] { "listings", "listing_photos", "guests", "guest_identity_keys", "reservations", "conversations", "messages_metadata" })
+        foreach (var table in new[] { "listings", "listing_photos", "guests", "guest_identity_keys", "reservations", "conversations", "messages_metadata", "reviews", "review_categories" })
         {
             var rows = db.Query($"SELECT * FROM {table} ORDER BY 1, 2;")
                 .Select(row => string.Join('\u001f', ((IDictionary<string, object?>)row).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
@@ -237,6 +239,31 @@ public sealed class SyncHarness : IAsyncDisposable
         await Simulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _temp.Dispose();
+    }
+
+    /// <summary>
+    /// The reviews as the API serves them, each with its category ratings as rows, and the review search index holding
+    /// exactly the live and deleted reviews that have text.
+    /// </summary>
+    private static void AssertReviews(System.Data.Common.DbConnection db, IReadOnlyList<JsonObject> truth, bool deletionsReconciled)
+    {
+        AssertTable(db, "reviews", "review_id", truth, deletionsReconciled);
+        var categories = db.Query<(long Id, string Category, double? Rating)>("SELECT review_id, category, CAST(rating AS float) FROM review_categories;")
+            .ToLookup(c => c.Id, c => (c.Category, c.Rating));
+        foreach (var review in truth)
+        {
+            var id = (long)review["id"]!;
+            var expected = review["reviewCategory"]!.AsArray().Select(c => ((string)c!["category"]!, (double?)c["rating"])).Order().ToList();
+            Assert.Equal(expected, categories[id].Order().ToList());
+        }
+
+        var withText = db.Query<(long Id, string? PublicReview, string? PrivateFeedback, string? Response)>(
+                "SELECT review_id, public_review, private_feedback, reviewee_response FROM reviews ORDER BY 1;")
+            .Where(r => new[] { r.PublicReview, r.PrivateFeedback, r.Response }.Any(t => !string.IsNullOrWhiteSpace(t))).Select(r => r.Id).ToList();
+        var indexed = db is SqliteConnection
+            ? db.Query<long>("SELECT rowid FROM review_search ORDER BY 1;").AsList()
+            : db.Query<long>("SELECT review_id FROM review_search ORDER BY 1;").AsList();
+        Assert.Equal(withText, indexed);
     }
 
     private static void AssertTable(System.Data.Common.DbConnection db, string table, string idColumn, IReadOnlyList<JsonObject> truth, bool deletionsReconciled)

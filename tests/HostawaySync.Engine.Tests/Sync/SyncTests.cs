@@ -20,7 +20,7 @@ public sealed class SyncTests
         harness.AssertEqualsGroundTruth();
         var counts = harness.Simulator.GetCounts();
         var truth = harness.Simulator.GetGroundTruth();
-        var minimum = Pages(counts.Listings) + Pages(counts.Reservations) + Pages(counts.Conversations)
+        var minimum = Pages(counts.Listings) + Pages(counts.Reservations) + Pages(counts.Conversations) + Pages(counts.Reviews)
             + truth.MessagesByConversation.Values.Sum(m => Pages(m.Count)) + (counts.Conversations - truth.MessagesByConversation.Count);
         var stats = harness.Simulator.GetStats();
         Assert.Equal(minimum, stats.DataRequests());

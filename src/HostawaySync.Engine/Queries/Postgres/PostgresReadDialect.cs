@@ -24,6 +24,8 @@ internal sealed class PostgresReadDialect(PostgresTarget target) : ReadDialect
 
     public override string HasSearchIndexSql => "SELECT CASE WHEN to_regclass('message_search') IS NULL THEN 0 ELSE 1 END;";
 
+    public override string HasReviewsSql => "SELECT CASE WHEN to_regclass('reviews') IS NULL THEN 0 ELSE 1 END;";
+
     public override DbConnection Open()
     {
         UtcDateTimeHandler.EnsureRegistered();

@@ -14,6 +14,8 @@ internal sealed class SqliteReadDialect(string databasePath) : ReadDialect
 {
     public override string HasSearchIndexSql => "SELECT count(*) FROM sqlite_master WHERE name = 'message_search';";
 
+    public override string HasReviewsSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'reviews';";
+
     public override DbConnection Open()
     {
         UtcDateTimeHandler.EnsureRegistered();

@@ -55,6 +55,7 @@ internal sealed class CopyRun(StoreCopyOptions options, ISyncLog log, Action<Sto
         var now = StoreClock.Format(options.Time.GetUtcNow().UtcDateTime);
         var messages = _tables.Single(t => t.Table == MessagesTable).Rows > 0;
         StoreCopier.Guard(destination.AsStoreError, () => destination.RequestSearchIndex(messages, now));
+        StoreCopier.Guard(destination.AsStoreError, destination.IndexReviews);
         cancellationToken.ThrowIfCancellationRequested();
         StoreCopier.Guard(destination.AsStoreError, destination.Commit);
     }

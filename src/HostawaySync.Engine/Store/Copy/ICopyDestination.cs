@@ -32,6 +32,9 @@ internal interface ICopyDestination : IDisposable
     /// </summary>
     void RequestSearchIndex(bool messages, string now);
 
+    /// <summary>Builds the review search index from the reviews copied (in the copy's transaction); returns the reviews indexed.</summary>
+    int IndexReviews();
+
     /// <summary>Makes the copy visible.</summary>
     void Commit();
 

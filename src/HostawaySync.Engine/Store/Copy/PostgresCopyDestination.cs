@@ -53,13 +53,25 @@ internal sealed class PostgresCopyDestination(NpgsqlConnection connection, Npgsq
     // the old rows meanwhile.
     public void Clear()
     {
-        foreach (var table in CopyCatalog.Tables.Select(t => t.Name).Reverse().Append(CopyCatalog.SearchTable))
+        foreach (var table in CopyCatalog.Tables.Select(t => t.Name).Reverse().Append(CopyCatalog.SearchTable).Append(CopyCatalog.ReviewSearchTable))
         {
             connection.Execute(CopySql.DeleteAll(table), transaction: transaction);
         }
 
-        // The index's collection totals go with it (its one row stays; building the index counts again from zero).
+        // The indexes' collection totals go with them (their one row stays; building an index counts again from zero).
         connection.Execute("UPDATE message_search_totals SET indexed_messages = 0, indexed_tokens = 0;", transaction: transaction);
+        connection.Execute("UPDATE review_search_totals SET indexed_messages = 0, indexed_tokens = 0;", transaction: transaction);
+    }
+
+    public int IndexReviews()
+    {
+        var texts = connection.Query<(long Id, string? PublicReview, string? PrivateFeedback, string? Response)>(ReviewText.StoredTexts, transaction: transaction)
+            .Select(r => (r.Id, Text: ReviewText.Of(r.PublicReview, r.PrivateFeedback, r.Response)))
+            .Where(r => r.Text.Length > 0)
+            .ToList();
+        using var search = new PostgresMessageSearch(connection, transaction, table: PostgresSearchTable.Reviews);
+        search.Upsert(texts);
+        return texts.Count;
     }
 
     public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)

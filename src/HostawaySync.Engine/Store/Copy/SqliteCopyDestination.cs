@@ -60,6 +60,22 @@ internal sealed class SqliteCopyDestination(SqliteConnection connection, SqliteT
 
         // A contentless FTS5 table is emptied with its 'delete-all' command.
         connection.Execute("INSERT INTO message_search (message_search) VALUES ('delete-all');", transaction: transaction);
+        connection.Execute("INSERT INTO review_search (review_search) VALUES ('delete-all');", transaction: transaction);
+    }
+
+    public int IndexReviews()
+    {
+        var texts = connection.Query<(long Id, string? PublicReview, string? PrivateFeedback, string? Response)>(ReviewText.StoredTexts, transaction: transaction)
+            .Select(r => (r.Id, Text: ReviewText.Of(r.PublicReview, r.PrivateFeedback, r.Response)))
+            .Where(r => r.Text.Length > 0)
+            .ToList();
+        using var upsert = new PreparedStatement(connection, transaction, "INSERT OR REPLACE INTO review_search (rowid, body) VALUES ($p0, $p1);", 2);
+        foreach (var (id, text) in texts)
+        {
+            upsert.Execute(id, text);
+        }
+
+        return texts.Count;
     }
 
     public void Write(CopyTable table, IReadOnlyList<CopyColumn> columns, IReadOnlyList<object?[]> rows)

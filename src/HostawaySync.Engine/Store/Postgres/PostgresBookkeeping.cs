@@ -42,6 +42,11 @@ internal static class PostgresBookkeeping
             $"SELECT t.{table.IdColumn} FROM {table.Name} t WHERE t.deleted_at IS NULL AND t.raw_json <> '{{}}'::jsonb AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Resource AND s.object_id = t.{table.IdColumn});",
             new { Resource = resource }).AsList();
 
+    public static IReadOnlyList<long> UnseenReviewsDepartingSince(NpgsqlConnection connection, string resource, string since) =>
+        connection.Query<long>(
+            "SELECT t.review_id FROM reviews t WHERE t.deleted_at IS NULL AND t.departure_at >= @Since AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.resource = @Resource AND s.object_id = t.review_id);",
+            new { Resource = resource, Since = PostgresClock.Utc(since) }).AsList();
+
     public static int SoftDelete(NpgsqlConnection connection, NpgsqlTransaction transaction, StoreTable table, IReadOnlyCollection<long> ids, string now) =>
         ids.Count == 0 ? 0 : connection.Execute(
             $"UPDATE {table.Name} SET deleted_at = @Now WHERE {table.IdColumn} = ANY(@Ids) AND deleted_at IS NULL;",

@@ -10,21 +10,17 @@ namespace HostawaySync.Engine.Store.Postgres;
 /// message's metadata, as in SQLite. The tokenizer (an in-memory SQLite database) is the store's, shared by its units of
 /// work when given; otherwise made on first use and disposed with this object.
 /// </summary>
-internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, Func<SearchTokenizer>? sharedTokenizer = null) : IDisposable
+internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, Func<SearchTokenizer>? sharedTokenizer = null, PostgresSearchTable? table = null) : IDisposable
 {
     /// <summary>Messages indexed by one statement: their terms travel as arrays, a few hundred kilobytes at a time.</summary>
     private const int UpsertBatch = 500;
 
-    // The totals grow with every message indexed, as FTS5's do (see migration 0001), by the batch's messages and tokens.
-    private const string UpsertSql = """
-        WITH indexed AS (
-            INSERT INTO message_search (message_id, body, tokens)
-            SELECT m.id, CAST(m.body AS tsvector), m.tokens FROM unnest(@Ids, @Bodies, @Tokens) AS m (id, body, tokens)
-            ON CONFLICT (message_id) DO UPDATE SET body = excluded.body, tokens = excluded.tokens)
-        UPDATE message_search_totals SET indexed_messages = indexed_messages + @Messages, indexed_tokens = indexed_tokens + @AllTokens;
-        """;
+    private readonly PostgresSearchTable _table = table ?? PostgresSearchTable.Messages;
 
     private SearchTokenizer? _tokenizer;
+
+    /// <summary>The tokenizer this index writes with (the shared one, or its own made on first use).</summary>
+    public SearchTokenizer Tokenizer => sharedTokenizer?.Invoke() ?? (_tokenizer ??= new SearchTokenizer());
 
     /// <summary>Adds a message's terms or replaces them.</summary>
     public void Upsert(long messageId, string text) => Upsert([(messageId, text)]);
@@ -40,7 +36,7 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
             return;
         }
 
-        var tokenizer = sharedTokenizer?.Invoke() ?? (_tokenizer ??= new SearchTokenizer());
+        var tokenizer = Tokenizer;
         foreach (var chunk in messages.Chunk(UpsertBatch))
         {
             // One row per message in the INSERT (ON CONFLICT cannot update a row twice in one statement): its last text.
@@ -54,7 +50,7 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
                 allTokens += terms.Tokens;
             }
 
-            connection.Execute(UpsertSql, new
+            connection.Execute(_table.UpsertSql, new
             {
                 Ids = last.Keys.ToArray(),
                 Bodies = last.Values.Select(v => v.Vector).ToArray(),
@@ -72,7 +68,7 @@ internal sealed class PostgresMessageSearch(NpgsqlConnection connection, NpgsqlT
     {
         if (messageIds.Count > 0)
         {
-            connection.Execute("DELETE FROM message_search WHERE message_id = ANY(@Ids);", new { Ids = messageIds.ToArray() }, transaction);
+            connection.Execute(_table.RemoveSql, new { Ids = messageIds.ToArray() }, transaction);
         }
     }
 

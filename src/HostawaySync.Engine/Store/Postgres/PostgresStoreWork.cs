@@ -10,6 +10,7 @@ internal sealed class PostgresStoreWork : IStoreWork
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly PostgresMessageSearch _search;
+    private readonly PostgresMessageSearch _reviewSearch;
     private readonly PostgresWriterLock? _writerLock;
 
     /// <param name="connection">The run's connection; the unit of work begins a transaction on it.</param>
@@ -21,6 +22,7 @@ internal sealed class PostgresStoreWork : IStoreWork
         _writerLock = writerLock;
         _transaction = connection.BeginTransaction();
         _search = new PostgresMessageSearch(connection, _transaction, tokenizer);
+        _reviewSearch = new PostgresMessageSearch(connection, _transaction, tokenizer ?? (() => _search.Tokenizer), PostgresSearchTable.Reviews);
     }
 
     public void Commit()
@@ -31,6 +33,7 @@ internal sealed class PostgresStoreWork : IStoreWork
 
     public void Dispose()
     {
+        _reviewSearch.Dispose();
         _search.Dispose();
         _transaction.Dispose();
     }
@@ -43,6 +46,9 @@ internal sealed class PostgresStoreWork : IStoreWork
 
     public UpsertCounts WriteConversations(IReadOnlyList<HostawayConversation> conversations, string now) =>
         PostgresConversationWriter.Write(_connection, _transaction, conversations, now);
+
+    public UpsertCounts WriteReviews(IReadOnlyList<HostawayReview> reviews, string now) =>
+        PostgresReviewWriter.Write(_connection, _transaction, _reviewSearch, reviews, now);
 
     public int WriteMessages(long conversationId, IReadOnlyList<HostawayMessage> messages, ConversationFileWriteResult file, string now) =>
         PostgresMessageWriter.Write(_connection, _transaction, _search, conversationId, messages, file, now);

@@ -61,6 +61,8 @@ internal sealed class PostgresSyncStore : ISyncStore
 
     public IReadOnlyList<long> Unseen(string resource, StoreTable table) => PostgresBookkeeping.Unseen(_connection, resource, table);
 
+    public IReadOnlyList<long> UnseenReviewsDepartingSince(string resource, string since) => PostgresBookkeeping.UnseenReviewsDepartingSince(_connection, resource, since);
+
     public long LiveCount(StoreTable table) => PostgresBookkeeping.LiveCount(_connection, table);
 
     public IReadOnlyList<long> ReservationsWithoutSeenConversation(string resource) => PostgresBookkeeping.ReservationsWithoutSeenConversation(_connection, resource);

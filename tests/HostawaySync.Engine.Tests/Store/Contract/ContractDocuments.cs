@@ -30,5 +30,14 @@ internal static class ContractDocuments
     public static HostawayMessage Message(long id, long conversationId, string body) =>
         HostawayMessage.FromJson(Parse($$"""{"id": {{id}}, "conversationId": {{conversationId}}, "body": "{{body}}", "isIncoming": 1, "date": "2024-05-01 08:00:00"}"""), conversationId);
 
+    public static HostawayReview Review(long id, long reservationId, string status, int? rating, string? text, string departure = "2024-06-05 10:00:00", params (string Category, int Rating)[] categories) =>
+        HostawayReview.FromJson(Parse(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id, ["listingMapId"] = 5, ["reservationId"] = reservationId, ["channelId"] = 2018, ["type"] = "guest-to-host", ["status"] = status,
+            ["rating"] = rating, ["publicReview"] = text, ["privateFeedback"] = null, ["revieweeResponse"] = null, ["isRevieweeRecommended"] = 1,
+            ["isCancelled"] = 0, ["reviewCategory"] = categories.Select(c => new Dictionary<string, object> { ["category"] = c.Category, ["rating"] = c.Rating }).ToList(),
+            ["departureDate"] = departure, ["arrivalDate"] = "2024-06-01 15:00:00", ["listingName"] = "Sea view", ["guestName"] = "Ann",
+        })));
+
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -40,4 +40,11 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         return connection.Query<long>(
             $"SELECT message_id FROM message_search WHERE body @@ plainto_tsquery('{Schema}.message_search', @Word) ORDER BY message_id;", new { Word = word }).AsList();
     }
+
+    protected override IReadOnlyList<long> SearchReviews(string word)
+    {
+        using var connection = OpenReader();
+        return connection.Query<long>(
+            $"SELECT review_id FROM review_search WHERE body @@ plainto_tsquery('{Schema}.message_search', @Word) ORDER BY review_id;", new { Word = word }).AsList();
+    }
 }

@@ -27,4 +27,10 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
         using var connection = OpenReader();
         return connection.Query<long>("SELECT rowid FROM message_search WHERE message_search MATCH @Word ORDER BY rowid;", new { Word = word }).AsList();
     }
+
+    protected override IReadOnlyList<long> SearchReviews(string word)
+    {
+        using var connection = OpenReader();
+        return connection.Query<long>("SELECT rowid FROM review_search WHERE review_search MATCH @Word ORDER BY rowid;", new { Word = word }).AsList();
+    }
 }

@@ -24,6 +24,51 @@ public abstract class StoreContractTests
     /// <summary>The messages whose indexed text matches a word.</summary>
     protected abstract IReadOnlyList<long> SearchMessages(string word);
 
+    /// <summary>The reviews whose indexed text matches a word.</summary>
+    protected abstract IReadOnlyList<long> SearchReviews(string word);
+
+    [StoreFact]
+    public void Reviews_are_created_then_unchanged_and_a_changed_one_replaces_its_categories_and_search_terms()
+    {
+        using var store = OpenStore();
+        var page = new[]
+        {
+            Review(1, 20, "published", 9, "Spotless flat, lovely terrace", categories: [("cleanliness", 10), ("location", 8)]),
+            Review(2, 21, "awaiting", null, null),
+        };
+
+        var first = Run(store, work => work.WriteReviews(page, Now));
+        var second = Run(store, work => work.WriteReviews(page, Later));
+        var changed = Run(store, work => work.WriteReviews(
+            [Review(1, 20, "published", 6, "Noisy street at night", categories: [("cleanliness", 7)]), Review(2, 21, "awaiting", null, null)], Later));
+
+        Assert.Equal((2, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.Equal((0, 0, 2), (second.Created, second.Updated, second.Unchanged));
+        Assert.Equal((0, 1, 1), (changed.Created, changed.Updated, changed.Unchanged));
+        using var reader = OpenReader();
+        Assert.Equal([("cleanliness", 7.0)], reader.Query<(string, double)>("SELECT category, CAST(rating AS float) FROM review_categories ORDER BY review_id, category;").AsList());
+        Assert.Equal((6.0, 1L), reader.QuerySingle<(double, long)>("SELECT CAST(rating AS float), category_count FROM reviews WHERE review_id = 1;"));
+        Assert.Empty(SearchReviews("terrace"));
+        Assert.Equal([1L], SearchReviews("noisy"));
+        Assert.Equal(2, store.LiveCount(StoreTable.Reviews));
+    }
+
+    [StoreFact]
+    public void Unseen_reviews_of_a_window_are_those_departing_on_or_after_its_first_day()
+    {
+        using var store = OpenStore();
+        Run(store, work => work.WriteReviews(
+            [Review(1, 20, "published", 9, "a", "2024-05-31 23:59:59"), Review(2, 21, "published", 9, "b", "2024-06-01 00:00:00"),
+             Review(3, 22, "published", 9, "c", "2024-06-20 11:00:00"), Review(4, 23, "published", 9, "d", "2024-06-21 11:00:00")], Now));
+        Run(store, work =>
+        {
+            work.MarkSeen("reviews", [4]);
+            work.SoftDelete(StoreTable.Reviews, [3], Now);
+        });
+
+        Assert.Equal([2L], store.UnseenReviewsDepartingSince("reviews", "2024-06-01"));
+    }
+
     [StoreFact]
     public void Checkpoints_and_cursors_round_trip_and_uncommitted_work_is_not_stored()
     {
