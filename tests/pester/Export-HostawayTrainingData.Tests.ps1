@@ -156,6 +156,50 @@ Describe 'Export-HostawayTrainingData' {
         @($contents | Where-Object { $_ -like '*Write to `[EMAIL`] or `[EMAIL`].*' }).Count | Should -Be 1
     }
 
+    It '-Redact All and -Redact AccessCode replace door codes, the reservation''s own one too, and count them' {
+        # A conversation whose reservation has a door code; that code goes into a guest message without a label.
+        $doorCodes = @{}
+        @(Invoke-RestMethod "$($account.Simulator.ControlUrl)truth?resource=reservations") | ForEach-Object { $_ } |
+            Where-Object { $_.doorCode } | ForEach-Object { $doorCodes[[long]$_.id] = [string]$_.doorCode }
+        $line = Read-JsonLines (Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-ids.jsonl') -IncludeMetadata).Path |
+            Where-Object { $doorCodes.ContainsKey([long]$_.metadata.reservationId) } | Select-Object -First 1
+        $line | Should -Not -BeNullOrEmpty
+        $id = $line.metadata.conversationId
+        $code = $doorCodes[[long]$line.metadata.reservationId]
+        $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $id).FilePath
+        $text = [IO.File]::ReadAllText($file)
+        $separator = [regex]::Match($text, '(?m)^=== .*\| guest \|.*\| sent\n')
+        $separator.Success | Should -BeTrue
+        $at = $separator.Index + $separator.Length
+        [IO.File]::WriteAllText($file, $text.Substring(0, $at) + "So we use $code at the side entrance? " + $text.Substring($at))
+        $hasCode = "(?<![0-9])$code(?![0-9])"
+
+        $plain = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'codes-plain.jsonl')
+        $all = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'codes-all.jsonl') -Redact All
+
+        $plain.RedactedAccessCodes | Should -Be 0
+        Get-Content -LiteralPath $plain.Path -Raw | Should -Match "So we use $code at the side entrance\?"
+        $redactedText = Get-Content -LiteralPath $all.Path -Raw
+        $redactedText | Should -Not -Match $hasCode
+        $redactedText | Should -Match 'So we use \[ACCESS_CODE\] at the side entrance\?'
+        $all.RedactedAccessCodes | Should -Be ([regex]::Matches($redactedText, '\[ACCESS_CODE\]').Count)
+
+        # AccessCode alone, over the whole account: the simulated hosts' "The door code is 1234." lines, and nothing else.
+        $labelled = '(?i)door code(?: is|:)\s*[0-9]'
+        $everything = Get-Content -LiteralPath (Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-every.jsonl')).Path -Raw
+        $only = Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-only.jsonl') -Redact AccessCode -IncludeMetadata
+        $onlyText = Get-Content -LiteralPath $only.Path -Raw
+
+        [regex]::Matches($everything, $labelled).Count | Should -BeGreaterThan 5
+        $onlyText | Should -Not -Match $labelled
+        (Read-JsonLines $only.Path | Where-Object { $_.metadata.conversationId -eq $id }).messages.content -join "`n" | Should -Not -Match $hasCode
+        $only.RedactedAccessCodes | Should -Be ([regex]::Matches($onlyText, '\[ACCESS_CODE\]').Count)
+        $only.RedactedAccessCodes | Should -BeGreaterOrEqual ([regex]::Matches($everything, $labelled).Count + 1)
+        @($only.RedactedEmails, $only.RedactedPhones, $only.RedactedNames) | Should -Be @(0, 0, 0)
+        $onlyText | Should -Not -Match '\[(EMAIL|PHONE|NAME)\]'
+        ($only | Format-List | Out-String) | Should -Match "Redacted\s*: 0 e-mail addresses, 0 phone numbers, 0 names, $($only.RedactedAccessCodes) access codes"
+    }
+
     It 'writes into data/exports/training_data of the per-user data folder by default' -Skip:($IsWindows -or $IsMacOS) {
         $dataHome = Join-Path $account.Folder 'xdg-data'
         $fakeHome = Join-Path $account.Folder 'home'
@@ -176,6 +220,6 @@ Describe 'Export-HostawayTrainingData' {
         Test-FlatCsv $result $account.Folder | Should -BeTrue
         $csv = Join-Path $account.Folder 'summary.csv'
         $result | Export-Csv -LiteralPath $csv
-        (Import-Csv -LiteralPath $csv).PSObject.Properties.Name | Should -Be @('Path', 'Conversations', 'Messages', 'Turns', 'SkippedConversations', 'RedactedEmails', 'RedactedPhones', 'RedactedNames', 'Bytes', 'Duration')
+        (Import-Csv -LiteralPath $csv).PSObject.Properties.Name | Should -Be @('Path', 'Conversations', 'Messages', 'Turns', 'SkippedConversations', 'RedactedEmails', 'RedactedPhones', 'RedactedNames', 'RedactedAccessCodes', 'Bytes', 'Duration')
     }
 }
