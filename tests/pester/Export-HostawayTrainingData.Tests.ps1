@@ -72,6 +72,16 @@ Describe 'Export-HostawayTrainingData' {
         $conversations = Join-Path $account.Folder 'conversations'
         $db = $database + @{ ConversationsPath = $conversations }
         $out = (New-Item -ItemType Directory -Force -Path (Join-Path $account.Folder 'out')).FullName
+
+        # Puts text at the start of the first sent guest message in a conversation's file (ids and positions stay as synced).
+        function Add-GuestText([long] $ConversationId, [string] $Text) {
+            $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $ConversationId).FilePath
+            $content = [IO.File]::ReadAllText($file)
+            $separator = [regex]::Match($content, '(?m)^=== .*\| guest \|.*\| sent\n')
+            $separator.Success | Should -BeTrue
+            $at = $separator.Index + $separator.Length
+            [IO.File]::WriteAllText($file, $content.Substring(0, $at) + $Text + $content.Substring($at))
+        }
     }
 
     It 'resolves -Path against the PowerShell location and creates its folder' {
@@ -138,12 +148,7 @@ Describe 'Export-HostawayTrainingData' {
         # Put a guest's address into a message of a conversation that is exported.
         $before = Export-HostawayTrainingData @db -Path (Join-Path $out 'ids.jsonl') -IncludeMetadata
         $id = (Read-JsonLines $before.Path | Select-Object -First 1).metadata.conversationId
-        $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $id).FilePath
-        $text = [IO.File]::ReadAllText($file)
-        $separator = [regex]::Match($text, '(?m)^=== .*\| guest \|.*\| sent\n')
-        $separator.Success | Should -BeTrue
-        $at = $separator.Index + $separator.Length
-        [IO.File]::WriteAllText($file, $text.Substring(0, $at) + 'Write to ana.guest+trip@example.com or ANA@Example.org. ' + $text.Substring($at))
+        Add-GuestText $id 'Write to ana.guest+trip@example.com or ANA@Example.org. '
 
         $plain = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'plain.jsonl')
         Get-Content -LiteralPath $plain.Path -Raw | Should -Match 'ana\.guest\+trip@example\.com'
@@ -166,12 +171,7 @@ Describe 'Export-HostawayTrainingData' {
         $line | Should -Not -BeNullOrEmpty
         $id = $line.metadata.conversationId
         $code = $doorCodes[[long]$line.metadata.reservationId]
-        $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $id).FilePath
-        $text = [IO.File]::ReadAllText($file)
-        $separator = [regex]::Match($text, '(?m)^=== .*\| guest \|.*\| sent\n')
-        $separator.Success | Should -BeTrue
-        $at = $separator.Index + $separator.Length
-        [IO.File]::WriteAllText($file, $text.Substring(0, $at) + "So we use $code at the side entrance? " + $text.Substring($at))
+        Add-GuestText $id "So we use $code at the side entrance? "
         $hasCode = "(?<![0-9])$code(?![0-9])"
 
         $plain = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'codes-plain.jsonl')
