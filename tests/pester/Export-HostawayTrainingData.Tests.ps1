@@ -197,7 +197,7 @@ Describe 'Export-HostawayTrainingData' {
         $only.RedactedAccessCodes | Should -BeGreaterOrEqual ([regex]::Matches($everything, $labelled).Count + 1)
         @($only.RedactedEmails, $only.RedactedPhones, $only.RedactedNames) | Should -Be @(0, 0, 0)
         $onlyText | Should -Not -Match '\[(EMAIL|PHONE|NAME)\]'
-        ($only | Format-List | Out-String) | Should -Match "Redacted\s*: 0 e-mail addresses, 0 phone numbers, 0 names, $($only.RedactedAccessCodes) access codes"
+        ($only | Format-List | Out-String) | Should -Match "Redacted\s*: 0 e-mails, 0 phones, 0 names, $($only.RedactedAccessCodes) access codes"
     }
 
     It 'writes into data/exports/training_data of the per-user data folder by default' -Skip:($IsWindows -or $IsMacOS) {
