@@ -17,6 +17,12 @@ internal static partial class AccessCodes
     public static Regex Pattern { get; } = LabelledCode();
 
     /// <summary>
+    /// Whether <paramref name="text"/> holds a word every label of <see cref="Pattern"/> contains (code, pin, pass, pw, lock,
+    /// key, alarm, comb...). A cheap test first: most messages have none, and <see cref="Pattern"/> costs far more per character.
+    /// </summary>
+    public static bool MayHaveLabel(string text) => LabelStem().IsMatch(text);
+
+    /// <summary>
     /// A pattern for a reservation's own door codes (as stored, trimmed) as whole words: not part of a longer word or
     /// number, so a code "12" is not found in "1234" or "A12"; null when there is none.
     /// </summary>
@@ -69,4 +75,7 @@ internal static partial class AccessCodes
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture,
         matchTimeoutMilliseconds: 10_000)]
     private static partial Regex LabelledCode();
+
+    [GeneratedRegex("code|pin|pass|pw|lock|key|alarm|comb", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
+    private static partial Regex LabelStem();
 }

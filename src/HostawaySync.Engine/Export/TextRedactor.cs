@@ -50,12 +50,16 @@ internal sealed class TextRedactor
 
         if (RedactsAccessCodes)
         {
-            text = Export.AccessCodes.Pattern.Replace(text, match =>
+            if (Export.AccessCodes.MayHaveLabel(text))
             {
-                AccessCodes++;
-                var code = match.Groups["code"];
-                return string.Concat(match.ValueSpan[..(code.Index - match.Index)], AccessCodeToken, match.ValueSpan[(code.Index + code.Length - match.Index)..]);
-            });
+                text = Export.AccessCodes.Pattern.Replace(text, match =>
+                {
+                    AccessCodes++;
+                    var code = match.Groups["code"];
+                    return string.Concat(match.ValueSpan[..(code.Index - match.Index)], AccessCodeToken, match.ValueSpan[(code.Index + code.Length - match.Index)..]);
+                });
+            }
+
             if (ownCodes is not null)
             {
                 text = ownCodes.Replace(text, _ =>
