@@ -31,6 +31,8 @@ public sealed class AccessCodeRedactionTests
     [InlineData("Gate access code: 246810", "Gate access code: [ACCESS_CODE]")]
     [InlineData("The passcode for the building is 5050.", "The passcode for the building is [ACCESS_CODE].")]
     [InlineData("DOOR CODE IS 2236", "DOOR CODE IS [ACCESS_CODE]")]
+    [InlineData("Your reservation code is 4711 and the door code is 2236.", "Your reservation code is 4711 and the door code is [ACCESS_CODE].")]
+    [InlineData("Confirmation code HMABC123. Door code: 2236, Calle Mayor 12, 28013 Madrid, $120/night", "Confirmation code HMABC123. Door code: [ACCESS_CODE], Calle Mayor 12, 28013 Madrid, $120/night")]
     public void Replaces_the_code_and_keeps_the_words_around_it(string text, string expected) => Assert.Equal(expected, Redact(text));
 
     [Theory]
