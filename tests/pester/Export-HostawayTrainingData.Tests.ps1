@@ -72,6 +72,16 @@ Describe 'Export-HostawayTrainingData' {
         $conversations = Join-Path $account.Folder 'conversations'
         $db = $database + @{ ConversationsPath = $conversations }
         $out = (New-Item -ItemType Directory -Force -Path (Join-Path $account.Folder 'out')).FullName
+
+        # Puts text at the start of the first sent guest message in a conversation's file (ids and positions stay as synced).
+        function Add-GuestText([long] $ConversationId, [string] $Text) {
+            $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $ConversationId).FilePath
+            $content = [IO.File]::ReadAllText($file)
+            $separator = [regex]::Match($content, '(?m)^=== .*\| guest \|.*\| sent\n')
+            $separator.Success | Should -BeTrue
+            $at = $separator.Index + $separator.Length
+            [IO.File]::WriteAllText($file, $content.Substring(0, $at) + $Text + $content.Substring($at))
+        }
     }
 
     It 'resolves -Path against the PowerShell location and creates its folder' {
@@ -138,12 +148,7 @@ Describe 'Export-HostawayTrainingData' {
         # Put a guest's address into a message of a conversation that is exported.
         $before = Export-HostawayTrainingData @db -Path (Join-Path $out 'ids.jsonl') -IncludeMetadata
         $id = (Read-JsonLines $before.Path | Select-Object -First 1).metadata.conversationId
-        $file = Join-Path $conversations (Get-HostawayConversation -DatabasePath $account.DatabasePath -ConversationId $id).FilePath
-        $text = [IO.File]::ReadAllText($file)
-        $separator = [regex]::Match($text, '(?m)^=== .*\| guest \|.*\| sent\n')
-        $separator.Success | Should -BeTrue
-        $at = $separator.Index + $separator.Length
-        [IO.File]::WriteAllText($file, $text.Substring(0, $at) + 'Write to ana.guest+trip@example.com or ANA@Example.org. ' + $text.Substring($at))
+        Add-GuestText $id 'Write to ana.guest+trip@example.com or ANA@Example.org. '
 
         $plain = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'plain.jsonl')
         Get-Content -LiteralPath $plain.Path -Raw | Should -Match 'ana\.guest\+trip@example\.com'
@@ -154,6 +159,45 @@ Describe 'Export-HostawayTrainingData' {
         $contents = Read-JsonLines $redacted.Path | ForEach-Object { $_.messages.content }
         $contents | Where-Object { $_ -match '\S@\S' } | Should -BeNullOrEmpty
         @($contents | Where-Object { $_ -like '*Write to `[EMAIL`] or `[EMAIL`].*' }).Count | Should -Be 1
+    }
+
+    It '-Redact All and -Redact AccessCode replace door codes, the reservation''s own one too, and count them' {
+        # A conversation whose reservation has a door code; that code goes into a guest message without a label.
+        $doorCodes = @{}
+        @(Invoke-RestMethod "$($account.Simulator.ControlUrl)truth?resource=reservations") | ForEach-Object { $_ } |
+            Where-Object { $_.doorCode } | ForEach-Object { $doorCodes[[long]$_.id] = [string]$_.doorCode }
+        $line = Read-JsonLines (Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-ids.jsonl') -IncludeMetadata).Path |
+            Where-Object { $doorCodes.ContainsKey([long]$_.metadata.reservationId) } | Select-Object -First 1
+        $line | Should -Not -BeNullOrEmpty
+        $id = $line.metadata.conversationId
+        $code = $doorCodes[[long]$line.metadata.reservationId]
+        Add-GuestText $id "So we use $code at the side entrance? "
+        $hasCode = "(?<![0-9])$code(?![0-9])"
+
+        $plain = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'codes-plain.jsonl')
+        $all = Export-HostawayTrainingData @db -ConversationId $id -Path (Join-Path $out 'codes-all.jsonl') -Redact All
+
+        $plain.RedactedAccessCodes | Should -Be 0
+        Get-Content -LiteralPath $plain.Path -Raw | Should -Match "So we use $code at the side entrance\?"
+        $redactedText = Get-Content -LiteralPath $all.Path -Raw
+        $redactedText | Should -Not -Match $hasCode
+        $redactedText | Should -Match 'So we use \[ACCESS_CODE\] at the side entrance\?'
+        $all.RedactedAccessCodes | Should -Be ([regex]::Matches($redactedText, '\[ACCESS_CODE\]').Count)
+
+        # AccessCode alone, over the whole account: the simulated hosts' "The door code is 1234." lines, and nothing else.
+        $labelled = '(?i)door code(?: is|:)\s*[0-9]'
+        $everything = Get-Content -LiteralPath (Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-every.jsonl')).Path -Raw
+        $only = Export-HostawayTrainingData @db -Path (Join-Path $out 'codes-only.jsonl') -Redact AccessCode -IncludeMetadata
+        $onlyText = Get-Content -LiteralPath $only.Path -Raw
+
+        [regex]::Matches($everything, $labelled).Count | Should -BeGreaterThan 5
+        $onlyText | Should -Not -Match $labelled
+        (Read-JsonLines $only.Path | Where-Object { $_.metadata.conversationId -eq $id }).messages.content -join "`n" | Should -Not -Match $hasCode
+        $only.RedactedAccessCodes | Should -Be ([regex]::Matches($onlyText, '\[ACCESS_CODE\]').Count)
+        $only.RedactedAccessCodes | Should -BeGreaterOrEqual ([regex]::Matches($everything, $labelled).Count + 1)
+        @($only.RedactedEmails, $only.RedactedPhones, $only.RedactedNames) | Should -Be @(0, 0, 0)
+        $onlyText | Should -Not -Match '\[(EMAIL|PHONE|NAME)\]'
+        ($only | Format-List | Out-String) | Should -Match "Redacted\s*: 0 e-mails, 0 phones, 0 names, $($only.RedactedAccessCodes) access codes"
     }
 
     It 'writes into data/exports/training_data of the per-user data folder by default' -Skip:($IsWindows -or $IsMacOS) {
@@ -176,6 +220,6 @@ Describe 'Export-HostawayTrainingData' {
         Test-FlatCsv $result $account.Folder | Should -BeTrue
         $csv = Join-Path $account.Folder 'summary.csv'
         $result | Export-Csv -LiteralPath $csv
-        (Import-Csv -LiteralPath $csv).PSObject.Properties.Name | Should -Be @('Path', 'Conversations', 'Messages', 'Turns', 'SkippedConversations', 'RedactedEmails', 'RedactedPhones', 'RedactedNames', 'Bytes', 'Duration')
+        (Import-Csv -LiteralPath $csv).PSObject.Properties.Name | Should -Be @('Path', 'Conversations', 'Messages', 'Turns', 'SkippedConversations', 'RedactedEmails', 'RedactedPhones', 'RedactedNames', 'RedactedAccessCodes', 'Bytes', 'Duration')
     }
 }

@@ -100,7 +100,7 @@ BeforeAll {
         }
         'HostawaySync.Output.HostawayTrainingDataExport'   = {
             [HostawaySync.Output.HostawayTrainingDataExport]@{ Path = $longPath; Conversations = 1234567; Messages = 12345678; Turns = 12345678
-                SkippedConversations = 12345; RedactedEmails = 1234567; RedactedPhones = 1234567; RedactedNames = 1234567; Bytes = 12345678901
+                SkippedConversations = 12345; RedactedEmails = 1234567; RedactedPhones = 1234567; RedactedNames = 1234567; RedactedAccessCodes = 1234567; Bytes = 12345678901
                 Duration = [timespan]::FromHours(3.25) }
         }
         'HostawaySync.Output.HostawayDatabaseCopy'         = {

@@ -19,6 +19,9 @@ internal sealed class ConversationInfo
 
     public string? DepartureDate { get; init; }
 
+    /// <summary>The reservation's door code (<c>doorCode</c> in its API object), for access-code redaction.</summary>
+    public string? DoorCode { get; init; }
+
     /// <summary>Guest and host names from the conversation, reservation, guest and listing records.</summary>
     public IReadOnlyList<string?> Names { get; init; } = [];
 }

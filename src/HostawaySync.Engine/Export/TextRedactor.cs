@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace HostawaySync.Engine.Export;
 
 /// <summary>
-/// Replaces e-mail addresses, phone numbers and names in message text and counts what it replaced. Addresses go
-/// first, so a name inside an address is counted once, as an address; then phone numbers; then names.
+/// Replaces e-mail addresses, access codes, phone numbers and names in message text and counts what it replaced.
+/// Addresses go first, so a name inside an address is counted once, as an address; then access codes (labelled ones,
+/// then the reservation's own door code), so a long code is not taken for a phone number; then phone numbers; then names.
 /// One instance per export (it keeps the counts); not thread-safe.
 /// </summary>
 internal sealed class TextRedactor
@@ -12,6 +13,7 @@ internal sealed class TextRedactor
     public const string EmailToken = "[EMAIL]";
     public const string PhoneToken = "[PHONE]";
     public const string NameToken = "[NAME]";
+    public const string AccessCodeToken = "[ACCESS_CODE]";
 
     private readonly TrainingDataRedaction _kinds;
 
@@ -23,11 +25,19 @@ internal sealed class TextRedactor
 
     public int Names { get; private set; }
 
+    public int AccessCodes { get; private set; }
+
     /// <summary>Whether names are redacted (callers skip gathering names otherwise).</summary>
     public bool RedactsNames => _kinds.HasFlag(TrainingDataRedaction.Name);
 
-    /// <summary>The text with what was asked for replaced. <paramref name="names"/>: the conversation's names (<see cref="NamePattern.Create"/>).</summary>
-    public string Redact(string text, Regex? names = null)
+    /// <summary>Whether access codes are redacted (callers skip reading the reservation's door code otherwise).</summary>
+    public bool RedactsAccessCodes => _kinds.HasFlag(TrainingDataRedaction.AccessCode);
+
+    /// <summary>
+    /// The text with what was asked for replaced. <paramref name="names"/>: the conversation's names (<see cref="NamePattern.Create"/>);
+    /// <paramref name="ownCodes"/>: its reservation's door code (<see cref="Export.AccessCodes.OwnCode"/>).
+    /// </summary>
+    public string Redact(string text, Regex? names = null, Regex? ownCodes = null)
     {
         if (_kinds.HasFlag(TrainingDataRedaction.Email) && text.Contains('@', StringComparison.Ordinal))
         {
@@ -36,6 +46,28 @@ internal sealed class TextRedactor
                 Emails++;
                 return EmailToken;
             });
+        }
+
+        if (RedactsAccessCodes)
+        {
+            if (Export.AccessCodes.MayHaveLabel(text))
+            {
+                text = Export.AccessCodes.Pattern.Replace(text, match =>
+                {
+                    AccessCodes++;
+                    var code = match.Groups["code"];
+                    return string.Concat(match.ValueSpan[..(code.Index - match.Index)], AccessCodeToken, match.ValueSpan[(code.Index + code.Length - match.Index)..]);
+                });
+            }
+
+            if (ownCodes is not null)
+            {
+                text = ownCodes.Replace(text, _ =>
+                {
+                    AccessCodes++;
+                    return AccessCodeToken;
+                });
+            }
         }
 
         if (_kinds.HasFlag(TrainingDataRedaction.Phone) && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)

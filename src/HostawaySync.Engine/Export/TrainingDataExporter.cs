@@ -48,7 +48,7 @@ public static class TrainingDataExporter
         using var connection = dialect.Open();
         // One read transaction: every query of the export sees the same state of the database, even while a sync writes.
         using var transaction = dialect.BeginSnapshot(connection);
-        var source = new TrainingDataSource(dialect, connection, transaction, paths, options, wantsInfo: options.IncludeMetadata || redactor.RedactsNames);
+        var source = new TrainingDataSource(dialect, connection, transaction, paths, options, wantsInfo: options.IncludeMetadata || redactor.RedactsNames || redactor.RedactsAccessCodes);
         var total = source.Count();
         if (total > 0 && !Directory.Exists(paths.Root))
         {
@@ -86,7 +86,8 @@ public static class TrainingDataExporter
             return new TrainingDataResult
             {
                 Path = output, Conversations = counts.Written, Messages = counts.Messages, Turns = counts.Turns, SkippedConversations = counts.Read - counts.Written,
-                RedactedEmails = redactor.Emails, RedactedPhones = redactor.Phones, RedactedNames = redactor.Names, Bytes = counts.Bytes, Duration = stopwatch.Elapsed,
+                RedactedEmails = redactor.Emails, RedactedPhones = redactor.Phones, RedactedNames = redactor.Names,
+                RedactedAccessCodes = redactor.AccessCodes, Bytes = counts.Bytes, Duration = stopwatch.Elapsed,
             };
         }
         catch (IOException exception) when (!options.Overwrite && File.Exists(output))
@@ -130,7 +131,8 @@ public static class TrainingDataExporter
         }
 
         var names = redactor.RedactsNames ? NamePattern.Create(conversation.Info.Names) : null;
-        var redacted = options.Redact == TrainingDataRedaction.None ? turns : turns.Select(t => t with { Content = redactor.Redact(t.Content, names) }).ToList();
+        var ownCodes = redactor.RedactsAccessCodes ? AccessCodes.OwnCode([conversation.Info.DoorCode]) : null;
+        var redacted = options.Redact == TrainingDataRedaction.None ? turns : turns.Select(t => t with { Content = redactor.Redact(t.Content, names, ownCodes) }).ToList();
         var sent = conversation.Messages.Where(m => !string.IsNullOrWhiteSpace(m.Text) && m.SentAt is not null).Select(m => m.SentAt!.Value).ToList();
         writer.Write(options.SystemPrompt, redacted, options.IncludeMetadata ? conversation.Info : null, sent.Count > 0 ? sent.Min() : null, sent.Count > 0 ? sent.Max() : null);
         counts.Written++;

@@ -16,6 +16,12 @@ public enum TrainingDataRedaction
     /// <summary>Names the store knows for the conversation (guest, host, chat-log senders) become <c>[NAME]</c>.</summary>
     Name = 4,
 
-    /// <summary>E-mail addresses, phone numbers and names.</summary>
-    All = Email | Phone | Name,
+    /// <summary>
+    /// Door, gate, lockbox, key-safe, alarm and other access codes, PINs and Wi-Fi passwords, and the reservation's own
+    /// door code wherever it stands as a word, become <c>[ACCESS_CODE]</c>.
+    /// </summary>
+    AccessCode = 8,
+
+    /// <summary>E-mail addresses, phone numbers, names and access codes.</summary>
+    All = Email | Phone | Name | AccessCode,
 }

@@ -27,6 +27,9 @@ public sealed class TrainingDataResult
     /// <summary>Names replaced.</summary>
     public int RedactedNames { get; init; }
 
+    /// <summary>Access codes (door, lockbox, gate, alarm codes, PINs, Wi-Fi passwords) replaced.</summary>
+    public int RedactedAccessCodes { get; init; }
+
     /// <summary>Size of the file.</summary>
     public long Bytes { get; init; }
 

@@ -144,7 +144,7 @@ internal sealed class TrainingDataSource
             info = new ConversationInfo
             {
                 ConversationId = info.ConversationId, ReservationId = info.ReservationId, ListingId = info.ListingId, ListingName = info.ListingName,
-                Channel = info.Channel, Source = info.Source, ArrivalDate = info.ArrivalDate, DepartureDate = info.DepartureDate, Names = names,
+                Channel = info.Channel, Source = info.Source, ArrivalDate = info.ArrivalDate, DepartureDate = info.DepartureDate, DoorCode = info.DoorCode, Names = names,
             };
         }
 
@@ -163,7 +163,8 @@ internal sealed class TrainingDataSource
                    {d.DateText("r.departure_date")} AS DepartureDate, c.recipient_name AS RecipientName, r.guest_name AS GuestName,
                    r.guest_first_name AS GuestFirstName, r.guest_last_name AS GuestLastName, g.full_name AS GuestFullName,
                    g.first_name AS GuestRecordFirstName, g.last_name AS GuestRecordLastName,
-                   {d.JsonText("l.raw_json", "contactName")} AS HostFirstName, {d.JsonText("l.raw_json", "contactSurName")} AS HostLastName
+                   {d.JsonText("l.raw_json", "contactName")} AS HostFirstName, {d.JsonText("l.raw_json", "contactSurName")} AS HostLastName,
+                   {d.JsonText("r.raw_json", "doorCode")} AS DoorCode
             FROM (SELECT @Conversation AS conversation_id, @Reservation AS reservation_id, @Listing AS listing_id) k
             LEFT JOIN conversations c ON c.conversation_id = k.conversation_id
             LEFT JOIN reservations r ON r.reservation_id = coalesce(c.reservation_id, k.reservation_id)
@@ -182,6 +183,7 @@ internal sealed class TrainingDataSource
             Source = row.Source,
             ArrivalDate = Date(row.ArrivalDate),
             DepartureDate = Date(row.DepartureDate),
+            DoorCode = row.DoorCode,
             Names = [row.RecipientName, row.GuestName, row.GuestFirstName, row.GuestLastName, row.GuestFullName, row.GuestRecordFirstName, row.GuestRecordLastName, row.HostFirstName, row.HostLastName],
         };
     }
@@ -245,5 +247,7 @@ internal sealed class TrainingDataSource
         public string? HostFirstName { get; set; }
 
         public string? HostLastName { get; set; }
+
+        public string? DoorCode { get; set; }
     }
 }

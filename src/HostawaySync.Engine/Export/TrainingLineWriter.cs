@@ -1,22 +1,21 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using HostawaySync.Engine.Conversations;
 
 namespace HostawaySync.Engine.Export;
 
 /// <summary>
 /// Writes one conversation per line in the chat fine-tuning shape
 /// <c>{"messages":[{"role":"system","content":...}?,{"role":"user","content":...},...],"metadata":{...}?}</c>:
-/// compact JSON, UTF-8 without BOM, each line ended by <c>\n</c>. Non-ASCII text is written as it is (relaxed
-/// escaping), so the file stays readable; characters outside the Basic Multilingual Plane (emoji) are still
-/// written as <c>\u</c> surrogate pairs, and control characters, quotes and backslashes are escaped, so every line
-/// is valid JSON.
+/// compact JSON, UTF-8 without BOM, each line ended by <c>\n</c>. Text is written as raw UTF-8, emoji and every
+/// other non-ASCII character included (as other JSONL tools write it), so the file stays readable; only quotes,
+/// backslashes and control characters are escaped (<see cref="JsonText"/>), so every line is valid JSON. Lone
+/// surrogates, which have no UTF-8 form, become U+FFFD.
 /// </summary>
 internal sealed class TrainingLineWriter : IDisposable
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    // Only the names and numbers go through the writer's encoder (they are ASCII); text goes through JsonText.
+    private static readonly JsonWriterOptions Options = new() { Indented = false };
 
     private readonly Stream _stream;
     private readonly ArrayBufferWriter<byte> _buffer = new();
@@ -67,7 +66,7 @@ internal sealed class TrainingLineWriter : IDisposable
     {
         _json.WriteStartObject();
         _json.WriteString("role", role);
-        _json.WriteString("content", TextLimits.ReplaceLoneSurrogates(content));
+        WriteText("content", content);
         _json.WriteEndObject();
     }
 
@@ -108,8 +107,14 @@ internal sealed class TrainingLineWriter : IDisposable
         }
         else
         {
-            _json.WriteString(name, TextLimits.ReplaceLoneSurrogates(value));
+            WriteText(name, value);
         }
+    }
+
+    private void WriteText(string name, string value)
+    {
+        _json.WritePropertyName(name);
+        _json.WriteRawValue(JsonText.Utf8(value), skipInputValidation: true);
     }
 
     private static string? Time(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -45,9 +45,9 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
     [Parameter]
     public DateTime? Until { get; set; }
 
-    /// <summary>Replace e-mail addresses, phone numbers and/or names in the text.</summary>
+    /// <summary>Replace e-mail addresses, phone numbers, names and/or access codes (door codes, PINs, Wi-Fi passwords) in the text.</summary>
     [Parameter]
-    [ValidateSet("Email", "Phone", "Name", "All", IgnoreCase = true)]
+    [ValidateSet("Email", "Phone", "Name", "AccessCode", "All", IgnoreCase = true)]
     public string[]? Redact { get; set; }
 
     /// <summary>A system message put first in every conversation.</summary>

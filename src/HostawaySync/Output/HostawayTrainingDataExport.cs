@@ -27,6 +27,9 @@ public sealed class HostawayTrainingDataExport
     /// <summary>Names replaced with [NAME].</summary>
     public int RedactedNames { get; init; }
 
+    /// <summary>Access codes (door, lockbox, gate, alarm codes, PINs, Wi-Fi passwords, the reservation's door code) replaced with [ACCESS_CODE].</summary>
+    public int RedactedAccessCodes { get; init; }
+
     /// <summary>Size of the file.</summary>
     public long Bytes { get; init; }
 
@@ -43,6 +46,7 @@ public sealed class HostawayTrainingDataExport
         RedactedEmails = result.RedactedEmails,
         RedactedPhones = result.RedactedPhones,
         RedactedNames = result.RedactedNames,
+        RedactedAccessCodes = result.RedactedAccessCodes,
         Bytes = result.Bytes,
         Duration = result.Duration,
     };

@@ -79,6 +79,8 @@ public sealed class TrainingDataExportTests(SyncedSmallAccount account) : IClass
         var text = File.ReadAllText(options.OutputPath, Encoding.UTF8);
         Assert.Contains(expected.SelectMany(c => c.Turns), t => t.Content.Contains('¿', StringComparison.Ordinal));
         Assert.Contains("¿Hay toallas", text, StringComparison.Ordinal);
+        Assert.Contains("Can we bring our dog? 🐶", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
     }
 
     [Fact]

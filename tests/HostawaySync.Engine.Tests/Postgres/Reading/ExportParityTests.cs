@@ -1,3 +1,4 @@
+using HostawaySync.Engine.Conversations;
 using HostawaySync.Engine.Diagnostics;
 using HostawaySync.Engine.Export;
 using HostawaySync.Engine.Queries;
@@ -35,9 +36,24 @@ public sealed class ExportParityTests(PostgresServer server, SyncedInBothStores 
             Assert.True(fromSqlite.Result.Conversations > 0 || name == "listing", $"{name}: nothing exported");
             Assert.Equal(fromSqlite.Bytes, fromPostgres.Bytes);
             Assert.Equal(
-                (fromSqlite.Result.Conversations, fromSqlite.Result.Messages, fromSqlite.Result.Turns, fromSqlite.Result.SkippedConversations, fromSqlite.Result.RedactedNames),
-                (fromPostgres.Result.Conversations, fromPostgres.Result.Messages, fromPostgres.Result.Turns, fromPostgres.Result.SkippedConversations, fromPostgres.Result.RedactedNames));
+                (fromSqlite.Result.Conversations, fromSqlite.Result.Messages, fromSqlite.Result.Turns, fromSqlite.Result.SkippedConversations, fromSqlite.Result.RedactedNames, fromSqlite.Result.RedactedAccessCodes),
+                (fromPostgres.Result.Conversations, fromPostgres.Result.Messages, fromPostgres.Result.Turns, fromPostgres.Result.SkippedConversations, fromPostgres.Result.RedactedNames, fromPostgres.Result.RedactedAccessCodes));
         }
+    }
+
+    [PostgresFact]
+    public async Task Access_code_redaction_reads_each_reservations_door_code_from_its_raw_json_in_either_store()
+    {
+        var postgres = await account.PostgresAsync(server);
+        var truth = account.Harness.Simulator.GetGroundTruth().Reservations.ToDictionary(r => (long)r["id"]!, r => (string?)r["doorCode"]);
+
+        var fromSqlite = DoorCodes(account.Sqlite, account.SqliteConversations);
+        var fromPostgres = DoorCodes(postgres, account.PostgresConversations);
+
+        Assert.Equal(fromSqlite, fromPostgres);
+        var known = fromPostgres.Where(c => c.Value.Reservation is { } id && truth.ContainsKey(id)).ToList();
+        Assert.True(known.Count(c => c.Value.DoorCode is not null) > 20, "too few conversations with a door code");
+        Assert.All(known, c => Assert.Equal(truth[c.Value.Reservation!.Value] is { Length: > 0 } code ? code : null, c.Value.DoorCode));
     }
 
     [PostgresFact]
@@ -72,6 +88,18 @@ public sealed class ExportParityTests(PostgresServer server, SyncedInBothStores 
         Assert.Equal(3, fromPostgres.Count);
         Assert.Equal(fromSqlite, fromPostgres);
         Assert.All(fromPostgres, d => Assert.Equal(d.ApiCount, d.StoredCount));
+    }
+
+    // What the export reads for access-code redaction: each conversation's reservation and that reservation's door code.
+    private Dictionary<long, (long? Reservation, string? DoorCode)> DoorCodes(StoreLocation store, string conversations)
+    {
+        var options = With(Options(store, conversations, "unused.jsonl"), includeDeleted: true, includeUnsent: true, redact: TrainingDataRedaction.AccessCode);
+        var dialect = ReadDialect.For(store);
+        using var connection = dialect.Open();
+        using var transaction = dialect.BeginSnapshot(connection);
+        var source = new TrainingDataSource(dialect, connection, transaction, new ConversationPaths(conversations), options, wantsInfo: true);
+        return source.Conversations().Where(c => c.Info.ConversationId is not null)
+            .ToDictionary(c => c.Info.ConversationId!.Value, c => (c.Info.ReservationId, string.IsNullOrEmpty(c.Info.DoorCode) ? null : c.Info.DoorCode));
     }
 
     private static TrainingDataOptions With(
