@@ -83,8 +83,8 @@ internal static class MessageSearcher
 
         return connection switch
         {
-            SqliteConnection sqlite => SqliteSearchHits.Find(sqlite, query, fts, filter),
-            NpgsqlConnection postgres => PostgresSearchHits.Find(postgres, query, MessageSearchQuery.Parse(filter.Query), filter.First),
+            SqliteConnection sqlite => SqliteSearchHits.Find<SearchHit>(sqlite, query, fts, filter.Query, filter.First, SearchSource.Messages),
+            NpgsqlConnection postgres => PostgresSearchHits.Find<SearchHit>(postgres, query, MessageSearchQuery.Parse(filter.Query), filter.First, SearchSource.Messages),
             _ => throw new InvalidOperationException("Unknown store connection."),
         };
     }

@@ -215,6 +215,18 @@ public static class StoreReader
     public static IEnumerable<MessageSearchRecord> SearchMessages(StoreLocation location, MessageSearchFilter filter, string? conversationsRoot = null) =>
         MessageSearcher.Search(location, filter, conversationsRoot);
 
+    /// <summary>
+    /// Full-text search over review text (public review, private feedback, response) with the message search's query
+    /// language, best match first (bm25, the same on either store), each result with a snippet and its texts. A database
+    /// not upgraded to hold reviews yet has none to find.
+    /// </summary>
+    /// <exception cref="HostawayException">
+    /// The query is empty or not valid, or raw FTS5 syntax was asked of a PostgreSQL store (<see cref="ErrorIds.SearchQueryInvalid"/>;
+    /// thrown at once), or the database is missing.
+    /// </exception>
+    public static IEnumerable<ReviewSearchRecord> SearchReviews(StoreLocation location, ReviewSearchFilter filter) =>
+        ReviewSearcher.Search(location, filter);
+
     /// <summary>Whether the search index covers every stored message.</summary>
     public static MessageSearchIndexState SearchIndexState(StoreLocation location)
     {

@@ -18,7 +18,8 @@ public sealed class PostgresReconcileTests(PostgresServer server)
         var mutation = new MutationRequest
         {
             NewReservations = 5, UpdatedReservations = 9, CancelledReservations = 2, DeletedReservations = 2, NewMessages = 11, NewListings = 1,
-            UpdatedListings = 2, DeletedListings = 1, DeletedListingsWithReservations = 1, DeletedConversations = 2, Seed = 9,
+            UpdatedListings = 2, DeletedListings = 1, DeletedListingsWithReservations = 1, DeletedConversations = 2,
+            NewReviews = 4, AdvancedReviews = 5, HostResponses = 3, DeletedReviews = 2, OldReviewChanges = 2, Seed = 9,
         };
 
         Assert.Equal(SyncStatus.Succeeded, (await postgres.RunAsync(SyncMode.Full)).Status);

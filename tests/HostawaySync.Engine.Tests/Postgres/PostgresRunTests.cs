@@ -25,7 +25,8 @@ public sealed class PostgresRunTests(PostgresServer server)
         using var database = server.CreateDatabase();
         await using var postgres = await SyncHarness.StartAsync(41, DatasetOptions.Small, Fast, database.ConnectionString);
         await using var sqlite = await SyncHarness.StartAsync(41, DatasetOptions.Small, Fast);
-        var mutation = new MutationRequest { NewReservations = 5, UpdatedReservations = 7, CancelledReservations = 2, DeletedReservations = 2, NewMessages = 11, NewListings = 1, UpdatedListings = 2, DeletedListings = 1, Seed = 9 };
+        var mutation = new MutationRequest { NewReservations = 5, UpdatedReservations = 7, CancelledReservations = 2, DeletedReservations = 2, NewMessages = 11, NewListings = 1, UpdatedListings = 2, DeletedListings = 1,
+            NewReviews = 4, AdvancedReviews = 5, HostResponses = 3, DeletedReviews = 2, Seed = 9 };
 
         var runs = new List<(SyncRunResult Postgres, SyncRunResult Sqlite)> { (await postgres.RunAsync(SyncMode.Full), await sqlite.RunAsync(SyncMode.Full)) };
         postgres.AssertEqualsGroundTruth();

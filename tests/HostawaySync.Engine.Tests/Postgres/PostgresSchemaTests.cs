@@ -23,7 +23,11 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         // SQLite's FTS5 table keys its rows by rowid, the message id, which PostgreSQL needs as a real column; FTS5 keeps
         // each message's token count (bm25's document length) and the collection's totals in shadow tables, PostgreSQL in
         // a column beside the terms and a table of its own.
-        string[] search = ["message_search.message_id", "message_search.tokens", "message_search_totals.indexed_messages", "message_search_totals.indexed_tokens"];
+        string[] search =
+        [
+            "message_search.message_id", "message_search.tokens", "message_search_totals.indexed_messages", "message_search_totals.indexed_tokens",
+            "review_search.review_id", "review_search.tokens", "review_search_totals.indexed_messages", "review_search_totals.indexed_tokens",
+        ];
         Assert.Equal(SqliteColumns().Concat(search).Order(StringComparer.Ordinal), postgres);
     }
 
@@ -40,7 +44,8 @@ public sealed class PostgresSchemaTests(PostgresServer server)
 
         Assert.All(types.Where(t => t.Key.EndsWith("_id", StringComparison.Ordinal) && !t.Key.StartsWith("sync_logs.run_id", StringComparison.Ordinal)
             && !t.Key.EndsWith("error_id", StringComparison.Ordinal) && !t.Key.EndsWith("external_account_id", StringComparison.Ordinal)
-            && !t.Key.EndsWith("channel_reservation_id", StringComparison.Ordinal)), t => Assert.Equal("bigint", t.Value));
+            && !t.Key.EndsWith("channel_reservation_id", StringComparison.Ordinal) && !t.Key.StartsWith("reviews.external_", StringComparison.Ordinal)),
+            t => Assert.Equal("bigint", t.Value));
         Assert.All(types.Where(t => t.Key.EndsWith("raw_json", StringComparison.Ordinal)), t => Assert.Equal("jsonb", t.Value));
         Assert.All(types.Where(t => t.Key.EndsWith("_at", StringComparison.Ordinal) || t.Key.EndsWith("_on", StringComparison.Ordinal)),
             t => Assert.Equal("timestamp with time zone", t.Value));
@@ -51,6 +56,9 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         Assert.Equal("date", types["reservations.arrival_date"]);
         Assert.Equal("timestamp with time zone", types["reservations.reservation_date"]);
         Assert.Equal("tsvector", types["message_search.body"]);
+        Assert.Equal("tsvector", types["review_search.body"]);
+        Assert.Equal("numeric", types["reviews.rating"]);
+        Assert.Equal("text", types["reviews.external_review_id"]);
     }
 
     [PostgresFact]

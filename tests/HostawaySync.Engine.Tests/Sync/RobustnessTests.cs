@@ -140,13 +140,13 @@ public sealed class RobustnessTests
         using var db = harness.Open();
         var rows = db.Query<(string RunId, string Resource, string Mode, string Status, long Created, long Updated, long Requests, string? CursorBefore, string? CursorAfter, long? DurationMs)>(
             "SELECT run_id, resource, mode, status, created, updated, requests, cursor_before, cursor_after, duration_ms FROM sync_logs ORDER BY sync_log_id;").ToList();
-        Assert.Equal(["Run", "Listings", "Reservations", "Conversations", "Run", "Listings", "Reservations", "Conversations"], rows.Select(r => r.Resource));
+        Assert.Equal(["Run", "Listings", "Reservations", "Conversations", "Reviews", "Run", "Listings", "Reservations", "Conversations", "Reviews"], rows.Select(r => r.Resource));
         Assert.All(rows, r => Assert.Equal("Succeeded", r.Status));
-        Assert.Equal(["Full", "Full", "Full", "Full", "Incremental", "Full", "Incremental", "Incremental"], rows.Select(r => r.Mode));
+        Assert.Equal(["Full", "Full", "Full", "Full", "Full", "Incremental", "Full", "Incremental", "Incremental", "Incremental"], rows.Select(r => r.Mode));
         Assert.Equal(full.RunId, rows[0].RunId);
-        Assert.Equal(rows[1].Requests + rows[2].Requests + rows[3].Requests, rows[0].Requests);
+        Assert.Equal(rows[1].Requests + rows[2].Requests + rows[3].Requests + rows[4].Requests, rows[0].Requests);
         Assert.True(rows[0].Requests > 3);
-        var reservations = rows[6];
+        var reservations = rows[7];
         Assert.NotNull(reservations.CursorBefore);
         Assert.NotNull(reservations.CursorAfter);
         Assert.True(reservations.Updated >= 1);

@@ -26,9 +26,9 @@ public sealed class SyncPlannerTests
         var reached = SyncPlanner.Plan(Automatic, summary, lastFull + TimeSpan.FromHours(168));
 
         Assert.Equal(SyncMode.Incremental, before.Mode);
-        Assert.Equal([SyncMode.Full, SyncMode.Incremental, SyncMode.Incremental], before.Steps.Select(s => s.Mode));
+        Assert.Equal([SyncMode.Full, SyncMode.Incremental, SyncMode.Incremental, SyncMode.Incremental], before.Steps.Select(s => s.Mode));
         Assert.Equal(SyncMode.Reconcile, reached.Mode);
-        Assert.Equal([SyncMode.Full, SyncMode.Reconcile, SyncMode.Reconcile], reached.Steps.Select(s => s.Mode));
+        Assert.Equal([SyncMode.Full, SyncMode.Reconcile, SyncMode.Reconcile, SyncMode.Reconcile], reached.Steps.Select(s => s.Mode));
         Assert.Contains("ReconcileIntervalHours", reached.Reason, StringComparison.Ordinal);
         Assert.Contains("one request per conversation with new messages", reached.Estimate, StringComparison.Ordinal);
 
@@ -82,8 +82,8 @@ public sealed class SyncPlannerTests
         var plan = SyncPlanner.Plan(harness.Store, Automatic, DateTime.UtcNow);
         var run = await SyncRunner.RunAsync(harness.Options() with { Plan = plan });
 
-        // Reservations and conversations were never synced: their passes are full, and the plan says so (not "incremental").
-        Assert.Equal([SyncMode.Full, SyncMode.Full, SyncMode.Full], plan.Steps.Select(s => s.Mode));
+        // Reservations, conversations and reviews were never synced: their passes are full, and the plan says so (not "incremental").
+        Assert.Equal([SyncMode.Full, SyncMode.Full, SyncMode.Full, SyncMode.Full], plan.Steps.Select(s => s.Mode));
         Assert.Equal(SyncMode.Full, plan.Mode);
         Assert.Contains("never synced", plan.Steps[1].Reason, StringComparison.Ordinal);
         Assert.Equal(SyncStatus.Succeeded, run.Status);
@@ -101,7 +101,7 @@ public sealed class SyncPlannerTests
         var synced = SyncPlanner.Plan(harness.Store, conversations, DateTime.UtcNow);
         var reservations = SyncPlanner.Plan(harness.Store, new SyncRequest { Resources = SyncResources.Reservations, WithPrerequisites = true }, DateTime.UtcNow);
 
-        Assert.Equal(SyncResources.All, empty.Resources);
+        Assert.Equal(SyncResources.Listings | SyncResources.Reservations | SyncResources.Conversations, empty.Resources);
         Assert.Equal(SyncResources.Reservations | SyncResources.Conversations, synced.Resources);
         Assert.Equal(SyncResources.Reservations, reservations.Resources);
     }

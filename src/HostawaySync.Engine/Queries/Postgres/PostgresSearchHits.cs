@@ -11,7 +11,7 @@ namespace HostawaySync.Engine.Queries.Postgres;
 /// <summary>
 /// Search in PostgreSQL, giving what SQLite's FTS5 gives. Each part of the query (a word or phrase, maybe a prefix) is
 /// split into terms by <see cref="SearchTokenizer"/>, the tokenizer message_search was written with, and becomes a tsquery
-/// phrase (terms &lt;-&gt; terms, :* for a prefix); the index (GIN) finds the messages that have every phrase. They are
+/// phrase (terms &lt;-&gt; terms, :* for a prefix); the index (GIN) finds the rows (messages or reviews) that have every phrase. They are
 /// ranked by FTS5's bm25 (fts5_aux.c: k1 = 1.2, b = 0.75), computed here in SQL in FTS5's order of operations from
 /// FTS5's inputs: the collection totals (message_search_totals, kept as FTS5 keeps its own), how many messages have each
 /// phrase, how often each phrase occurs in the message and the message's token count. The scores are therefore FTS5's
@@ -23,7 +23,7 @@ internal static class PostgresSearchHits
     private const string K1 = "CAST(1.2 AS float8)";
     private const string B = "CAST(0.75 AS float8)";
 
-    public static List<SearchHit> Find(NpgsqlConnection connection, QueryBuilder query, IReadOnlyList<SearchPart> parts, int? first)
+    public static List<T> Find<T>(NpgsqlConnection connection, QueryBuilder query, IReadOnlyList<SearchPart> parts, int? first, SearchSource source)
     {
         List<(IReadOnlyList<string> Terms, bool Prefix)> phrases;
         using (var tokenizer = new SearchTokenizer())
@@ -45,7 +45,7 @@ internal static class PostgresSearchHits
         for (var i = 0; i < phrases.Count; i++)
         {
             var phrase = query.Add(Text(PostgresSearchTerms.Phrase(phrases[i].Terms, phrases[i].Prefix)));
-            counts.Add(Invariant($"(SELECT count(*) FROM message_search WHERE body @@ CAST({phrase} AS tsquery))::float8 AS h{i}"));
+            counts.Add(Invariant($"(SELECT count(*) FROM {source.Index} WHERE body @@ CAST({phrase} AS tsquery))::float8 AS h{i}"));
             // FTS5 takes 1e-6 where the logarithm is not positive, that is where its argument is not above 1 (which also keeps
             // totals that disagree with the index, say from rows written by hand, from a logarithm of a negative number).
             var ratio = Invariant($"(t.n - h.h{i} + CAST(0.5 AS float8)) / (h.h{i} + CAST(0.5 AS float8))");
@@ -61,22 +61,21 @@ internal static class PostgresSearchHits
         var limit = query.Add(new TypedParameter((long?)first, NpgsqlDbType.Bigint));
         var sql = $"""
             WITH totals AS MATERIALIZED (
-                     SELECT CAST(coalesce(sum(indexed_messages), 0) AS float8) AS n, CAST(coalesce(sum(indexed_tokens), 0) AS float8) AS tokens FROM message_search_totals),
+                     SELECT CAST(coalesce(sum(indexed_messages), 0) AS float8) AS n, CAST(coalesce(sum(indexed_tokens), 0) AS float8) AS tokens FROM {source.Totals}),
                  hits AS MATERIALIZED (SELECT {string.Join(", ", counts)}),
                  weights AS MATERIALIZED (SELECT NULLIF(t.tokens, 0) / NULLIF(t.n, 0) AS avgdl, {string.Join(", ", weights)} FROM totals t, hits h),
                  found AS MATERIALIZED (
-                     SELECT {MessageSearcher.HitColumns(query.Dialect)}, CAST(s.tokens AS float8) AS tokens, {string.Join(", ", frequencies)}
-                     FROM message_search s
-                     JOIN messages_metadata m ON m.message_id = s.message_id
-                     {MessageSearcher.NameJoins}
+                     SELECT {source.Columns(query.Dialect)}, CAST(s.tokens AS float8) AS tokens, {string.Join(", ", frequencies)}
+                     FROM {source.Index} s
+                     {source.Joins("s." + source.PostgresKey)}
             """ + query.Where + $"""
             )
             SELECT x.*, {score} AS Score
             FROM found x CROSS JOIN weights w
-            ORDER BY Score DESC NULLS LAST, x.MessageId
+            ORDER BY Score DESC NULLS LAST, x.{source.TieAlias}
             LIMIT {limit};
             """;
-        return connection.Query<SearchHit>(sql, query.Parameters).AsList();
+        return connection.Query<T>(sql, query.Parameters).AsList();
     }
 
     private static TypedParameter Text(string value) => new(value, NpgsqlDbType.Text);

@@ -67,9 +67,9 @@ public sealed class ExportParityTests(PostgresServer server, SyncedInBothStores 
         // What the summary tells (its sync_state rows are the stores' own: other tests of this account may have moved them).
         var sqlite = StoreSummary.TryRead(account.Sqlite)!;
         Assert.Equal(
-            (sqlite.Listings, sqlite.Reservations, sqlite.Conversations, sqlite.Messages, sqlite.LastSuccessAt, sqlite.EverSynced),
-            (summary.Listings, summary.Reservations, summary.Conversations, summary.Messages, summary.LastSuccessAt, summary.EverSynced));
-        Assert.True(summary.Listings > 0 && summary.Messages > 0 && summary.EverSynced);
+            (sqlite.Listings, sqlite.Reservations, sqlite.Conversations, sqlite.Messages, sqlite.Reviews, sqlite.LastSuccessAt, sqlite.EverSynced),
+            (summary.Listings, summary.Reservations, summary.Conversations, summary.Messages, summary.Reviews, summary.LastSuccessAt, summary.EverSynced));
+        Assert.True(summary.Listings > 0 && summary.Messages > 0 && summary.Reviews > 0 && summary.EverSynced);
         Assert.Equal(DateTimeKind.Utc, summary.LastSuccessAt!.Value.Kind);
         using var empty = server.CreateDatabase();
         Assert.Null(StoreSummary.TryRead(StoreLocation.FromUrl(empty.ConnectionString)));
@@ -85,7 +85,7 @@ public sealed class ExportParityTests(PostgresServer server, SyncedInBothStores 
         var fromSqlite = await SyncVerifier.CompareAsync(client, account.Sqlite, SyncResources.All, NullSyncLog.Instance);
         var fromPostgres = await SyncVerifier.CompareAsync(client, postgres, SyncResources.All, NullSyncLog.Instance);
 
-        Assert.Equal(3, fromPostgres.Count);
+        Assert.Equal(4, fromPostgres.Count);
         Assert.Equal(fromSqlite, fromPostgres);
         Assert.All(fromPostgres, d => Assert.Equal(d.ApiCount, d.StoredCount));
     }
