@@ -29,6 +29,7 @@
         'Set-HostawayConfiguration'
         'Export-HostawayTrainingData'
         'Search-HostawayMessage'
+        'Search-HostawayReview'
         'Copy-HostawayDatabase'
         'Set-HostawayCredential'
         'Get-HostawayCredential'

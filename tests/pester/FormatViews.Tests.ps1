@@ -91,6 +91,14 @@ BeforeAll {
             [HostawaySync.Output.HostawayConfigurationSetting]@{ Name = 'IncrementalOverlapMinutes'; Value = $longPath; Source = 'Environment'
                 EnvironmentVariable = 'HOSTAWAY_CONVERSATIONS_PATH'; DefaultValue = 'x'; Description = 'z' * 200; ConfigurationPath = $longPath }
         }
+        'HostawaySync.Output.HostawayReviewSearchResult'   = {
+            [HostawaySync.Output.HostawayReviewSearchResult]@{ Rank = 1234; Score = 12.345; ReviewId = 123456789; ListingId = 123456789
+                ReservationId = 123456789; GuestId = 123456789; Type = 'GuestToHost'; Status = 'published'; Rating = 9.5; DepartureAt = $when
+                ListingName = 'Sunny two-bedroom apartment with a sea view, steps from the old harbour and the beach'
+                GuestName = 'Maximilian Alexander Freiherr von Hohenberg-Schillingsfürst'
+                Snippet = 'the flat was spotless and the [terrace] had the best view of the harbour at sunset, would come back'
+                PublicReview = 'x' * 500; PrivateFeedback = 'y' * 200; RevieweeResponse = 'z' * 300 }
+        }
         'HostawaySync.Output.HostawayMessageSearchResult'  = {
             [HostawaySync.Output.HostawayMessageSearchResult]@{ Rank = 1234; Score = 12.345; MessageId = 123456789; ConversationId = 123456789
                 ReservationId = 123456789; ListingId = 123456789; Direction = 'guest'; SentAt = $when
@@ -192,7 +200,7 @@ Describe 'Invoke-HostawaySync | Format-List' {
         $text = $result | Format-List | Out-String -Width 80
         $text | Should -Not -Match '\{, , \}'
         # Format-List wraps the value at 80 columns: compare without the white space.
-        $text -replace '\s' | Should -Match ([regex]::Escape('Resources:{Listings:Succeeded,Reservations:Succeeded,Conversations:Succeeded}'))
+        $text -replace '\s' | Should -Match ([regex]::Escape('Resources:{Listings:Succeeded,Reservations:Succeeded,Conversations:Succeeded,Reviews:Succeeded}'))
         ($text -split '\r?\n' | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
     }
 

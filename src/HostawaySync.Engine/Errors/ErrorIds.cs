@@ -87,6 +87,9 @@ public static class ErrorIds
     /// <summary>A message search query is empty, has no word, or is not valid FTS5 syntax (with -Syntax Fts5).</summary>
     public const string SearchQueryInvalid = "HostawaySearchQueryInvalid";
 
+    /// <summary>A review rating range that no review can match (-MinRating above -MaxRating).</summary>
+    public const string ReviewRatingRangeInvalid = "HostawayReviewRatingRangeInvalid";
+
     /// <summary>
     /// A pass over a list could not show that it saw every row the API says exists (it saw fewer than the API's count,
     /// or the API stopped serving rows before the end); what it saw is stored and the next run tries again.
