@@ -16,15 +16,8 @@ namespace HostawaySync.Commands;
 /// </remarks>
 [Cmdlet(VerbsCommon.Search, "HostawayMessage")]
 [OutputType(typeof(HostawayMessageSearchResult))]
-public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
+public sealed class SearchHostawayMessageCommand : ScopedSearchCmdlet
 {
-    private readonly HashSet<string> _arguments = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<long> _pipedConversations = [];
-    private readonly List<long> _pipedReservations = [];
-    private readonly List<long> _pipedListings = [];
-    private bool _pipedEverything;
-    private int _pipedObjects;
-
     /// <summary>What to search for: words (all must occur), "a phrase", prefix*; or an FTS5 query with -Syntax Fts5.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -91,43 +84,13 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     public string? ConversationsPath { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        _arguments.UnionWith(MyInvocation.BoundParameters.Keys);
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (!MyInvocation.ExpectingInput)
-        {
-            return;
-        }
-
-        _pipedObjects++;
-        if (Piped(nameof(ConversationId), ConversationId) is { } conversations)
-        {
-            _pipedConversations.AddRange(conversations);
-        }
-        else if (Piped(nameof(ReservationId), ReservationId) is { } reservations)
-        {
-            _pipedReservations.AddRange(reservations);
-        }
-        else if (Piped(nameof(ListingId), ListingId) is { } listings)
-        {
-            _pipedListings.AddRange(listings);
-        }
-        else
-        {
-            _pipedEverything = true;
-        }
-    }
+    private protected override IEnumerable<(string Name, long[]? Values)> ScopeParameters =>
+        [(nameof(ConversationId), ConversationId), (nameof(ReservationId), ReservationId), (nameof(ListingId), ListingId)];
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (MyInvocation.ExpectingInput && _pipedObjects == 0)
+        if (NothingPiped)
         {
             return; // an empty pipeline selects no messages
         }
@@ -168,31 +131,16 @@ public sealed class SearchHostawayMessageCommand : StoreQueryCmdlet
     /// <summary>Piped objects become scopes (messages of any of them); null when nothing was piped.</summary>
     private List<MessageSearchScope>? Scopes()
     {
-        if (!MyInvocation.ExpectingInput || _pipedEverything)
+        if (!Scoped)
         {
             return null;
         }
 
-        var scopes = new List<MessageSearchScope>();
-        if (_pipedConversations.Count > 0)
-        {
-            scopes.Add(new MessageSearchScope(ConversationIds: _pipedConversations));
-        }
-
-        if (_pipedReservations.Count > 0)
-        {
-            scopes.Add(new MessageSearchScope(ReservationIds: _pipedReservations));
-        }
-
-        if (_pipedListings.Count > 0)
-        {
-            scopes.Add(new MessageSearchScope(ListingIds: _pipedListings));
-        }
-
-        return scopes;
+        return
+        [
+            .. PipedIds(nameof(ConversationId)) is { } conversations ? [new MessageSearchScope(ConversationIds: conversations)] : Array.Empty<MessageSearchScope>(),
+            .. PipedIds(nameof(ReservationId)) is { } reservations ? [new MessageSearchScope(ReservationIds: reservations)] : Array.Empty<MessageSearchScope>(),
+            .. PipedIds(nameof(ListingId)) is { } listings ? [new MessageSearchScope(ListingIds: listings)] : Array.Empty<MessageSearchScope>(),
+        ];
     }
-
-    private long[]? Piped(string name, long[]? values) => !_arguments.Contains(name) && values is { Length: > 0 } ? values : null;
-
-    private long[]? Argument(string name, long[]? values) => _arguments.Contains(name) ? values : null;
 }

@@ -16,15 +16,8 @@ namespace HostawaySync.Commands;
 /// </remarks>
 [Cmdlet(VerbsCommon.Search, "HostawayReview")]
 [OutputType(typeof(HostawayReviewSearchResult))]
-public sealed class SearchHostawayReviewCommand : StoreQueryCmdlet
+public sealed class SearchHostawayReviewCommand : ScopedSearchCmdlet
 {
-    private readonly HashSet<string> _arguments = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<long> _pipedReservations = [];
-    private readonly List<long> _pipedListings = [];
-    private readonly List<long> _pipedGuests = [];
-    private bool _pipedEverything;
-    private int _pipedObjects;
-
     /// <summary>What to search for: words (all must occur), "a phrase", prefix*; or an FTS5 query with -Syntax Fts5.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -97,43 +90,13 @@ public sealed class SearchHostawayReviewCommand : StoreQueryCmdlet
     public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        _arguments.UnionWith(MyInvocation.BoundParameters.Keys);
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (!MyInvocation.ExpectingInput)
-        {
-            return;
-        }
-
-        _pipedObjects++;
-        if (Piped(nameof(ReservationId), ReservationId) is { } reservations)
-        {
-            _pipedReservations.AddRange(reservations);
-        }
-        else if (Piped(nameof(ListingId), ListingId) is { } listings)
-        {
-            _pipedListings.AddRange(listings);
-        }
-        else if (Piped(nameof(GuestId), GuestId) is { } guests)
-        {
-            _pipedGuests.AddRange(guests);
-        }
-        else
-        {
-            _pipedEverything = true;
-        }
-    }
+    private protected override IEnumerable<(string Name, long[]? Values)> ScopeParameters =>
+        [(nameof(ReservationId), ReservationId), (nameof(ListingId), ListingId), (nameof(GuestId), GuestId)];
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (MyInvocation.ExpectingInput && _pipedObjects == 0)
+        if (NothingPiped)
         {
             return; // an empty pipeline selects no reviews
         }
@@ -168,31 +131,16 @@ public sealed class SearchHostawayReviewCommand : StoreQueryCmdlet
     /// <summary>Piped objects become scopes (reviews of any of them); null when nothing was piped.</summary>
     private List<ReviewSearchScope>? Scopes()
     {
-        if (!MyInvocation.ExpectingInput || _pipedEverything)
+        if (!Scoped)
         {
             return null;
         }
 
-        var scopes = new List<ReviewSearchScope>();
-        if (_pipedReservations.Count > 0)
-        {
-            scopes.Add(new ReviewSearchScope(ReservationIds: _pipedReservations));
-        }
-
-        if (_pipedListings.Count > 0)
-        {
-            scopes.Add(new ReviewSearchScope(ListingIds: _pipedListings));
-        }
-
-        if (_pipedGuests.Count > 0)
-        {
-            scopes.Add(new ReviewSearchScope(GuestIds: _pipedGuests));
-        }
-
-        return scopes;
+        return
+        [
+            .. PipedIds(nameof(ReservationId)) is { } reservations ? [new ReviewSearchScope(ReservationIds: reservations)] : Array.Empty<ReviewSearchScope>(),
+            .. PipedIds(nameof(ListingId)) is { } listings ? [new ReviewSearchScope(ListingIds: listings)] : Array.Empty<ReviewSearchScope>(),
+            .. PipedIds(nameof(GuestId)) is { } guests ? [new ReviewSearchScope(GuestIds: guests)] : Array.Empty<ReviewSearchScope>(),
+        ];
     }
-
-    private long[]? Piped(string name, long[]? values) => !_arguments.Contains(name) && values is { Length: > 0 } ? values : null;
-
-    private long[]? Argument(string name, long[]? values) => _arguments.Contains(name) ? values : null;
 }
