@@ -90,6 +90,9 @@ public static class ErrorIds
     /// <summary>A review rating range that no review can match (-MinRating above -MaxRating).</summary>
     public const string ReviewRatingRangeInvalid = "HostawayReviewRatingRangeInvalid";
 
+    /// <summary>A command that filters by reviews (Export-HostawayTrainingData -MinRating) ran on a database no review has been synced into.</summary>
+    public const string ReviewsNotSynced = "HostawayReviewsNotSynced";
+
     /// <summary>
     /// A pass over a list could not show that it saw every row the API says exists (it saw fewer than the API's count,
     /// or the API stopped serving rows before the end); what it saw is stored and the next run tries again.

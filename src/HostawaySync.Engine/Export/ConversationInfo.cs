@@ -24,4 +24,13 @@ internal sealed class ConversationInfo
 
     /// <summary>Guest and host names from the conversation, reservation, guest and listing records.</summary>
     public IReadOnlyList<string?> Names { get; init; } = [];
+
+    /// <summary>The stay's guest review (guest-to-host), with <see cref="TrainingDataOptions.IncludeMetadata"/>: its id, or null when the stay has none.</summary>
+    public long? ReviewId { get; init; }
+
+    /// <summary>That review's overall rating (0 to 10), or null.</summary>
+    public decimal? ReviewRating { get; init; }
+
+    /// <summary>That review's category ratings, by category; empty when it has none.</summary>
+    public IReadOnlyList<(string Category, decimal? Rating)> ReviewCategories { get; init; } = [];
 }

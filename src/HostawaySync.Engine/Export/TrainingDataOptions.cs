@@ -45,6 +45,12 @@ public sealed class TrainingDataOptions
     /// <summary>Add a <c>metadata</c> object to every line (ids, listing, channel, stay, message times).</summary>
     public bool IncludeMetadata { get; init; }
 
+    /// <summary>
+    /// Only conversations whose stay got a guest review (guest-to-host, live) rated at least this, 0 to 10: the stays that
+    /// went well, for a model to learn from. Null: every conversation.
+    /// </summary>
+    public decimal? MinRating { get; init; }
+
     /// <summary>What to redact in message text.</summary>
     public TrainingDataRedaction Redact { get; init; }
 }

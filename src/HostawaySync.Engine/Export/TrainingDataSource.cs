@@ -23,6 +23,7 @@ internal sealed class TrainingDataSource
     private readonly DbTransaction _transaction;
     private readonly ConversationPaths _paths;
     private readonly bool _wantsInfo;
+    private readonly bool _withReviews;
     private readonly QueryBuilder _query;
 
     public TrainingDataSource(ReadDialect dialect, DbConnection connection, DbTransaction transaction, ConversationPaths paths, TrainingDataOptions options, bool wantsInfo)
@@ -49,6 +50,24 @@ internal sealed class TrainingDataSource
         _query.In("coalesce(m.listing_id, c.listing_id)", options.ListingIds);
         _query.Compare("m.sent_at", ">=", dialect.Instant(options.Since));
         _query.Compare("m.sent_at", "<", dialect.Instant(options.Until));
+        var hasReviews = connection.ExecuteScalar<long>(dialect.HasReviewsSql, transaction: transaction) > 0;
+        _withReviews = hasReviews && options.IncludeMetadata;
+        if (options.MinRating is { } minimum)
+        {
+            if (!hasReviews || connection.ExecuteScalar<long>("SELECT count(*) FROM sync_state WHERE resource = 'reviews' AND last_success_at IS NOT NULL;", transaction: transaction) == 0)
+            {
+                throw new HostawayException(
+                    ErrorIds.ReviewsNotSynced, ErrorKind.InvalidArgument,
+                    "-MinRating keeps the conversations whose stay got a good guest review, but no review has been synced into this database yet.",
+                    "Run Sync-HostawayReview (or Invoke-HostawaySync) first, then export again.");
+            }
+
+            // The stay's guest review: the reservation the message (or its conversation) is about.
+            _query.Raw($"""
+                EXISTS (SELECT 1 FROM reviews v WHERE v.reservation_id = coalesce(m.reservation_id, c.reservation_id)
+                        AND v.type = 'guest-to-host' AND v.deleted_at IS NULL AND v.rating >= {_query.Add((double)minimum)})
+                """);
+        }
     }
 
     /// <summary>How many conversations have matching messages.</summary>
@@ -145,6 +164,7 @@ internal sealed class TrainingDataSource
             {
                 ConversationId = info.ConversationId, ReservationId = info.ReservationId, ListingId = info.ListingId, ListingName = info.ListingName,
                 Channel = info.Channel, Source = info.Source, ArrivalDate = info.ArrivalDate, DepartureDate = info.DepartureDate, DoorCode = info.DoorCode, Names = names,
+                ReviewId = info.ReviewId, ReviewRating = info.ReviewRating, ReviewCategories = info.ReviewCategories,
             };
         }
 
@@ -173,8 +193,12 @@ internal sealed class TrainingDataSource
             """,
             new { Conversation = first.ConversationId, Reservation = first.ReservationId ?? first.ConversationReservationId, Listing = first.ListingId ?? first.ConversationListingId },
             _transaction);
+        var (reviewId, rating, categories) = _withReviews && row.ReservationId is { } reservation ? GuestReview(reservation) : (null, null, []);
         return new ConversationInfo
         {
+            ReviewId = reviewId,
+            ReviewRating = rating,
+            ReviewCategories = categories,
             ConversationId = first.ConversationId,
             ReservationId = row.ReservationId,
             ListingId = row.ListingId,
@@ -186,6 +210,28 @@ internal sealed class TrainingDataSource
             DoorCode = row.DoorCode,
             Names = [row.RecipientName, row.GuestName, row.GuestFirstName, row.GuestLastName, row.GuestFullName, row.GuestRecordFirstName, row.GuestRecordLastName, row.HostFirstName, row.HostLastName],
         };
+    }
+
+    /// <summary>The stay's guest review: the rated one if any (the latest of those), else the latest; with its category ratings.</summary>
+    private (long? Id, decimal? Rating, IReadOnlyList<(string, decimal?)> Categories) GuestReview(long reservationId)
+    {
+        var d = _query.Dialect;
+        var reviews = _connection.Query<(long Id, double? Rating)>(
+            $"""
+            SELECT review_id, {d.Real("rating")} FROM reviews WHERE reservation_id = @Reservation AND type = 'guest-to-host' AND deleted_at IS NULL
+            ORDER BY CASE WHEN rating IS NULL THEN 1 ELSE 0 END, review_id DESC LIMIT 1;
+            """,
+            new { Reservation = reservationId }, _transaction).AsList();
+        if (reviews.Count == 0)
+        {
+            return (null, null, []);
+        }
+
+        var found = reviews[0];
+        var categories = _connection.Query<(string Category, double? Rating)>(
+                $"SELECT category, {d.Real("rating")} FROM review_categories WHERE review_id = @Id ORDER BY category;", new { found.Id }, _transaction)
+            .Select(c => (c.Category, c.Rating is { } r ? (decimal?)(decimal)r : null)).ToList();
+        return (found.Id, found.Rating is { } rating ? (decimal)rating : null, categories);
     }
 
     private static string? Date(string? text) =>

@@ -84,7 +84,36 @@ internal sealed class TrainingLineWriter : IDisposable
         Text("departureDate", info.DepartureDate);
         Text("firstMessageAt", Time(firstMessageAt));
         Text("lastMessageAt", Time(lastMessageAt));
+        Number("reviewId", info.ReviewId);
+        Rating("reviewRating", info.ReviewRating);
+        if (info.ReviewId is null)
+        {
+            _json.WriteNull("reviewCategories");
+        }
+        else
+        {
+            _json.WriteStartObject("reviewCategories");
+            foreach (var (category, rating) in info.ReviewCategories)
+            {
+                Rating(category, rating);
+            }
+
+            _json.WriteEndObject();
+        }
+
         _json.WriteEndObject();
+    }
+
+    private void Rating(string name, decimal? value)
+    {
+        if (value is { } rating)
+        {
+            _json.WriteNumber(name, rating);
+        }
+        else
+        {
+            _json.WriteNull(name);
+        }
     }
 
     private void Number(string name, long? value)

@@ -45,6 +45,11 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
     [Parameter]
     public DateTime? Until { get; set; }
 
+    /// <summary>Only conversations whose stay got a guest review rated at least this (0 to 10).</summary>
+    [Parameter]
+    [ValidateRange(0.0, 10.0)]
+    public decimal? MinRating { get; set; }
+
     /// <summary>Replace e-mail addresses, phone numbers, names and/or access codes (door codes, PINs, Wi-Fi passwords) in the text.</summary>
     [Parameter]
     [ValidateSet("Email", "Phone", "Name", "AccessCode", "All", IgnoreCase = true)]
@@ -55,7 +60,7 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
     [ValidateNotNullOrEmpty]
     public string? SystemPrompt { get; set; }
 
-    /// <summary>Add a metadata object (ids, listing, channel, stay, message times) to every line.</summary>
+    /// <summary>Add a metadata object (ids, listing, channel, stay, message times, the stay's guest review rating and category ratings) to every line.</summary>
     [Parameter]
     public SwitchParameter IncludeMetadata { get; set; }
 
@@ -163,6 +168,7 @@ public sealed class ExportHostawayTrainingDataCommand : AsyncHostawayCmdlet
         IncludeDeleted = IncludeDeleted,
         SystemPrompt = SystemPrompt,
         IncludeMetadata = IncludeMetadata,
+        MinRating = MinRating,
         Redact = Redaction(),
     };
 

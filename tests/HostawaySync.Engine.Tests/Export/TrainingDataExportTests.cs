@@ -169,9 +169,65 @@ public sealed class TrainingDataExportTests(SyncedSmallAccount account) : IClass
             Assert.Equal((string?)reservation["departureDate"], (string?)metadata["departureDate"]);
             Assert.Equal((string?)listings[(long)metadata["listingId"]!]["name"], (string?)metadata["listingName"]);
             Assert.Equal(
-                ["conversationId", "reservationId", "listingId", "listingName", "channel", "source", "arrivalDate", "departureDate", "firstMessageAt", "lastMessageAt"],
+                ["conversationId", "reservationId", "listingId", "listingName", "channel", "source", "arrivalDate", "departureDate", "firstMessageAt", "lastMessageAt",
+                 "reviewId", "reviewRating", "reviewCategories"],
                 metadata.Select(p => p.Key));
         }
+    }
+
+    [Fact]
+    public void MinRating_keeps_exactly_the_conversations_whose_stay_got_a_guest_review_rated_at_least_that_with_the_rating_in_the_metadata()
+    {
+        var options = Options("good.jsonl");
+        // Per reservation: the best rating of its guest reviews, and the rated review the metadata names (the latest rated one).
+        var guestReviews = account.Truth.Reviews.Where(r => (string?)r["type"] == "guest-to-host").ToList();
+        var best = guestReviews.Where(r => r["rating"] is not null).GroupBy(r => (long)r["reservationId"]!).ToDictionary(g => g.Key, g => g.Max(r => (decimal)r["rating"]!));
+        var named = guestReviews.Where(r => r["rating"] is not null).GroupBy(r => (long)r["reservationId"]!).ToDictionary(g => g.Key, g => g.MaxBy(r => (long)r["id"]!)!);
+        var expected = ExpectedTrainingData.From(account.Truth).Where(c => best.TryGetValue(c.ReservationId, out var rating) && rating >= 9).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < ExpectedTrainingData.From(account.Truth).Count, "every conversation's stay is rated 9 or more: the filter proves nothing");
+
+        var result = TrainingDataExporter.Export(new TrainingDataOptions
+        {
+            DatabasePath = options.DatabasePath, ConversationsPath = options.ConversationsPath, OutputPath = options.OutputPath, IncludeMetadata = true, MinRating = 9,
+        });
+
+        var lines = ExpectedTrainingData.ReadLines(options.OutputPath).ToList();
+        Assert.Equal(expected.Count, result.Conversations);
+        Assert.Equal(expected.Select(c => c.Id).Order(), lines.Select(l => (long)l["metadata"]!["conversationId"]!).Order());
+        foreach (var line in lines)
+        {
+            var metadata = line["metadata"]!;
+            var review = named[(long)metadata["reservationId"]!];
+            Assert.Equal((long)review["id"]!, (long)metadata["reviewId"]!);
+            Assert.Equal((decimal)review["rating"]!, (decimal)metadata["reviewRating"]!);
+            Assert.Equal(
+                review["reviewCategory"]!.AsArray().Select(c => ((string)c!["category"]!, (decimal?)c["rating"])).Order(),
+                metadata["reviewCategories"]!.AsObject().Select(p => (p.Key, (decimal?)p.Value)).Order());
+        }
+    }
+
+    [Fact]
+    public void MinRating_on_a_database_without_synced_reviews_stops_before_writing_with_HostawayReviewsNotSynced()
+    {
+        var copy = _temp.Combine("no-reviews.db");
+        File.Copy(account.Harness.DatabasePath, copy);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = "DELETE FROM review_search; DELETE FROM review_categories; DELETE FROM reviews; DELETE FROM sync_state WHERE resource = 'reviews';";
+            command.ExecuteNonQuery();
+        }
+
+        var options = Options("none.jsonl");
+        var error = Assert.Throws<HostawayException>(() => TrainingDataExporter.Export(new TrainingDataOptions
+        {
+            DatabasePath = copy, ConversationsPath = options.ConversationsPath, OutputPath = options.OutputPath, MinRating = 8,
+        }));
+
+        Assert.Equal(ErrorIds.ReviewsNotSynced, error.ErrorId);
+        Assert.False(File.Exists(options.OutputPath));
     }
 
     [Fact]
