@@ -24,8 +24,13 @@ public static class BenchmarkReport
 
     private static readonly Section Reconcile = new("reconcile", "# Reconcile benchmarks (issue 12)");
 
+    private static readonly Section Reviews = new("reviews", "# Review benchmarks (issue 14)");
+
     private static Section Of(BenchmarkResult result) =>
-        PostgresScenarios.All.Contains(result.Scenario) ? Postgres : ReconcileBenchmarks.Scenarios.Contains(result.Scenario) ? Reconcile : Main;
+        PostgresScenarios.All.Contains(result.Scenario) ? Postgres
+        : ReconcileBenchmarks.Scenarios.Contains(result.Scenario) ? Reconcile
+        : ReviewBenchmarks.Scenarios.Contains(result.Scenario) ? Reviews
+        : Main;
 
     public static async Task WriteMarkdownAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
     {
@@ -37,7 +42,7 @@ public static class BenchmarkReport
             var from = text.IndexOf(start, StringComparison.Ordinal);
             var to = text.IndexOf(end, StringComparison.Ordinal);
             // A new section goes after the last of this writer's sections there is (the main one stays first), else first.
-            var last = new[] { Main, Postgres, Reconcile }.Select(s => Markers(s).End).Select(e => (At: text.IndexOf(e, StringComparison.Ordinal), e.Length)).MaxBy(p => p.At);
+            var last = new[] { Main, Postgres, Reconcile, Reviews }.Select(s => Markers(s).End).Select(e => (At: text.IndexOf(e, StringComparison.Ordinal), e.Length)).MaxBy(p => p.At);
             var after = last.At >= 0 ? last.At + last.Length : -1;
             text = from >= 0 && to > from ? string.Concat(text.AsSpan(0, from), section, text.AsSpan(to + end.Length))
                 : after >= 0 && group.Key != Main ? string.Concat(text.AsSpan(0, after), "\n\n", section, text.AsSpan(after))

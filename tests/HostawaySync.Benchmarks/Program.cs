@@ -3,7 +3,7 @@ using HostawaySync.Benchmarks;
 using HostawaySync.Simulator;
 
 // Usage: HostawaySync.Benchmarks <scenario>... [--json <file>] [--markdown <file>] [--module <psd1>] [--pwsh <exe> [--pwsh <arg>]...] [--command <text>]
-// Scenarios: all (what build.ps1 -Task Bench runs: items 1 to 7 of issue 6, then paging-variants and reconcile), sync-large (items 1 and 3), client-budget (2),
+// Scenarios: all (what build.ps1 -Task Bench runs: items 1 to 7 of issue 6, then paging-variants, reconcile and reviews), sync-large (items 1 and 3), client-budget (2),
 // store-throughput (4), memory (5), queries (6; needs --module and --pwsh), naive (7); also sync-economy (items 1 and 3
 // on a Medium account), client-default (the default budget against a strict server) and paging-variants (also in all:
 // a full sync's requests ÷ the minimum under each reading of the API's open paging questions).
@@ -13,13 +13,15 @@ using HostawaySync.Simulator;
 // the report's "postgres" section. reconcile (issue 12; about 2 minutes, also in all): after 1% of a Medium account's reservations changed,
 // 0.2% deleted and new messages on 1%, a reconcile's requests ÷ the full sync's and the database and files against the
 // ground truth; then the same for the Large preset, computed from its counts when a full sync would not fit the machine's
-// time. Its figures go to the report's "reconcile" section, the others' to its "bench" section.
+// time. Its figures go to the report's "reconcile" section. reviews (issue 14; about 2 minutes, also in all): a Medium account's
+// full sync, a day of review changes, an incremental run's review requests ÷ the full sync's review pages, and the reviews
+// against the API after it and after a reconcile; its figures go to the report's "reviews" section, the others' to "bench".
 // Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
 var options = ParseOptions(args);
 var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;
 if (scenarios.Contains("all"))
 {
-    scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive", "paging-variants", "reconcile"];
+    scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive", "paging-variants", "reconcile", "reviews"];
 }
 
 scenarios = [.. scenarios.SelectMany(s => s == "postgres" ? PostgresScenarios.All : [s])];
@@ -49,6 +51,7 @@ foreach (var scenario in scenarios)
             "naive" => [await NaiveBenchmarks.AgainstNaiveAsync()],
             "paging-variants" => [await PagingVariantBenchmarks.RunAsync()],
             "reconcile" => await ReconcileBenchmarks.RunAsync(),
+            "reviews" => await ReviewBenchmarks.RunAsync(),
             _ when PostgresScenarios.All.Contains(scenario) => await PostgresScenarios.RunAsync(scenario, options),
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
         };

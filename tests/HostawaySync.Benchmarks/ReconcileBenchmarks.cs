@@ -44,7 +44,8 @@ public static class ReconcileBenchmarks
     {
         using var folder = new BenchFolder(scenario);
         await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 42, Dataset = dataset, Settings = SimulatedAccount.Unlimited });
-        var options = SimulatedAccount.Sync(simulator, folder);
+        // Issue 12's resources: reviews, read in full by every reconcile, are measured in V1 (ReviewBenchmarks).
+        var options = SimulatedAccount.Sync(simulator, folder) with { Resources = SyncResources.Listings | SyncResources.Reservations | SyncResources.Conversations };
         var before = await AccountCounts.ReadAsync(simulator);
         Console.WriteLine($"   account: {before.Describe()}");
 
