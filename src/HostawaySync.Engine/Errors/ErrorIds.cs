@@ -151,4 +151,7 @@ public static class ErrorIds
 
     /// <summary>The stored credential could not be read: the credential file is damaged, or the vault that keeps the secret refused it.</summary>
     public const string StoredCredentialUnreadable = "HostawayStoredCredentialUnreadable";
+
+    /// <summary>A query was given a minimum rating above its maximum rating (Get-HostawayReview -MinRating/-MaxRating).</summary>
+    public const string RatingRangeInvalid = "HostawayRatingRangeInvalid";
 }
