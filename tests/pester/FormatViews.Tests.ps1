@@ -201,7 +201,7 @@ Describe 'Invoke-HostawaySync | Format-List' {
         $text = $result | Format-List | Out-String -Width 80
         $text | Should -Not -Match '\{, , \}'
         # Format-List wraps the value at 80 columns: compare without the white space.
-        $text -replace '\s' | Should -Match ([regex]::Escape('Resources:{Listings:Succeeded,Reservations:Succeeded,Conversations:Succeeded}'))
+        $text -replace '\s' | Should -Match ([regex]::Escape('Resources:{Listings:Succeeded,Reservations:Succeeded,Conversations:Succeeded,Reviews:Succeeded}'))
         ($text -split '\r?\n' | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
     }
 
