@@ -131,6 +131,25 @@ Describe 'Get-HostawayReview on <Store>' -ForEach $stores {
         }
     }
 
+    It 'keeps the ratings of categories it has no column for in OtherCategoryRatings, and reads check_in as CheckIn' {
+        if ($Store -ne 'SQLite' -or -not (Get-Command sqlite3 -ErrorAction Ignore)) { Set-ItResult -Skipped -Because 'written with the sqlite3 tool into a copy of the SQLite database'; return }
+        $copy = Join-Path $account.Folder 'categories.db'
+        Copy-Item -LiteralPath $account.DatabasePath -Destination $copy
+        if (Test-Path -LiteralPath "$($account.DatabasePath)-wal") { Copy-Item -LiteralPath "$($account.DatabasePath)-wal" -Destination "$copy-wal" }
+        $booking = $all | Where-Object { $null -ne $_.Staff -and $null -eq $_.CheckIn } | Select-Object -First 1
+        sqlite3 $copy "INSERT INTO review_categories (review_id, category, rating) VALUES ($($booking.ReviewId), 'wifi_quality', 9.5), ($($booking.ReviewId), 'breakfast', NULL), ($($booking.ReviewId), 'Check_In', 7);"
+        $LASTEXITCODE | Should -Be 0
+
+        $review = Get-HostawayReview -DatabasePath $copy -ReviewId $booking.ReviewId
+        $review.OtherCategoryRatings | Should -BeExactly 'breakfast=; wifi_quality=9.5'
+        $review.CheckIn | Should -Be 7
+        $review.Staff | Should -Be $booking.Staff
+        $booking.OtherCategoryRatings | Should -BeNullOrEmpty
+        $csv = Join-Path $account.Folder 'categories.csv'
+        Get-HostawayReview -DatabasePath $copy | Export-Csv -LiteralPath $csv
+        (Import-Csv -LiteralPath $csv | Where-Object ReviewId -EQ $booking.ReviewId).OtherCategoryRatings | Should -BeExactly 'breakfast=; wifi_quality=9.5'
+    }
+
     It 'Get-HostawayListing and Get-HostawayGuest carry the count and average of the guests'' rated reviews' {
         $rated = @($all | Where-Object { $_.Type -eq 'guest-to-host' -and $null -ne $_.Rating })
         $rated | Should -Not -BeNullOrEmpty
