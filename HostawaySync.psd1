@@ -20,6 +20,7 @@
         'Get-HostawayConversation'
         'Get-HostawayMessage'
         'Get-HostawayListingPhoto'
+        'Get-HostawayReview'
         'Sync-HostawayListing'
         'Sync-HostawayReservation'
         'Sync-HostawayConversation'

@@ -77,6 +77,14 @@ BeforeAll {
                 Direction = 'guest'; SentAt = $when; CommunicationType = 'channel'; Status = 'delivered'; BodyLength = 123456; FilePath = $longPath
                 FilePosition = 12345; Text = "Hello! We are arriving late tonight,`naround 23:30. Is self check-in possible? " * 5 }
         }
+        'HostawaySync.Output.HostawayReview'               = {
+            [HostawaySync.Output.HostawayReview]@{ ReviewId = 123456789; ListingId = 123456789; ReservationId = 123456789; GuestId = 1234567
+                ListingName = 'Sunny two-bedroom apartment with a sea view, steps from the old harbour and the beach'
+                GuestName = 'Maximilian Alexander Freiherr von Hohenberg-Schillingsfürst'; ChannelId = 2005; ChannelName = 'bookingcom'
+                Type = 'guest-to-host'; Status = 'published'; Rating = 9.75; Cleanliness = 10; Staff = 9.5; ValueForMoney = 8.25
+                OtherCategoryRatings = 'wifi_quality=7; breakfast=8.5'; PublicReview = 'Lovely stay, "spotless" flat.' * 10
+                ArrivalAt = $when.AddDays(-7); DepartureAt = $when; ExternalReviewId = 'HMREVIEW1234567890'; DeletedAt = $when }
+        }
         'HostawaySync.Output.HostawayListingPhoto'         = {
             [HostawaySync.Output.HostawayListingPhoto]@{ PhotoId = 123456789; ListingId = 123456789; SortOrder = 123
                 ListingName = 'Sunny two-bedroom apartment with a sea view, steps from the old harbour and the beach'
@@ -174,6 +182,7 @@ Describe 'Deleted rows in the tables' {
         @{ Type = 'listing'; Make = { param($deleted) [HostawaySync.Output.HostawayListing]@{ ListingId = 1; Name = 'Loft Mitte'; DeletedAt = $deleted } } }
         @{ Type = 'reservation'; Make = { param($deleted) [HostawaySync.Output.HostawayReservation]@{ ReservationId = 1; GuestName = 'Ana Silva'; DeletedAt = $deleted } } }
         @{ Type = 'conversation'; Make = { param($deleted) [HostawaySync.Output.HostawayConversation]@{ ConversationId = 1; RecipientName = 'Ana Silva'; DeletedAt = $deleted } } }
+        @{ Type = 'review'; Make = { param($deleted) [HostawaySync.Output.HostawayReview]@{ ReviewId = 1; ListingName = 'Loft Mitte'; DeletedAt = $deleted } } }
     ) {
         $live = & $Make $null | Format-Table | Out-String -Width 80
         $gone = & $Make ([datetime]::UtcNow) | Format-Table | Out-String -Width 80

@@ -1,6 +1,6 @@
 # Deleted means deleted everywhere: every query cmdlet leaves out what belongs only to rows the API no longer lists
-# (the conversations of a deleted reservation, the messages of a deleted conversation or reservation, a guest without a
-# live reservation, the photos of a deleted listing) unless -IncludeDeleted asks for it; on SQLite and on PostgreSQL.
+# (the conversations of a deleted reservation, the messages of a deleted conversation or reservation, the reviews of a
+# deleted reservation, a guest without a live reservation, the photos of a deleted listing) unless -IncludeDeleted asks for it; on SQLite and on PostgreSQL.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $stores = Get-TestStoreCases
@@ -109,6 +109,19 @@ Describe 'Deleted rows on <Store>' -ForEach $stores {
             $text = Get-Content -LiteralPath (Join-Path $db.ConversationsPath $conversation.FilePath) -Raw
             $text -match '(?m)^# Deleted: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$' | Should -Be ($conversation.ConversationId -in $hiddenConversations) -Because $conversation.FilePath
         }
+    }
+
+    It 'Get-HostawayReview leaves out deleted reviews and the reviews of deleted reservations unless -IncludeDeleted' {
+        $all = @(Get-HostawayReview @database -IncludeDeleted)
+        $hidden = @($all | Where-Object { $_.DeletedAt -or $_.ReservationId -in $deletedReservations })
+        # Live review rows of deleted reservations: what the reservations pass alone left behind.
+        @($all | Where-Object { -not $_.DeletedAt -and $_.ReservationId -in $deletedReservations }) | Should -Not -BeNullOrEmpty
+        $live = @(Get-HostawayReview @database)
+        $live.Count | Should -Be ($all.Count - $hidden.Count)
+        @($live | Where-Object ReviewId -In $hidden.ReviewId) | Should -BeNullOrEmpty
+        Get-HostawayReview @database -ReservationId $deletedReservations | Should -BeNullOrEmpty
+        # A reservation the API still lists keeps its reviews although its listing was deleted.
+        @($live | Where-Object ListingId -In $deletedListings) | Should -Not -BeNullOrEmpty
     }
 
     It 'Get-HostawayReservation and Get-HostawayListingPhoto leave out deleted rows; reservations of a deleted listing stay' {

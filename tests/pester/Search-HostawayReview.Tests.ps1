@@ -88,9 +88,9 @@ Describe 'Search-HostawayReview on <Store>' -ForEach $stores {
         $found.GuestId | Sort-Object -Unique | Should -Be $guestId
     }
 
-    It 'a minimum rating above the maximum stops with HostawayReviewRatingRangeInvalid' {
+    It 'a minimum rating above the maximum stops with HostawayRatingRangeInvalid' {
         { Search-HostawayReview @db -Query $common -MinRating 9 -MaxRating 2 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'HostawayReviewRatingRangeInvalid,HostawaySync.Commands.SearchHostawayReviewCommand'
+            Should -Throw -ErrorId 'HostawayRatingRangeInvalid,HostawaySync.Commands.SearchHostawayReviewCommand'
     }
 
     It 'a query without a word stops with HostawaySearchQueryInvalid' {

@@ -87,9 +87,6 @@ public static class ErrorIds
     /// <summary>A message search query is empty, has no word, or is not valid FTS5 syntax (with -Syntax Fts5).</summary>
     public const string SearchQueryInvalid = "HostawaySearchQueryInvalid";
 
-    /// <summary>A review rating range that no review can match (-MinRating above -MaxRating).</summary>
-    public const string ReviewRatingRangeInvalid = "HostawayReviewRatingRangeInvalid";
-
     /// <summary>A command that filters by reviews (Export-HostawayTrainingData -MinRating) ran on a database no review has been synced into.</summary>
     public const string ReviewsNotSynced = "HostawayReviewsNotSynced";
 
@@ -157,4 +154,7 @@ public static class ErrorIds
 
     /// <summary>The stored credential could not be read: the credential file is damaged, or the vault that keeps the secret refused it.</summary>
     public const string StoredCredentialUnreadable = "HostawayStoredCredentialUnreadable";
+
+    /// <summary>A query was given a minimum rating above its maximum rating (Get-HostawayReview, Search-HostawayReview -MinRating/-MaxRating).</summary>
+    public const string RatingRangeInvalid = "HostawayRatingRangeInvalid";
 }

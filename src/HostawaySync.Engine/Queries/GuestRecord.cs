@@ -32,4 +32,10 @@ public sealed class GuestRecord
 
     /// <summary>Latest arrival.</summary>
     public DateTime? LastArrivalDate { get; init; }
+
+    /// <summary>Live guest-to-host reviews of the guest's reservations that have a rating: what the guest rated (0 on a database without reviews).</summary>
+    public int ReviewCount { get; init; }
+
+    /// <summary>Their average rating, rounded to 2 decimals; null when there are none.</summary>
+    public double? AverageRating { get; init; }
 }

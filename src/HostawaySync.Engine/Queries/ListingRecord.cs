@@ -50,4 +50,10 @@ public sealed class ListingRecord
 
     /// <summary>When the API stopped listing it (UTC), or null.</summary>
     public DateTime? DeletedAt { get; init; }
+
+    /// <summary>Live guest-to-host reviews of the listing that have a rating (0 on a database without reviews).</summary>
+    public int ReviewCount { get; init; }
+
+    /// <summary>Their average rating, rounded to 2 decimals; null when there are none.</summary>
+    public double? AverageRating { get; init; }
 }

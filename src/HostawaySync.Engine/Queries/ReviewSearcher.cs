@@ -71,7 +71,7 @@ internal static class ReviewSearcher
         query.Compare("v.departure_at", "<", dialect.Instant(filter.Until));
         if (!filter.IncludeDeleted)
         {
-            query.Raw("v.deleted_at IS NULL AND r.deleted_at IS NULL");
+            query.Raw(LiveRows.Review("v"));
         }
 
         return connection switch

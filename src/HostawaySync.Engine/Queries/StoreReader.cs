@@ -62,12 +62,12 @@ public static class StoreReader
             query.Raw("deleted_at IS NULL");
         }
 
-        return Stream<ListingRecord>(query, $"""
+        return Stream<ListingRecord>(query, hasReviews => $"""
             SELECT listing_id AS ListingId, name AS Name, internal_name AS InternalName, address AS Address, city AS City, country AS Country,
                    bedrooms AS Bedrooms, {d.Real("bathrooms")} AS Bathrooms, person_capacity AS PersonCapacity, {d.Real("price")} AS Price,
                    currency_code AS CurrencyCode, time_zone AS TimeZone, special_status AS SpecialStatus, photo_count AS PhotoCount,
-                   {d.InstantColumn("latest_activity_on")} AS LatestActivityOn, {d.InstantColumn("deleted_at")} AS DeletedAt
-            FROM listings
+                   {d.InstantColumn("latest_activity_on")} AS LatestActivityOn, {d.InstantColumn("deleted_at")} AS DeletedAt,
+                   {ReviewFigures(d, hasReviews, "listings", "listing_id", "v.listing_id", "reviews v")}
             """ + query.Where + " ORDER BY listing_id;");
     }
 
@@ -140,12 +140,79 @@ public static class StoreReader
             query.Raw(LiveRows.Guest("guests"));
         }
 
-        return Stream<GuestRecord>(query, """
+        return Stream<GuestRecord>(query, hasReviews => $"""
             SELECT guest_id AS GuestId, full_name AS FullName, email AS Email, phone AS Phone, external_account_id AS ExternalAccountId,
                    city AS City, country AS Country, reservation_count AS ReservationCount, first_arrival_date AS FirstArrivalDate,
-                   last_arrival_date AS LastArrivalDate
-            FROM guests
+                   last_arrival_date AS LastArrivalDate,
+                   {ReviewFigures(d, hasReviews, "guests", "guest_id", "coalesce(rg.merged_into_guest_id, rr.guest_id)",
+                       "reviews v JOIN reservations rr ON rr.reservation_id = v.reservation_id LEFT JOIN guests rg ON rg.guest_id = rr.guest_id")}
             """ + query.Where + " ORDER BY guest_id;");
+    }
+
+    /// <summary>
+    /// Reviews, by departure then id, each with its category ratings (read in the same snapshot). Reviews the API no longer
+    /// lists, and reviews of deleted reservations, only with <see cref="ReviewFilter.IncludeDeleted"/> (<see cref="LiveRows"/>).
+    /// A database not yet upgraded to hold reviews has none.
+    /// </summary>
+    public static IEnumerable<ReviewRecord> Reviews(StoreLocation location, ReviewFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new QueryBuilder(ReadDialect.For(location));
+        var d = query.Dialect;
+        query.In("v.review_id", filter.Ids);
+        query.In("v.listing_id", filter.ListingIds);
+        query.In("v.reservation_id", filter.ReservationIds);
+        if (filter.GuestIds is { Count: > 0 })
+        {
+            query.Raw($"coalesce(mg.merged_into_guest_id, r.guest_id) IN (SELECT coalesce(merged_into_guest_id, guest_id) FROM guests WHERE {d.In("guest_id", query.Add(d.Ids(filter.GuestIds)))})");
+        }
+
+        query.InIgnoringCase("v.type", filter.Types);
+        query.InIgnoringCase("v.status", filter.Statuses);
+        query.Compare("v.rating", ">=", filter.MinRating);
+        query.Compare("v.rating", "<=", filter.MaxRating);
+        query.Compare("v.departure_at", ">=", d.Instant(filter.Since));
+        query.Compare("v.departure_at", "<", d.Instant(filter.Until));
+        if (!filter.IncludeDeleted)
+        {
+            query.Raw(LiveRows.Review("v"));
+        }
+
+        const string from = """
+            FROM reviews v
+            LEFT JOIN listings l ON l.listing_id = v.listing_id
+            LEFT JOIN reservations r ON r.reservation_id = v.reservation_id
+            LEFT JOIN guests mg ON mg.guest_id = r.guest_id
+            LEFT JOIN guests g ON g.guest_id = coalesce(mg.merged_into_guest_id, mg.guest_id)
+            """;
+        using var connection = d.Open();
+        using var snapshot = d.BeginSnapshot(connection);
+        if (connection.ExecuteScalar<long>(d.HasReviewsSql, transaction: snapshot) == 0)
+        {
+            yield break;
+        }
+
+        var categories = d.Rows<ReviewCategoryRow>(connection, snapshot, $"""
+            SELECT c.review_id AS ReviewId, c.category AS Category, {d.Real("c.rating")} AS Rating
+            FROM review_categories c
+            WHERE c.review_id IN (SELECT v.review_id {from} {query.Where})
+            ORDER BY c.review_id, {d.Ascending("c.category", text: true)};
+            """, query.Parameters).ToLookup(c => c.ReviewId, c => new ReviewCategoryRating(c.Category, c.Rating));
+        var rows = d.Rows<ReviewRecord>(connection, snapshot, $"""
+            SELECT v.review_id AS ReviewId, v.listing_id AS ListingId, coalesce(l.name, v.listing_name) AS ListingName, v.reservation_id AS ReservationId,
+                   coalesce(mg.merged_into_guest_id, r.guest_id) AS GuestId, coalesce(g.full_name, r.guest_name, v.guest_name) AS GuestName,
+                   v.channel_id AS ChannelId, r.channel_name AS ChannelName, v.type AS Type, v.status AS Status, {d.Real("v.rating")} AS Rating,
+                   v.public_review AS PublicReview, v.private_feedback AS PrivateFeedback, v.reviewee_response AS RevieweeResponse,
+                   CAST(v.is_reviewee_recommended AS INTEGER) AS RecommendedFlag, CAST(v.is_cancelled AS INTEGER) AS CancelledFlag,
+                   {d.InstantColumn("v.arrival_at")} AS ArrivalAt, {d.InstantColumn("v.departure_at")} AS DepartureAt,
+                   {d.InstantColumn("v.scheduled_at")} AS ScheduledAt, v.external_review_id AS ExternalReviewId, {d.InstantColumn("v.deleted_at")} AS DeletedAt
+            {from}
+            """ + query.Where + $" ORDER BY {d.Ascending("v.departure_at")}, v.review_id;", query.Parameters);
+        foreach (var row in rows)
+        {
+            row.CategoryRatings = [.. categories[row.ReviewId]];
+            yield return row;
+        }
     }
 
     /// <summary>Conversations, by id; those of deleted reservations count as deleted (<see cref="LiveRows"/>).</summary>
@@ -252,6 +319,33 @@ public static class StoreReader
         }
     }
 
+    /// <summary>
+    /// The review figures of a listing or guest query (ReviewCount, AverageRating) and its FROM clause: the live guest-to-host
+    /// reviews that have a rating, grouped by <paramref name="key"/> over <paramref name="source"/> and joined to
+    /// <paramref name="table"/> on <paramref name="column"/>, all in the one query; 0 and null from a database without reviews.
+    /// </summary>
+    private static string ReviewFigures(ReadDialect d, bool hasReviews, string table, string column, string key, string source) =>
+        hasReviews
+            ? $"""
+                coalesce(rf.review_count, 0) AS ReviewCount, {d.Real("rf.average_rating")} AS AverageRating
+                FROM {table} LEFT JOIN (
+                    SELECT {key} AS reviewed_id, count(*) AS review_count, round(avg(v.rating), 2) AS average_rating
+                    FROM {source}
+                    WHERE {d.Lower("v.type")} = 'guest-to-host' AND v.rating IS NOT NULL AND {LiveRows.Review("v")}
+                    GROUP BY {key}) rf ON rf.reviewed_id = {table}.{column}
+                """
+            : $"0 AS ReviewCount, NULL AS AverageRating FROM {table}";
+
+    private static IEnumerable<T> Stream<T>(QueryBuilder query, Func<bool, string> sql)
+    {
+        using var connection = query.Dialect.Open();
+        var hasReviews = connection.ExecuteScalar<long>(query.Dialect.HasReviewsSql) != 0;
+        foreach (var row in connection.Query<T>(sql(hasReviews), query.Parameters, buffered: false))
+        {
+            yield return row;
+        }
+    }
+
     private static IEnumerable<T> Stream<T>(QueryBuilder query, string sql)
     {
         using var connection = query.Dialect.Open();
@@ -259,6 +353,15 @@ public static class StoreReader
         {
             yield return row;
         }
+    }
+
+    private sealed class ReviewCategoryRow
+    {
+        public long ReviewId { get; set; }
+
+        public string Category { get; set; } = string.Empty;
+
+        public double? Rating { get; set; }
     }
 
     private sealed class SyncLogRow

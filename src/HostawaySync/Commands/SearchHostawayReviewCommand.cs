@@ -90,6 +90,18 @@ public sealed class SearchHostawayReviewCommand : ScopedSearchCmdlet
     public string? DatabaseUrl { get; set; }
 
     /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (MinRating > MaxRating)
+        {
+            ThrowTerminating(new HostawayException(
+                ErrorIds.RatingRangeInvalid, ErrorKind.InvalidArgument,
+                $"-MinRating {MinRating} is above -MaxRating {MaxRating}: no review can match.", "Give a -MinRating at or below -MaxRating (both 0 to 10).", MinRating));
+        }
+    }
+
+    /// <inheritdoc />
     private protected override IEnumerable<(string Name, long[]? Values)> ScopeParameters =>
         [(nameof(ReservationId), ReservationId), (nameof(ListingId), ListingId), (nameof(GuestId), GuestId)];
 
@@ -99,13 +111,6 @@ public sealed class SearchHostawayReviewCommand : ScopedSearchCmdlet
         if (NothingPiped)
         {
             return; // an empty pipeline selects no reviews
-        }
-
-        if (MinRating > MaxRating)
-        {
-            ThrowTerminating(new HostawayException(
-                ErrorIds.ReviewRatingRangeInvalid, ErrorKind.InvalidArgument,
-                $"-MinRating {MinRating} is above -MaxRating {MaxRating}: no review can match.", "Give a -MinRating at or below -MaxRating.", MinRating));
         }
 
         var database = ResolveStore(DatabasePath, DatabaseUrl);

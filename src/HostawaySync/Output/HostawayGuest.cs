@@ -43,6 +43,12 @@ public sealed class HostawayGuest : IStoredObject
     /// <summary>Latest arrival.</summary>
     public DateTime? LastArrivalDate { get; init; }
 
+    /// <summary>Live guest-to-host reviews of the guest's reservations that have a rating: the stays the guest rated.</summary>
+    public int ReviewCount { get; init; }
+
+    /// <summary>Their average rating (0 to 10, 2 decimals); null when there are none.</summary>
+    public double? AverageRating { get; init; }
+
     internal static HostawayGuest From(HostawaySync.Engine.Queries.GuestRecord record) => new()
     {
         GuestId = record.GuestId,
@@ -55,5 +61,7 @@ public sealed class HostawayGuest : IStoredObject
         ReservationCount = record.ReservationCount,
         FirstArrivalDate = record.FirstArrivalDate,
         LastArrivalDate = record.LastArrivalDate,
+        ReviewCount = record.ReviewCount,
+        AverageRating = record.AverageRating,
     };
 }

@@ -61,6 +61,12 @@ public sealed class HostawayListing : IStoredObject
     /// <summary>When the API stopped listing it (UTC), or null.</summary>
     public DateTime? DeletedAt { get; init; }
 
+    /// <summary>Live guest-to-host reviews of the listing that have a rating.</summary>
+    public int ReviewCount { get; init; }
+
+    /// <summary>Their average rating (0 to 10, 2 decimals); null when there are none.</summary>
+    public double? AverageRating { get; init; }
+
     internal static HostawayListing From(HostawaySync.Engine.Queries.ListingRecord record) => new()
     {
         ListingId = record.ListingId,
@@ -79,5 +85,7 @@ public sealed class HostawayListing : IStoredObject
         PhotoCount = record.PhotoCount,
         LatestActivityOn = record.LatestActivityOn,
         DeletedAt = record.DeletedAt,
+        ReviewCount = record.ReviewCount,
+        AverageRating = record.AverageRating,
     };
 }
