@@ -43,7 +43,7 @@ Describe 'Search-HostawayReview on <Store>' -ForEach $stores {
         $hit | Should -Not -BeNullOrEmpty
         $hit.Snippet | Should -Match ('\[[^\[\]]*\b' + [regex]::Escape($word) + '\b[^\[\]]*\]')
         $hit.PublicReview | Should -BeExactly $target.publicReview
-        $hit.Type | Should -Be 'GuestToHost'
+        $hit.Type | Should -Be 'guest-to-host'
         $hit.Status | Should -Be $target.status
         $hit.ReservationId | Should -Be $target.reservationId
         $hit.ListingId | Should -Be $target.listingMapId
@@ -63,7 +63,7 @@ Describe 'Search-HostawayReview on <Store>' -ForEach $stores {
         $guestReviews = @(Search-HostawayReview @db -Query $common -Type GuestToHost -Status published -MinRating 8 -MaxRating 9)
         $guestReviews | Should -Not -BeNullOrEmpty
         $guestReviews | ForEach-Object {
-            $_.Type | Should -Be 'GuestToHost'
+            $_.Type | Should -Be 'guest-to-host'
             $_.Status | Should -Be 'published'
             $_.Rating | Should -BeGreaterOrEqual 8
             $_.Rating | Should -BeLessOrEqual 9

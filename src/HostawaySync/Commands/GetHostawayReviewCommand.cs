@@ -33,7 +33,7 @@ public sealed class GetHostawayReviewCommand : StoreQueryCmdlet
 
     /// <summary>Only the guests' reviews of their stays (GuestToHost) or only the hosts' reviews of guests (HostToGuest).</summary>
     [Parameter]
-    [ValidateSet("GuestToHost", "HostToGuest", IgnoreCase = true)]
+    [ValidateSet(ReviewTypes.GuestToHost, ReviewTypes.HostToGuest, IgnoreCase = true)]
     public string[]? Type { get; set; }
 
     /// <summary>Only reviews in these states.</summary>
@@ -89,7 +89,7 @@ public sealed class GetHostawayReviewCommand : StoreQueryCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var types = Type?.Select(t => t.Equals("HostToGuest", StringComparison.OrdinalIgnoreCase) ? "host-to-guest" : "guest-to-host").ToList();
+        var types = Type?.Select(ReviewTypes.ToApi).ToList();
         var filter = new ReviewFilter(
             ReviewId, ListingId, ReservationId, GuestId, types, Status, MinRating, MaxRating, ParameterTime.ToUtc(Since), ParameterTime.ToUtc(Until), IncludeDeleted);
         var store = ResolveStore(DatabasePath, DatabaseUrl);

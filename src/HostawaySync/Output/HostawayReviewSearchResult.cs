@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HostawaySync.Infrastructure;
 
 namespace HostawaySync.Output;
 
@@ -38,7 +37,7 @@ public sealed class HostawayReviewSearchResult : IStoredObject
     /// <summary>The guest's name.</summary>
     public string? GuestName { get; init; }
 
-    /// <summary>GuestToHost or HostToGuest.</summary>
+    /// <summary>guest-to-host (the guest's review of the stay) or host-to-guest, as the API names them.</summary>
     public string? Type { get; init; }
 
     /// <summary>awaiting, pending, scheduled, submitted, published or expired.</summary>
@@ -72,7 +71,7 @@ public sealed class HostawayReviewSearchResult : IStoredObject
         ReservationId = record.ReservationId,
         GuestId = record.GuestId,
         GuestName = record.GuestName,
-        Type = ReviewTypes.ToParameter(record.Type),
+        Type = record.Type,
         Status = record.Status,
         Rating = record.Rating,
         DepartureAt = record.DepartureAt,
