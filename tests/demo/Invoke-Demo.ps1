@@ -49,6 +49,8 @@ try {
     Show 'Get-HostawayGuest | Sort-Object ReservationCount -Descending | Select-Object -First 5' -Property FullName, Email, ReservationCount,
         @{ Name = 'FirstArrival'; Expression = { $_.FirstArrivalDate.ToString('yyyy-MM-dd') } }, @{ Name = 'LastArrival'; Expression = { $_.LastArrivalDate.ToString('yyyy-MM-dd') } }
     Show "Search-HostawayMessage 'early check-in' -First 5"
+    Show 'Get-HostawayListing | Where-Object ReviewCount | Sort-Object AverageRating | Select-Object -First 3' -Property ListingId, Name, ReviewCount, AverageRating
+    Show "Search-HostawayReview noisy -Type GuestToHost -First 3"
     Show 'Test-HostawaySync'
     Write-Host ''
     Write-Host ("{0} conversation files under {1}." -f (Get-ChildItem (Join-Path $folder 'conversations') -Recurse -File).Count, (Join-Path $folder 'conversations'))

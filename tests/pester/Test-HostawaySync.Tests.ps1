@@ -30,10 +30,12 @@ Describe 'Test-HostawaySync on <Store>' -ForEach $stores {
     It 'reports every resource in sync right after a sync, from the sync result in the pipeline' {
         $drift = Invoke-HostawaySync @sync | Test-HostawaySync -Credential $sync.Credential
         $drift[0] | Should -BeOfType 'HostawaySync.Output.HostawaySyncDrift'
-        $drift.Resource | Should -Be 'Listings', 'Reservations', 'Conversations'
+        $drift.Resource | Should -Be 'Listings', 'Reservations', 'Conversations', 'Reviews'
         $drift.Status | Sort-Object -Unique | Should -Be 'InSync'
         $counts = Invoke-RestMethod "$($simulator.ControlUrl)counts"
         ($drift | Where-Object Resource -EQ Reservations).ApiCount | Should -Be $counts.reservations
+        ($drift | Where-Object Resource -EQ Reviews).ApiCount | Should -Be $counts.reviews
+        $counts.reviews | Should -BeGreaterThan 0
         $drift.LastSyncedAt | Should -Not -Contain $null
         $drift[0].DatabasePath | Should -Be $testStore.Path
         $drift[0].DatabaseUrl | Should -Be $(if ($Store -eq 'PostgreSQL') { $testStore.Display } else { $null })
