@@ -48,6 +48,23 @@ Describe 'Export-HostawayTrainingData on <Store>' -ForEach $stores {
         $result.Messages | Should -BeGreaterOrEqual $result.Turns
     }
 
+    It '-MinRating keeps the conversations of stays whose guest review is rated that high, with the rating in the metadata' {
+        $all = Export-HostawayTrainingData @db -Path (Join-Path $out 'rated-all.jsonl') -IncludeMetadata
+        $path = Join-Path $out 'rated-9.jsonl'
+        $good = Export-HostawayTrainingData @db -Path $path -MinRating 9 -IncludeMetadata
+
+        $good.Conversations | Should -BeGreaterThan 0
+        $good.Conversations | Should -BeLessThan $all.Conversations
+        $lines = @(Read-JsonLines $path)
+        $lines.Count | Should -Be $good.Conversations
+        # Each exported stay has a guest review rated 9 or more (the metadata names its latest rated one).
+        $reviews = @(Get-HostawayReview @database -Type GuestToHost -MinRating 9)
+        foreach ($line in $lines) { $reviews.ReservationId | Should -Contain $line.metadata.reservationId }
+        $lines.metadata.reviewRating | Should -Not -Contain $null
+        { Export-HostawayTrainingData @db -Path (Join-Path $out 'x.jsonl') -MinRating 11 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,HostawaySync.Commands.ExportHostawayTrainingDataCommand'
+    }
+
     It 'exports everything piped from Get-HostawayListing into one file' {
         $withChats = Read-JsonLines (Export-HostawayTrainingData @db -Path (Join-Path $out 'listings.jsonl') -IncludeMetadata).Path |
             Group-Object { $_.metadata.listingId } | Sort-Object Count -Descending | Select-Object -First 3 -ExpandProperty Name
