@@ -7,7 +7,7 @@ BeforeAll {
     $conversations = Join-Path $account.Folder 'conversations'
     $source = @{ Source = $account.DatabasePath; ConversationsPath = $conversations }
     $tables = 'Listings', 'ListingPhotos', 'Guests', 'GuestIdentityKeys', 'GuestMerges', 'Reservations', 'Conversations', 'Messages',
-        'ConversationFiles', 'SyncState', 'SyncSeen', 'SyncLogs'
+        'Reviews', 'ReviewCategories', 'ConversationFiles', 'SyncState', 'SyncSeen', 'SyncLogs'
 
     function Get-ReservationKeys([string] $DatabasePath) {
         Get-HostawayReservation -DatabasePath $DatabasePath -IncludeDeleted | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.ReservationId, $_.GuestId, $_.Status, $_.ArrivalDate }
@@ -72,7 +72,7 @@ Describe 'Copy-HostawayDatabase' {
 
         $run.ExitCode | Should -Be 0 -Because $run.Error
         $text = $run.Output -replace '\s+', ' '
-        $text | Should -Match 'What if: .*Copy [\d,]+ rows in 12 tables'
+        $text | Should -Match 'What if: .*Copy [\d,]+ rows in 14 tables'
         $text | Should -Match "reservations $($account.Counts.reservations)\b"
         foreach ($table in 'listings', 'listing_photos', 'guests', 'messages_metadata', 'sync_state', 'sync_logs') { $text | Should -Match "\b$table [\d,]+" }
         $text | Should -Match 'build its search index'

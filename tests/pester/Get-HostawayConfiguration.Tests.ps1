@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
     $names = 'DatabasePath', 'DatabaseUrl', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
-        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'Store', 'Credential'
+        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'ReviewWindowDays', 'Store', 'Credential'
     $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S',
         'HOSTAWAY_RECONCILE_INTERVAL_HOURS', 'HOSTAWAY_ACCOUNT_ID', 'HOSTAWAY_API_KEY'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }

@@ -39,7 +39,7 @@ Describe 'Get-HostawaySyncLog on <Store>' -ForEach $stores {
         $log[0] | Should -BeOfType 'HostawaySync.Output.HostawaySyncLogEntry'
         ($log | Where-Object Resource -EQ 'Run').Count | Should -Be 3
         $log[0].Id | Should -BeGreaterThan $log[-1].Id
-        ($log | Where-Object RunId -EQ $full.RunId).Resource | Sort-Object | Should -Be @('Conversations', 'Listings', 'Reservations', 'Run')
+        ($log | Where-Object RunId -EQ $full.RunId).Resource | Sort-Object | Should -Be @('Conversations', 'Listings', 'Reservations', 'Reviews', 'Run')
         (Get-Command Get-HostawaySyncLog).OutputType.Name | Should -Contain 'HostawaySync.Output.HostawaySyncLogEntry'
     }
 
@@ -47,7 +47,7 @@ Describe 'Get-HostawaySyncLog on <Store>' -ForEach $stores {
         $incremental.DatabasePath | Should -Be $testStore.Path
         $incremental.DatabaseUrl | Should -Be $(if ($Store -eq 'PostgreSQL') { $testStore.Display } else { $null })
         $entries = $incremental | Get-HostawaySyncLog
-        $entries.Count | Should -Be 4
+        $entries.Count | Should -Be 5
         $entries.RunId | Sort-Object -Unique | Should -Be $incremental.RunId
         ($entries | Where-Object Resource -EQ 'Run').Mode | Should -Be 'Incremental'
         $entries[0].DatabasePath | Should -Be $incremental.DatabasePath
@@ -67,7 +67,7 @@ Describe 'Get-HostawaySyncLog on <Store>' -ForEach $stores {
         $csv = Join-Path $folder 'log.csv'
         Get-HostawaySyncLog @database | Export-Csv -LiteralPath $csv
         $rows = Import-Csv -LiteralPath $csv
-        $rows.Count | Should -Be 10   # two full runs of 4 rows; the failed run stopped after its first resource
+        $rows.Count | Should -Be 12   # two full runs of 5 rows; the failed run stopped after its first resource
         $rows[0].PSObject.Properties.Name | Should -Contain 'RunId'
         $rows[0].PSObject.Properties.Name | Should -Contain 'ErrorId'
         $rows[0].PSObject.Properties.Name | Should -Not -Contain 'DatabaseUrl'

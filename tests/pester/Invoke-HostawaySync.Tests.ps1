@@ -42,7 +42,7 @@ Describe 'Invoke-HostawaySync on <Store>' -ForEach $stores {
         $first.Mode | Should -Be 'Full'
         $first.Created | Should -BeGreaterThan 0
         $first.Messages | Should -BeGreaterThan 0
-        $first.Resources.Resource | Should -Be @('Listings', 'Reservations', 'Conversations')
+        $first.Resources.Resource | Should -Be @('Listings', 'Reservations', 'Conversations', 'Reviews')
         $second.Mode | Should -Be 'Incremental'
         $second.Created + $second.Updated + $second.Deleted | Should -Be 0
         (Get-ChildItem (Join-Path $folder 'conversations') -Recurse -Filter '*_conversation.txt').Count | Should -BeGreaterThan 0
@@ -172,7 +172,7 @@ Describe 'Invoke-HostawaySync' {
         $run | Should -Not -BeNullOrEmpty
         $runId = $run[0].ActivityId
         $run[-1].RecordType | Should -Be 'Completed'
-        foreach ($resource in 'Listings', 'Reservations', 'Conversations') {
+        foreach ($resource in 'Listings', 'Reservations', 'Conversations', 'Reviews') {
             $records = $progress | Where-Object Activity -EQ "Syncing $resource"
             $records | Should -Not -BeNullOrEmpty -Because "$resource reports progress"
             $records.ParentActivityId | Sort-Object -Unique | Should -Be $runId
@@ -245,28 +245,30 @@ Describe 'The -WhatIf plan and the run' {
     }
 
     It 'then an automatic run: full for the resources never synced, as -WhatIf says' {
-        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full'
+        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full, Reviews Full'
     }
 
     It 'then an automatic run: incremental' {
-        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental'
+        Invoke-Planned 'Invoke-HostawaySync' | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental, Reviews Incremental'
     }
 
     It '-Full and -Reconcile' {
-        Invoke-Planned 'Invoke-HostawaySync -Full' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full'
+        Invoke-Planned 'Invoke-HostawaySync -Full' | Should -Be 'Full: Listings Full, Reservations Full, Conversations Full, Reviews Full'
         Invoke-Planned 'Invoke-HostawaySync -Reconcile -Resource Reservations, Conversations' | Should -Be 'Reconcile: Reservations Reconcile, Conversations Reconcile'
     }
 
     It 'the per-resource cmdlets, with what they need' {
         Invoke-Planned 'Sync-HostawayReservation' | Should -Be 'Incremental: Reservations Incremental'
         Invoke-Planned 'Sync-HostawayConversation -Reconcile' | Should -Be 'Reconcile: Reservations Reconcile, Conversations Reconcile'
+        Invoke-Planned 'Sync-HostawayReview' | Should -Be 'Incremental: Reviews Incremental'
+        Invoke-Planned 'Sync-HostawayReview -Full' | Should -Be 'Full: Reviews Full'
         Invoke-Planned 'Sync-HostawayReservation -Full' | Should -Be 'Full: Reservations Full'
     }
 
     It 'an automatic run reconciles once the last full or reconcile pass is older than ReconcileIntervalHours' {
         Start-Sleep -Milliseconds 1500
-        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0.0003' } | Should -Be 'Reconcile: Listings Full, Reservations Reconcile, Conversations Reconcile'
-        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0' } | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental'
+        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0.0003' } | Should -Be 'Reconcile: Listings Full, Reservations Reconcile, Conversations Reconcile, Reviews Reconcile'
+        Invoke-Planned 'Invoke-HostawaySync' @{ HOSTAWAY_RECONCILE_INTERVAL_HOURS = '0' } | Should -Be 'Incremental: Listings Full, Reservations Incremental, Conversations Incremental, Reviews Incremental'
     }
 
     It '-Reconcile with -Full is a parameter binding error' {

@@ -44,6 +44,12 @@ public sealed class HostawayDatabaseCopy
     /// <summary>Rows of messages_metadata.</summary>
     public long Messages { get; init; }
 
+    /// <summary>Reviews copied.</summary>
+    public long Reviews { get; init; }
+
+    /// <summary>Review category ratings copied.</summary>
+    public long ReviewCategories { get; init; }
+
     /// <summary>Rows of conversation_file_index (files of earlier tools).</summary>
     public long ConversationFiles { get; init; }
 
@@ -92,6 +98,8 @@ public sealed class HostawayDatabaseCopy
             Reservations = Of("reservations"),
             Conversations = Of("conversations"),
             Messages = Of("messages_metadata"),
+            Reviews = Of("reviews"),
+            ReviewCategories = Of("review_categories"),
             ConversationFiles = Of("conversation_file_index"),
             SyncState = Of("sync_state"),
             SyncSeen = Of("sync_seen"),
