@@ -122,7 +122,8 @@ public sealed class RateLimitPresetTests
 
         // Refused requests took no slot: at the announced instant the window has room again.
         var retryAt = stats.RateLimitRefusals[^1].RetryAfter;
-        await Task.Delay(retryAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50));
+        var wait = retryAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
+        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         using var retried = await client.GetAsync("listings");
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(2, simulator.GetStats().RateLimitRefusals.Count);
