@@ -8,7 +8,7 @@ internal static class ProgramArguments
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "--port", "--seed", "--size", "--listings", "--reservations", "--messages-per-conversation", "--account-id",
-        "--secret", "--account-rate", "--ip-rate", "--latency-ms", "--fault-rate", "--faults", "--stall-ms", "--token-warmup-ms",
+        "--secret", "--rate-limits", "--account-rate", "--ip-rate", "--latency-ms", "--fault-rate", "--faults", "--stall-ms", "--token-warmup-ms",
         "--count", "--page-cap", "--offset-ceiling", "--offset-ceiling-mode", "--page-fields", "--move-row-every",
     };
 
@@ -25,8 +25,10 @@ internal static class ProgramArguments
           --messages-per-conversation N  override the preset's average messages per conversation
           --account-id N                 account id / OAuth client_id (default 10450)
           --secret S                     OAuth client_secret (default simulator-secret)
-          --account-rate N               requests per 10 s per account (0 = off; default 20)
-          --ip-rate N                    requests per 10 s per IP (0 = off; default 15)
+          --rate-limits documented|revised|none  published limit set: documented = 15/10 s per IP and 20/10 s
+                                         per account (default); revised = 200/10 s per IP and per account
+          --account-rate N               requests per 10 s per account (0 = off; overrides --rate-limits)
+          --ip-rate N                    requests per 10 s per IP (0 = off; overrides --rate-limits)
           --latency-ms N                 latency added to every /v1 request (default 0)
           --fault-rate X                 share of /v1 requests that fail, 0..1 (default 0)
           --faults LIST                  comma-separated: ServerError,TruncatedBody,Stall,ConnectionReset,All
@@ -109,7 +111,7 @@ internal static class ProgramArguments
             AverageMessagesPerConversation = Int(values, "--messages-per-conversation") ?? dataset.AverageMessagesPerConversation,
         };
         dataset.Validate();
-        var defaults = new SimulatorSettings();
+        var defaults = new SimulatorSettings().WithRateLimits(RateLimits(values.GetValueOrDefault("--rate-limits")));
         var settings = defaults with
         {
             AccountRequestsPer10Seconds = Int(values, "--account-rate") ?? defaults.AccountRequestsPer10Seconds,
@@ -145,6 +147,14 @@ internal static class ProgramArguments
             FreezeClock = flags.Contains("--freeze-clock"),
         };
     }
+
+    private static RateLimitPreset RateLimits(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "documented" => RateLimitPreset.Documented,
+        "revised" => RateLimitPreset.Revised,
+        "none" or "unlimited" => RateLimitPreset.Unlimited,
+        _ => throw new ArgumentException($"Unknown value '{text}' for --rate-limits; use documented, revised or none."),
+    };
 
     private static FaultKinds ParseFaults(string text)
     {

@@ -7,11 +7,12 @@ namespace HostawaySync.Simulator;
 public sealed record SimulatorSettings
 {
     /// <summary>Requests allowed per account in any sliding 10-second window; 0 turns the limit off.
-    /// The default is the official figure of the 2026-07 documentation.</summary>
-    public int AccountRequestsPer10Seconds { get; init; } = 20;
+    /// The default is the official figure of the 2026-07 documentation (<see cref="RateLimitPreset.Documented"/>).</summary>
+    public int AccountRequestsPer10Seconds { get; init; } = RateLimitPresets.DocumentedAccountRequestsPer10Seconds;
 
-    /// <summary>Requests allowed per client IP address in any sliding 10-second window; 0 turns the limit off.</summary>
-    public int IpRequestsPer10Seconds { get; init; } = 15;
+    /// <summary>Requests allowed per client IP address in any sliding 10-second window; 0 turns the limit off.
+    /// The default is the official figure of the 2026-07 documentation (<see cref="RateLimitPreset.Documented"/>).</summary>
+    public int IpRequestsPer10Seconds { get; init; } = RateLimitPresets.DocumentedIpRequestsPer10Seconds;
 
     /// <summary>Delay added before every <c>/v1</c> request is handled.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
@@ -48,6 +49,16 @@ public sealed record SimulatorSettings
 
     /// <summary>Every N-th mid-pass list request (offset &gt; 0 or afterId) first moves a row after its page to the front; 0 = off.</summary>
     public int MoveRowEvery { get; init; }
+
+    /// <summary>Default settings with the rate limits of <paramref name="preset"/>.</summary>
+    public static SimulatorSettings For(RateLimitPreset preset) => new SimulatorSettings().WithRateLimits(preset);
+
+    /// <summary>A copy of these settings with the per-account and per-IP limits of <paramref name="preset"/>; nothing else changes.</summary>
+    public SimulatorSettings WithRateLimits(RateLimitPreset preset)
+    {
+        var (account, ip) = RateLimitPresets.Limits(preset);
+        return this with { AccountRequestsPer10Seconds = account, IpRequestsPer10Seconds = ip };
+    }
 
     /// <summary>Throws when a value is out of range, so a bad change never reaches a running simulator.</summary>
     internal void Validate()

@@ -50,12 +50,48 @@ public sealed class ProgramModeTests
         }
     }
 
+    [Fact]
+    public async Task The_rate_limits_argument_sets_the_preset_and_an_explicit_rate_overrides_it()
+    {
+        using var process = Start("--port", "0", "--size", "tiny", "--token-warmup-ms", "0", "--rate-limits", "revised", "--ip-rate", "2");
+        try
+        {
+            var baseUrl = new Uri((await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))!);
+            using var control = new HttpClient { BaseAddress = new Uri(baseUrl, "../_control/") };
+            var settings = System.Text.Json.Nodes.JsonNode.Parse(await control.GetStringAsync("settings"))!;
+            Assert.Equal(200, settings["accountRequestsPer10Seconds"]!.GetValue<int>());
+            Assert.Equal(2, settings["ipRequestsPer10Seconds"]!.GetValue<int>());
+
+            // Enforced, not only stored: the token and one more request fit the IP's 2, the third is refused.
+            using var http = new HttpClient { BaseAddress = baseUrl };
+            using var token = await http.PostAsync("accessTokens", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = "10450", ["client_secret"] = "simulator-secret", ["scope"] = "general",
+            }));
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+            using var second = await http.GetAsync("listings");
+            Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode); // no bearer: past the limits, refused by auth
+            using var third = await http.GetAsync("listings");
+            Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            Assert.Equal("ip", third.Headers.GetValues("X-RateLimit-Applied").Single());
+            Assert.Equal("2", third.Headers.GetValues("X-RateLimit-Limit").Single());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
     [Theory]
     [InlineData("--size", "huge")]
     [InlineData("--port", "abc")]
     [InlineData("--bogus")]
     [InlineData("--fault-rate", "1.5")]
     [InlineData("--faults", "Meteor")]
+    [InlineData("--rate-limits", "fast")]
     public async Task Bad_arguments_exit_2_with_a_message_on_stderr(params string[] args)
     {
         using var process = Start(args);

@@ -32,7 +32,8 @@ internal static class ApiDispatcher
         var decision = core.Limiter.TryAcquire(buckets);
         if (!decision.Allowed)
         {
-            core.Stats.RateLimited();
+            core.Stats.RateLimited(new RateLimitRefusal(
+                decision.At, decision.Applied, decision.Limit, decision.RetryAfterUnixSeconds, match.Template, decision.Key));
             return ApiResponse.FailMessage(429, RateLimitMessage) with
             {
                 Headers =

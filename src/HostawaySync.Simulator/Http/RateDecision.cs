@@ -9,4 +9,10 @@ internal readonly record struct RateDecision(bool Allowed, int Limit, string App
 {
     /// <summary>An allowed request.</summary>
     public static RateDecision Allow { get; } = new(true, 0, string.Empty, 0);
+
+    /// <summary>The rejecting bucket's key, e.g. <c>ip:127.0.0.1</c>.</summary>
+    public string Key { get; init; } = string.Empty;
+
+    /// <summary>The (real) time of the check.</summary>
+    public DateTimeOffset At { get; init; }
 }

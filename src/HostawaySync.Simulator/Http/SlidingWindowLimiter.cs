@@ -35,7 +35,7 @@ internal sealed class SlidingWindowLimiter(TimeProvider time)
                     var retry = (long)Math.Ceiling(freeAt.ToUnixTimeMilliseconds() / 1000.0);
                     if (rejection is null || retry > rejection.Value.RetryAfterUnixSeconds)
                     {
-                        rejection = new RateDecision(false, bucket.Limit, bucket.Applied, retry);
+                        rejection = new RateDecision(false, bucket.Limit, bucket.Applied, retry) { Key = bucket.Key, At = now };
                     }
                 }
             }

@@ -23,8 +23,20 @@ internal sealed class StatsCollector
         return new InFlight(this);
     }
 
-    /// <summary>Counts an HTTP 429.</summary>
-    public void RateLimited() => Interlocked.Increment(ref Volatile.Read(ref _counters).RateLimited);
+    /// <summary>Counts an HTTP 429 and logs it (the log keeps the latest <see cref="SimulatorStats.RateLimitRefusalCapacity"/>).</summary>
+    public void RateLimited(RateLimitRefusal refusal)
+    {
+        var counters = Volatile.Read(ref _counters);
+        lock (counters.Refusals)
+        {
+            counters.RateLimited++;
+            counters.Refusals.Enqueue(refusal);
+            if (counters.Refusals.Count > SimulatorStats.RateLimitRefusalCapacity)
+            {
+                counters.Refusals.Dequeue();
+            }
+        }
+    }
 
     /// <summary>Counts an HTTP 403.</summary>
     public void Forbidden() => Interlocked.Increment(ref Volatile.Read(ref _counters).Forbidden);
@@ -47,10 +59,18 @@ internal sealed class StatsCollector
     public SimulatorStats Snapshot()
     {
         var c = Volatile.Read(ref _counters);
+        long rateLimited;
+        RateLimitRefusal[] refusals;
+        lock (c.Refusals)
+        {
+            rateLimited = c.RateLimited;
+            refusals = [.. c.Refusals];
+        }
+
         return new SimulatorStats(
             Interlocked.Read(ref c.Requests),
             new SortedDictionary<string, long>(c.ByEndpoint, StringComparer.Ordinal),
-            Interlocked.Read(ref c.RateLimited),
+            rateLimited,
             Interlocked.Read(ref c.Forbidden),
             Interlocked.Read(ref c.Faults),
             new SortedDictionary<string, long>(c.FaultsByKind, StringComparer.Ordinal),
@@ -58,6 +78,7 @@ internal sealed class StatsCollector
             Interlocked.Read(ref c.Tokens))
         {
             RowsMoved = Interlocked.Read(ref c.RowsMoved),
+            RateLimitRefusals = refusals,
         };
     }
 
@@ -77,7 +98,7 @@ internal sealed class StatsCollector
     {
         // Plain fields on purpose: Interlocked needs references to them.
         public long Requests;
-        public long RateLimited;
+        public long RateLimited; // under the lock of Refusals, so the count and the log agree
         public long Forbidden;
         public long Faults;
         public long Tokens;
@@ -86,5 +107,7 @@ internal sealed class StatsCollector
         public ConcurrentDictionary<string, long> ByEndpoint { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<string, long> FaultsByKind { get; } = new(StringComparer.Ordinal);
+
+        public Queue<RateLimitRefusal> Refusals { get; } = new();
     }
 }
