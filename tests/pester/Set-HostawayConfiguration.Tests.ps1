@@ -75,6 +75,19 @@ Describe 'Set-HostawayConfiguration' {
         finally { $env:HOSTAWAY_RECONCILE_INTERVAL_HOURS = $null }
     }
 
+    It 'ReviewWindowDays: saved, refused below 7 from the parameter, and read from HOSTAWAY_REVIEW_WINDOW_DAYS' {
+        (Set-HostawayConfiguration -ReviewWindowDays 45 -PassThru).Value | Should -Be 45
+        (Get-Content -LiteralPath $configPath -Raw | ConvertFrom-Json).ReviewWindowDays | Should -Be 45
+        { Set-HostawayConfiguration -ReviewWindowDays 3 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        $env:HOSTAWAY_REVIEW_WINDOW_DAYS = '120'
+        try {
+            $setting = Get-HostawayConfiguration ReviewWindowDays
+            $setting.Value | Should -Be 120
+            $setting.Source | Should -Be 'Environment'
+        }
+        finally { $env:HOSTAWAY_REVIEW_WINDOW_DAYS = $null }
+    }
+
     It '-WhatIf writes nothing; -PassThru returns the settings in effect' {
         Set-HostawayConfiguration -SyncIntervalHours 6 -WhatIf
         Test-Path -LiteralPath $configPath | Should -BeFalse

@@ -112,6 +112,24 @@ public sealed class ReviewSyncTests
         Assert.Equal(0, harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(ReviewSingle));
     }
 
+    [Fact]
+    public async Task The_window_follows_ReviewWindow_a_window_wider_than_the_account_reads_every_review_page()
+    {
+        await using var harness = await SyncHarness.StartAsync(87, DatasetOptions.Small);
+        Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Full)).Status);
+        var fullPages = ReviewListRequests(harness);
+
+        harness.Simulator.ResetStats();
+        Assert.Equal(SyncStatus.Succeeded, (await SyncRunner.RunAsync(harness.Options(SyncMode.Incremental) with { ReviewWindow = TimeSpan.FromDays(7) })).Status);
+        var narrow = ReviewListRequests(harness);
+        harness.Simulator.ResetStats();
+        Assert.Equal(SyncStatus.Succeeded, (await SyncRunner.RunAsync(harness.Options(SyncMode.Incremental) with { ReviewWindow = TimeSpan.FromDays(3650) })).Status);
+        var wide = ReviewListRequests(harness);
+
+        Assert.True(narrow < fullPages, $"7-day window {narrow} pages, full {fullPages}");
+        Assert.Equal(fullPages, wide);
+    }
+
     private static long ReviewListRequests(SyncHarness harness) => harness.Simulator.GetStats().RequestsByEndpoint.GetValueOrDefault(ReviewList);
 
     private static Dictionary<long, string> StoredJson(SyncHarness harness, IReadOnlyList<long> ids)
