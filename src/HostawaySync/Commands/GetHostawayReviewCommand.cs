@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Management.Automation;
-using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Queries;
 using HostawaySync.Infrastructure;
 using HostawaySync.Output;
@@ -77,12 +75,9 @@ public sealed class GetHostawayReviewCommand : StoreQueryCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (MinRating > MaxRating)
+        if (ReviewTypes.RatingRangeError(MinRating, MaxRating) is { } error)
         {
-            ThrowTerminatingError(ErrorRecordFactory.Create(
-                ErrorIds.RatingRangeInvalid, ErrorCategory.InvalidArgument,
-                string.Format(CultureInfo.InvariantCulture, "-MinRating {0} is above -MaxRating {1}: no review can match.", MinRating, MaxRating),
-                "Give a -MinRating at or below -MaxRating (both 0 to 10).", MinRating));
+            ThrowTerminating(error);
         }
     }
 

@@ -93,11 +93,9 @@ public sealed class SearchHostawayReviewCommand : ScopedSearchCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (MinRating > MaxRating)
+        if (ReviewTypes.RatingRangeError((double?)MinRating, (double?)MaxRating) is { } error)
         {
-            ThrowTerminating(new HostawayException(
-                ErrorIds.RatingRangeInvalid, ErrorKind.InvalidArgument,
-                $"-MinRating {MinRating} is above -MaxRating {MaxRating}: no review can match.", "Give a -MinRating at or below -MaxRating (both 0 to 10).", MinRating));
+            ThrowTerminating(error);
         }
     }
 
