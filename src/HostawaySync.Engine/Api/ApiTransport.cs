@@ -39,13 +39,13 @@ internal sealed class ApiTransport : IDisposable
         _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = options.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("HostawaySync/" + (typeof(ApiTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
         _http.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        _budget = new RequestBudget(options.RequestsPer10Seconds, options.BudgetWindow, options.BudgetMargin, options.MaxConcurrency, options.TimeProvider, counters);
+        _budget = new RequestBudget(options, counters);
         _retries = BuildRetries();
         _timeout = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }.AddTimeout(options.RequestTimeout).Build();
     }
 
-    /// <summary>The budget in force (lowered when the server reports a smaller limit).</summary>
-    public int BudgetLimit => _budget.Limit;
+    /// <summary>The budget: its limit in force (lowered when the server reports a smaller one), its source and what it found.</summary>
+    public RequestBudget Budget => _budget;
 
     /// <summary>Sends the request made by <paramref name="createRequest"/> (called once per attempt) and parses the JSON answer.</summary>
     public async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ internal sealed class ApiTransport : IDisposable
         using var request = createRequest();
         var what = Describe(request);
         var started = Stopwatch.GetTimestamp();
-        lease.Sent = true;
+        lease.MarkSent();
         _counters.Request();
         try
         {
@@ -113,6 +113,12 @@ internal sealed class ApiTransport : IDisposable
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 throw RateLimited(response);
+            }
+
+            if (status < 500)
+            {
+                // The API answered it: it counted in the server's window.
+                lease.MarkPassed();
             }
 
             if (status is 401 or 403)
@@ -165,9 +171,15 @@ internal sealed class ApiTransport : IDisposable
         wait = wait < _options.RateLimitWaitFloor ? _options.RateLimitWaitFloor : wait > _options.RateLimitWaitCap ? _options.RateLimitWaitCap : wait;
         var retryAt = now + wait;
         _budget.CloseGateUntil(retryAt);
-        if (RateLimitHeaders.Limit(response.Headers) is { } serverLimit && _budget.LowerLimit(serverLimit))
+        var serverLimit = RateLimitHeaders.Limit(response.Headers);
+        var before = _budget.Source;
+        if (_budget.RateLimited(serverLimit, RateLimitHeaders.Applied(response.Headers)) is { } budget)
         {
-            _log.Write(SyncLogLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"The API enforces {serverLimit} requests per window, fewer than the configured budget; using {serverLimit} for the rest of the run."));
+            _log.Write(
+                before == BudgetSource.Probing ? SyncLogLevel.Information : SyncLogLevel.Warning,
+                before == BudgetSource.Probing
+                    ? string.Create(CultureInfo.InvariantCulture, $"Rate limit found: {_budget.Finding.Finding?.Describe()}; spending {budget} requests per 10 s.")
+                    : string.Create(CultureInfo.InvariantCulture, $"The API enforces {serverLimit?.ToString(CultureInfo.InvariantCulture) ?? "a lower limit"} requests per window, fewer than the budget; using {budget} per 10 s from now on."));
         }
 
         _log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Rate limited by the API (HTTP 429, counter: {RateLimitHeaders.Applied(response.Headers) ?? "unknown"}); pausing all requests for {wait.TotalSeconds:0.0} s."));

@@ -48,7 +48,26 @@ public sealed class HostawayClient : IDisposable, IAsyncDisposable
     public int PageSize => _options.PageSize;
 
     /// <summary>The request budget per window in force (lowered if the server reported a smaller limit).</summary>
-    public int RequestBudget => _transport.BudgetLimit;
+    public int RequestBudget => _transport.Budget.Limit;
+
+    /// <summary>Where the budget in force comes from: the setting, or the auto budget's state.</summary>
+    public BudgetSource BudgetSource => _transport.Budget.Source;
+
+    /// <summary>
+    /// Auto budget: what is known of the account's limit (found by this run or given in the options), and a version that
+    /// changes with every new finding (so the caller stores each once); null with a set budget.
+    /// </summary>
+    public (RateLimitFinding? Finding, int Version) RateLimitFinding => _transport.Budget.Finding;
+
+    /// <summary>
+    /// The rate-limit state to store for the next run: the finding, and the requests that may still count in the server's
+    /// window (plus <paramref name="requestsToCome"/>, such as the token revocation at disposal).
+    /// </summary>
+    public RateLimitState RateLimitState(int requestsToCome = 0)
+    {
+        var (requests, until) = _transport.Budget.Recent();
+        return new RateLimitState(_transport.Budget.Finding.Finding, requests + requestsToCome, until.UtcDateTime);
+    }
 
     /// <summary>
     /// All listings with their images (<c>includeResources=1</c>), as one stream of items (the syncers store pages; this and

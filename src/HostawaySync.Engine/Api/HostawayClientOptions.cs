@@ -13,8 +13,8 @@ public sealed record HostawayClientOptions
     /// <summary>Environment variable that sets the request budget per 10 seconds.</summary>
     public const string RequestsPer10SecondsVariable = "HOSTAWAY_REQUESTS_PER_10S";
 
-    /// <summary>The officially documented per-IP limit (15 requests per 10 s); safe under every published limit.</summary>
-    public const int DefaultRequestsPer10Seconds = 15;
+    /// <summary>The value of RequestsPer10Seconds (setting, variable) that leaves the budget to the client: "auto".</summary>
+    public const string AutoBudget = "auto";
 
     /// <summary>The real API.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://api.hostaway.com/v1/");
@@ -31,8 +31,29 @@ public sealed record HostawayClientOptions
     /// <summary>API root, for example <c>https://api.hostaway.com/v1/</c>.</summary>
     public Uri BaseUrl { get; init; } = DefaultBaseUrl;
 
-    /// <summary>Requests allowed in any 10-second window (the proactive limiter's budget).</summary>
-    public int RequestsPer10Seconds { get; init; } = DefaultRequestsPer10Seconds;
+    /// <summary>
+    /// Requests allowed in any 10-second window (the proactive limiter's budget), obeyed exactly; null (the default) is
+    /// "auto": the client finds the account's limit and spends about 90% of it (see <see cref="RatePolicy"/>).
+    /// </summary>
+    public int? RequestsPer10Seconds { get; init; }
+
+    /// <summary>Auto budget: the limit an earlier run found (from the sync state), or null.</summary>
+    public RateLimitFinding? KnownRateLimit { get; init; }
+
+    /// <summary>
+    /// Requests an earlier client (the last run) sent that may still count in the server's window until
+    /// <see cref="RecentUntil"/>: this client counts them as spent until then, whatever its budget.
+    /// </summary>
+    public int RecentRequests { get; init; }
+
+    /// <summary>When the <see cref="RecentRequests"/> have left the server's window.</summary>
+    public DateTimeOffset? RecentUntil { get; init; }
+
+    /// <summary>
+    /// Auto budget: whether this client finds the limit (the caller decides, <see cref="RatePolicy.ShouldProbe"/>); otherwise
+    /// it starts at <see cref="KnownRateLimit"/>, or at the lowest published limit when nothing is known.
+    /// </summary>
+    public bool ProbeRateLimit { get; init; }
 
     /// <summary>Requests in flight at once, so the budget is used even when the API is slow.</summary>
     public int MaxConcurrency { get; init; } = 8;
@@ -86,18 +107,18 @@ public sealed record HostawayClientOptions
         return string.IsNullOrWhiteSpace(value) ? null : ParseBaseUrl(value);
     }
 
-    /// <summary>The budget from <c>HOSTAWAY_REQUESTS_PER_10S</c>, or null.</summary>
+    /// <summary>The budget from <c>HOSTAWAY_REQUESTS_PER_10S</c>: null when unset or "auto".</summary>
     public static int? RequestsPer10SecondsFromEnvironment()
     {
         var value = Environment.GetEnvironmentVariable(RequestsPer10SecondsVariable);
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), AutoBudget, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
         return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var budget) && budget > 0
             ? budget
-            : throw Invalid($"{RequestsPer10SecondsVariable} is '{value}', not a positive whole number.", $"Set {RequestsPer10SecondsVariable} to the number of requests your Hostaway account may make per 10 seconds, for example 15.");
+            : throw Invalid($"{RequestsPer10SecondsVariable} is '{value}', neither 'auto' nor a positive whole number.", $"Set {RequestsPer10SecondsVariable} to auto, or to the number of requests your Hostaway account may make per 10 seconds, for example 15.");
     }
 
     /// <summary>Parses a base URL and gives it the trailing slash relative paths need.</summary>
@@ -122,7 +143,7 @@ public sealed record HostawayClientOptions
                 "Pass -Credential (user name = account id, password = API secret), set HOSTAWAY_ACCOUNT_ID and HOSTAWAY_API_KEY, or store the credential once with Set-HostawayCredential.");
         }
 
-        Require(RequestsPer10Seconds > 0, "The request budget must be at least 1 request per 10 seconds.");
+        Require(RequestsPer10Seconds is null or > 0, "The request budget must be at least 1 request per 10 seconds.");
         Require(MaxConcurrency > 0, "The concurrency must be at least 1.");
         Require(PageSize is > 0 and <= 1000, "The page size must be between 1 and 1000.");
         Require(RequestTimeout > TimeSpan.Zero, "The request timeout must be positive.");

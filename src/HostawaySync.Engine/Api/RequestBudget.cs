@@ -2,59 +2,147 @@ namespace HostawaySync.Engine.Api;
 
 /// <summary>
 /// The proactive rate limiter and concurrency limit shared by every request of a client.
-/// A request holds one of the N budget permits from the moment it is sent until one window after its
-/// response has been read. The server saw the request arrive somewhere in between, so any server window
-/// holds at most N of our requests: a normal run never draws a 429, whatever the latency. A 429 (from
-/// another client on the same account, say) closes a gate that pauses every request until the server's
-/// retry time; nothing spins.
+/// A request holds one of the budget's slots from the moment it is sent until one window after its response has been
+/// read. The server saw the request arrive somewhere in between, so any server window holds at most as many of our
+/// requests as the budget has slots: a normal run never draws a 429, whatever the latency. A 429 (from another client on
+/// the same account, say) closes a gate that pauses every request until the server's retry time; nothing spins.
+/// With the "auto" budget it also finds the account's limit, as <see cref="RatePolicy"/> describes.
+/// Waiting requests are served in arrival order.
 /// </summary>
 internal sealed class RequestBudget : IDisposable
 {
-    private readonly SemaphoreSlim _permits;
-    private readonly SemaphoreSlim _concurrency;
+    private readonly object _lock = new();
+    private readonly LinkedList<Waiter> _waiters = new();
     private readonly TimeSpan _hold;
+    private readonly TimeSpan _window;
+    private readonly int _maxConcurrency;
     private readonly TimeProvider _time;
     private readonly ApiCounters _counters;
     private readonly CancellationTokenSource _disposed = new();
+    private readonly bool _auto;
+    private readonly List<DateTimeOffset> _passedSends = [];
     private long _gateUntilTicks;
+    private bool _gateTimerSet;
     private int _limit;
+    private int _held;
+    private int _inFlight;
+    private int _mostPassed;
+    private bool _probing;
+    private int _fastUntil;
+    private BudgetSource _source;
+    private RateLimitFinding? _finding;
+    private int _findingVersion;
 
-    public RequestBudget(int requestsPerWindow, TimeSpan window, TimeSpan margin, int maxConcurrency, TimeProvider time, ApiCounters counters)
+    public RequestBudget(HostawayClientOptions options, ApiCounters counters)
     {
-        _permits = new SemaphoreSlim(requestsPerWindow, requestsPerWindow);
-        _limit = requestsPerWindow;
-        _concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
-        _hold = window + margin;
-        _time = time;
+        _window = options.BudgetWindow;
+        _hold = options.BudgetWindow + options.BudgetMargin;
+        _maxConcurrency = options.MaxConcurrency;
+        _time = options.TimeProvider;
         _counters = counters;
+        if (options.RecentUntil is { } until && until > _time.GetUtcNow() && options.RecentRequests > 0)
+        {
+            // The last run's requests still count in the server's window: spent until they leave it.
+            _held = options.RecentRequests;
+            _ = ReleaseLaterAsync(until - _time.GetUtcNow(), options.RecentRequests);
+        }
+
+        if (options.RequestsPer10Seconds is { } explicitBudget)
+        {
+            _limit = explicitBudget;
+            _source = BudgetSource.Setting;
+            return;
+        }
+
+        _auto = true;
+        var known = options.KnownRateLimit;
+        _finding = known;
+        _probing = options.ProbeRateLimit;
+        _limit = RatePolicy.StartBudget(known, _probing);
+        // Probing starts at the highest published pace; the first window's shape (see Admits) keeps the 429s to one.
+        _fastUntil = Math.Max(RatePolicy.LowestPublished, known is null ? 0 : Math.Min(known.Limit, RatePolicy.HighestPublished));
+        _source = _probing ? BudgetSource.Probing : known is null ? BudgetSource.LowestPublished : BudgetSource.Stored;
     }
 
-    /// <summary>Waits for the 429 gate, a budget permit and a concurrency slot.</summary>
+    /// <summary>The budget in force: requests per window.</summary>
+    public int Limit
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _limit;
+            }
+        }
+    }
+
+    /// <summary>Where the budget in force comes from.</summary>
+    public BudgetSource Source
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _source;
+            }
+        }
+    }
+
+    /// <summary>What is known of the account's limit (auto budget only), and a number that changes whenever it does.</summary>
+    public (RateLimitFinding? Finding, int Version) Finding
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_finding, _findingVersion);
+            }
+        }
+    }
+
+    /// <summary>The most requests seen to pass inside one window.</summary>
+    public int MostPassedInWindow
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _mostPassed;
+            }
+        }
+    }
+
+    /// <summary>The requests that may still count in the server's window, and when they have all left it (for the next run).</summary>
+    public (int Requests, DateTimeOffset Until) Recent()
+    {
+        lock (_lock)
+        {
+            return (_held, _time.GetUtcNow() + _hold);
+        }
+    }
+
+    /// <summary>Waits for the 429 gate, a budget slot and a concurrency slot.</summary>
     public async ValueTask<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        await WaitForGateAsync(cancellationToken).ConfigureAwait(false);
-        await _permits.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Waiter waiter;
+        lock (_lock)
         {
-            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _permits.Release();
-            throw;
+            if (_waiters.Count == 0 && GateRemainingLocked() == TimeSpan.Zero && Admits())
+            {
+                Grant();
+                _counters.BudgetWait(_time.GetElapsedTime(started));
+                return new Lease(this);
+            }
+
+            waiter = new Waiter(this, cancellationToken);
+            waiter.Node = _waiters.AddLast(waiter);
+            ScheduleGateLocked();
         }
 
-        // A 429 may have closed the gate while this request queued.
-        try
+        using (cancellationToken.Register(static state => ((Waiter)state!).Abandon(), waiter))
         {
-            await WaitForGateAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _concurrency.Release();
-            _permits.Release();
-            throw;
+            await waiter.Granted.Task.ConfigureAwait(false);
         }
 
         _counters.BudgetWait(_time.GetElapsedTime(started));
@@ -62,111 +150,292 @@ internal sealed class RequestBudget : IDisposable
     }
 
     /// <summary>Pauses every request until <paramref name="until"/> (a 429's retry time).</summary>
-    public void CloseGateUntil(DateTimeOffset until) => AtomicMax.Raise(ref _gateUntilTicks, until.UtcTicks);
-
-    /// <summary>The budget in force (it only ever goes down).</summary>
-    public int Limit => Volatile.Read(ref _limit);
-
-    /// <summary>
-    /// Lowers the budget to what the server says it enforces (a 429's <c>X-RateLimit-Limit</c>), so that a
-    /// budget set too high stops drawing 429s. The surplus permits are taken out of circulation for good.
-    /// </summary>
-    public bool LowerLimit(int limit)
+    public void CloseGateUntil(DateTimeOffset until)
     {
-        int current;
-        do
+        lock (_lock)
         {
-            current = Volatile.Read(ref _limit);
-            if (limit <= 0 || limit >= current)
-            {
-                return false;
-            }
+            _gateUntilTicks = Math.Max(_gateUntilTicks, until.UtcTicks);
+            ScheduleGateLocked();
         }
-        while (Interlocked.CompareExchange(ref _limit, limit, current) != current);
-
-        _ = RetirePermitsAsync(current - limit);
-        return true;
     }
 
     /// <summary>How long the gate stays closed from now.</summary>
     public TimeSpan GateRemaining()
     {
-        var remaining = new DateTimeOffset(Interlocked.Read(ref _gateUntilTicks), TimeSpan.Zero) - _time.GetUtcNow();
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        lock (_lock)
+        {
+            return GateRemainingLocked();
+        }
+    }
+
+    /// <summary>
+    /// A 429 arrived. <paramref name="serverLimit"/> (its <c>X-RateLimit-Limit</c>) lowers the budget to what the server
+    /// enforces: the whole limit for a budget that was set, <see cref="RatePolicy.Spend"/> of it for auto, which also records
+    /// the finding (without the header, a probe takes the requests that passed in the window as the limit). Returns the new
+    /// budget when it changed, else null.
+    /// </summary>
+    public int? RateLimited(int? serverLimit, string? applied)
+    {
+        lock (_lock)
+        {
+            var before = _limit;
+            if (!_auto)
+            {
+                if (serverLimit is { } limit && limit < _limit)
+                {
+                    _limit = limit;
+                }
+
+                return _limit == before ? null : _limit;
+            }
+
+            var now = _time.GetUtcNow();
+            var passed = PassedInWindow(now);
+            if (serverLimit is { } named)
+            {
+                Found(new RateLimitFinding(named, RateLimitBasis.Header, applied, now.UtcDateTime, passed), _probing || RatePolicy.Spend(named) < _limit);
+            }
+            else if (_probing)
+            {
+                Found(new RateLimitFinding(Math.Max(1, passed), RateLimitBasis.Refusal, applied, now.UtcDateTime, passed), true);
+            }
+
+            return _limit == before ? null : _limit;
+        }
     }
 
     public void Dispose()
     {
         _disposed.Cancel();
         _disposed.Dispose();
-        _permits.Dispose();
-        _concurrency.Dispose();
-    }
-
-    private async ValueTask WaitForGateAsync(CancellationToken cancellationToken)
-    {
-        for (var remaining = GateRemaining(); remaining > TimeSpan.Zero; remaining = GateRemaining())
+        lock (_lock)
         {
-            await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+            foreach (var waiter in _waiters)
+            {
+                waiter.Granted.TrySetException(new ObjectDisposedException(nameof(RequestBudget)));
+            }
+
+            _waiters.Clear();
         }
     }
 
-    private void Complete(bool sent)
+    /// <summary>Whether one more request may start now (the gate aside).</summary>
+    private bool Admits()
     {
-        _concurrency.Release();
-        if (!sent)
+        if (_inFlight >= _maxConcurrency || _held >= _limit)
         {
-            _permits.Release();
+            return false;
+        }
+
+        // Probing, past the lowest published limit and before the window showed the limit is above the per-account 20:
+        // one request at a time, so an account at 15 or 20 draws one 429, which names its limit.
+        return !_probing || _held < _fastUntil || _mostPassed >= RatePolicy.SerialProbeCeiling || _inFlight == 0;
+    }
+
+    private void Grant()
+    {
+        _held++;
+        _inFlight++;
+    }
+
+    /// <summary>Serves the waiters that may start now, in order.</summary>
+    private void PumpLocked()
+    {
+        if (GateRemainingLocked() > TimeSpan.Zero)
+        {
+            ScheduleGateLocked();
             return;
         }
 
-        _ = ReleasePermitLaterAsync();
-    }
-
-    private async Task RetirePermitsAsync(int count)
-    {
-        try
+        while (_waiters.First is { } first && Admits())
         {
-            for (var i = 0; i < count; i++)
+            _waiters.RemoveFirst();
+            first.Value.Node = null;
+            Grant();
+            if (!first.Value.Granted.TrySetResult())
             {
-                await _permits.WaitAsync(_disposed.Token).ConfigureAwait(false);
+                // Cancelled meanwhile (Abandon lost the race): the slot goes back.
+                _held--;
+                _inFlight--;
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+    }
+
+    private bool Abandon(Waiter waiter)
+    {
+        lock (_lock)
         {
-            // The client is gone.
+            if (waiter.Node is not { } node)
+            {
+                return false;
+            }
+
+            _waiters.Remove(node);
+            waiter.Node = null;
+            waiter.Granted.TrySetCanceled(waiter.Token);
+            return true;
         }
     }
 
-    private async Task ReleasePermitLaterAsync()
+    private TimeSpan GateRemainingLocked()
+    {
+        var remaining = new DateTimeOffset(_gateUntilTicks, TimeSpan.Zero) - _time.GetUtcNow();
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+    }
+
+    /// <summary>Makes sure the waiters are served when the gate opens.</summary>
+    private void ScheduleGateLocked()
+    {
+        var remaining = GateRemainingLocked();
+        if (remaining == TimeSpan.Zero || _gateTimerSet || _waiters.Count == 0)
+        {
+            return;
+        }
+
+        _gateTimerSet = true;
+        _ = ReopenLaterAsync(remaining);
+    }
+
+    private async Task ReopenLaterAsync(TimeSpan delay)
     {
         try
         {
-            await Task.Delay(_hold, _time, _disposed.Token).ConfigureAwait(false);
-            _permits.Release();
+            await Task.Delay(delay, _time, _disposed.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // The client is gone; nobody waits for the permit any more.
+            return;
         }
+
+        lock (_lock)
+        {
+            _gateTimerSet = false;
+            PumpLocked();
+        }
+    }
+
+    /// <summary>The request went on the wire (<paramref name="sent"/>) or was abandoned before; its slot is held for the window, or returned.</summary>
+    private void Complete(bool sent, DateTimeOffset? sentAt, bool passed)
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            if (!sent)
+            {
+                _held--;
+            }
+            else if (passed && sentAt is { } at)
+            {
+                Passed(at);
+            }
+
+            PumpLocked();
+        }
+
+        if (sent)
+        {
+            _ = ReleaseLaterAsync(_hold, 1);
+        }
+    }
+
+    /// <summary>
+    /// Counts a request the API answered (not with a 429). The requests that passed and were sent after the answer's time
+    /// minus one window all reached the server inside one window: the account allows at least that many.
+    /// </summary>
+    private void Passed(DateTimeOffset sentAt)
+    {
+        var now = _time.GetUtcNow();
+        _passedSends.Add(sentAt);
+        _passedSends.RemoveAll(t => t <= now - _window - _window);
+        var passed = PassedInWindow(now);
+        _mostPassed = Math.Max(_mostPassed, passed);
+        if (_probing && passed >= RatePolicy.ProbeConfirms)
+        {
+            Found(new RateLimitFinding(RatePolicy.HighestPublished, RateLimitBasis.Probe, null, now.UtcDateTime, passed), true);
+        }
+    }
+
+    private int PassedInWindow(DateTimeOffset now)
+    {
+        var count = 0;
+        foreach (var sent in _passedSends)
+        {
+            if (sent > now - _window)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Records a finding; <paramref name="apply"/>: the budget becomes its spend (the probe ends).</summary>
+    private void Found(RateLimitFinding finding, bool apply)
+    {
+        _finding = finding;
+        _findingVersion++;
+        if (apply)
+        {
+            _probing = false;
+            _limit = RatePolicy.Spend(finding.Limit);
+            _source = BudgetSource.Discovered;
+        }
+    }
+
+    private async Task ReleaseLaterAsync(TimeSpan delay, int slots)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, _disposed.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The client is gone; nobody waits for the slot any more.
+            return;
+        }
+
+        lock (_lock)
+        {
+            _held -= slots;
+            PumpLocked();
+        }
+    }
+
+    private sealed class Waiter(RequestBudget owner, CancellationToken token)
+    {
+        public CancellationToken Token { get; } = token;
+
+        public void Abandon() => owner.Abandon(this);
+
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? Node { get; set; }
     }
 
     /// <summary>One request's claim on the budget. Dispose it when the response has been read (or the send abandoned).</summary>
     public sealed class Lease : IDisposable
     {
         private readonly RequestBudget _owner;
+        private DateTimeOffset? _sentAt;
+        private bool _passed;
         private int _done;
 
         internal Lease(RequestBudget owner) => _owner = owner;
 
-        /// <summary>Set once the request has gone on the wire; until then disposing returns the permit at once.</summary>
-        public bool Sent { get; set; }
+        /// <summary>Whether the request has gone on the wire; until then disposing returns the slot at once.</summary>
+        public bool Sent => _sentAt is not null;
+
+        /// <summary>The request goes on the wire now.</summary>
+        public void MarkSent() => _sentAt = _owner._time.GetUtcNow();
+
+        /// <summary>The API answered it, not with a 429: it counted in the server's window.</summary>
+        public void MarkPassed() => _passed = true;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                _owner.Complete(Sent);
+                _owner.Complete(Sent, _sentAt, _passed);
             }
         }
     }

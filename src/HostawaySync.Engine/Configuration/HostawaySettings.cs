@@ -33,8 +33,8 @@ public sealed class HostawaySettings
     /// <summary>The API root.</summary>
     public Uri BaseUrl => new((string)this[SettingCatalog.BaseUrl].Value!);
 
-    /// <summary>The request budget per 10 seconds.</summary>
-    public int RequestsPer10Seconds => (int)this[SettingCatalog.RequestsPer10Seconds].Value!;
+    /// <summary>The request budget per 10 seconds; null for "auto" (the client finds the account's limit).</summary>
+    public int? RequestsPer10Seconds => this[SettingCatalog.RequestsPer10Seconds].Value as int?;
 
     /// <summary>Whether listing photo metadata is stored.</summary>
     public bool StorePhotoMetadata => (bool)this[SettingCatalog.StorePhotoMetadata].Value!;

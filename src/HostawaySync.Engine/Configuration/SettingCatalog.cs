@@ -61,8 +61,9 @@ public static class SettingCatalog
             "The root folder of the conversation text files. Default: {data folder}/data/conversations.", raw => PathValue(raw)),
         new(BaseUrl, typeof(string), HostawayClientOptions.DefaultBaseUrl.AbsoluteUri, HostawayClientOptions.BaseUrlVariable,
             "The Hostaway API root, an absolute http(s) URL.", raw => UrlValue(raw)),
-        new(RequestsPer10Seconds, typeof(int), HostawayClientOptions.DefaultRequestsPer10Seconds, HostawayClientOptions.RequestsPer10SecondsVariable,
-            "Requests the client may start per 10 seconds (Hostaway allows 15 per IP and 20 per account), 1 to 1000.", raw => IntValue(raw, 1, 1000)),
+        new(RequestsPer10Seconds, typeof(object), HostawayClientOptions.AutoBudget, HostawayClientOptions.RequestsPer10SecondsVariable,
+            "Requests the client may start per 10 seconds: auto (the default) finds the account's limit (Hostaway has published 15 per IP and 20 per account, and since 2026-08-20 200 of each; only a 429 names it), keeps it with the sync state and spends about 90% of it; a number from 1 to 1000 turns discovery off and is obeyed exactly.",
+            raw => BudgetValue(raw)),
         new(StorePhotoMetadata, typeof(bool), true, null,
             "Store listing photo URLs and metadata (photos are never downloaded).", raw => BoolValue(raw)),
         new(SyncFullOnStart, typeof(bool), true, null,
@@ -143,6 +144,12 @@ public static class SettingCatalog
             _ => throw new FormatException("not true or false."),
         },
     };
+
+    /// <summary>"auto", or a whole number of requests.</summary>
+    private static object BudgetValue(object raw) =>
+        raw is not int && string.Equals(Text(raw).Trim(), HostawayClientOptions.AutoBudget, StringComparison.OrdinalIgnoreCase)
+            ? HostawayClientOptions.AutoBudget
+            : IntValue(raw, 1, 1000);
 
     private static int IntValue(object raw, int minimum, int maximum)
     {

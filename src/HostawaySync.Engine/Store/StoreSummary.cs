@@ -27,11 +27,14 @@ public sealed record StoreSummary(long Listings, long Reservations, long Convers
     /// <summary>The sync_state rows (cursors, unfinished passes, last full and successful passes) of every resource.</summary>
     internal IReadOnlyList<SyncStateRow> States { get; init; } = [];
 
+    /// <summary>The account's rate limit as the last run that found it stored it (the auto budget starts there), or null.</summary>
+    public Api.RateLimitFinding? RateLimit { get; init; }
+
     /// <inheritdoc />
     public bool Equals(StoreSummary? other) =>
         other is not null
         && (Listings, Reservations, Conversations, Messages, Reviews, LastSuccessAt, EverSynced) == (other.Listings, other.Reservations, other.Conversations, other.Messages, other.Reviews, other.LastSuccessAt, other.EverSynced)
-        && States.SequenceEqual(other.States);
+        && States.SequenceEqual(other.States) && RateLimit == other.RateLimit;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Listings, Reservations, Conversations, Messages, Reviews, LastSuccessAt, EverSynced, States.Count);
@@ -139,10 +142,13 @@ public sealed record StoreSummary(long Listings, long Reservations, long Convers
         var reviews = connection.ExecuteScalar<long>(dialect.HasReviewsSql, transaction: transaction) == 0
             ? 0
             : connection.ExecuteScalar<long>("SELECT count(*) FROM reviews WHERE deleted_at IS NULL;", transaction: transaction);
+        var rateLimit = connection.QuerySingleOrDefault<string?>(
+            "SELECT checkpoint FROM sync_state WHERE resource = @Resource;", new { Resource = Api.RateLimitState.StateName }, transaction);
         return new StoreSummary(row.Listings, row.Reservations, row.Conversations, row.Messages, StoreClock.Parse(row.LastSuccessAt), row.EverSynced)
         {
             Reviews = reviews,
             States = states,
+            RateLimit = Api.RateLimitState.FromJson(rateLimit)?.Finding,
         };
     }
 }

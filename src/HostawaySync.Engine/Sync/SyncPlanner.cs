@@ -1,4 +1,5 @@
 using System.Globalization;
+using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Store;
 
@@ -61,7 +62,7 @@ public static class SyncPlanner
             steps.Add(Step(SyncResources.Reviews, summary?.State("reviews"), requested, reason, ReviewSyncer.ModeFor));
         }
 
-        var (estimate, requests) = Estimate(steps, summary, request.RequestsPer10Seconds);
+        var (estimate, requests) = Estimate(steps, summary, request.RequestsPer10Seconds, now);
         return new SyncPlan(true, reason, steps, estimate, requests);
     }
 
@@ -153,7 +154,7 @@ public static class SyncPlanner
     /// reservations, then what the activity it finds needs. A resource with nothing stored has a size unknown until its
     /// first page arrives.
     /// </summary>
-    private static (string Text, long? Requests) Estimate(List<PlannedResource> steps, StoreSummary? summary, int budget)
+    private static (string Text, long? Requests) Estimate(List<PlannedResource> steps, StoreSummary? summary, int? setBudget, DateTime now)
     {
         static long Pages(long items) => Math.Max(1, (items + PageSize - 1) / PageSize);
         long requests = 0;
@@ -204,21 +205,41 @@ public static class SyncPlanner
             }
         }
 
+        long? counted = unknown.Count == 0 ? requests : null;
+        var pace = Pace(setBudget, summary?.RateLimit, counted, now);
         if (unknown.Count == steps.Count)
         {
-            return ("the account's size is unknown until the first pages arrive (about one request per 100 listings, reservations and conversations, plus one per conversation for its messages)", null);
+            return ($"the account's size is unknown until the first pages arrive (about one request per 100 listings, reservations and conversations, plus one per conversation for its messages); {pace.Text}", null);
         }
 
-        var seconds = requests * 10.0 / budget;
+        static string Duration(double seconds) => seconds < 90 ? $"{Math.Ceiling(seconds)} s" : $"{Math.Ceiling(seconds / 60)} min";
         var text = string.Format(
             CultureInfo.InvariantCulture,
-            "about {0:N0} requests{1}, {2} at {3} requests per 10 s",
+            "about {0:N0} requests{1}, {2} at {3} requests per 10 s{4}",
             requests,
             string.Concat(extras.Distinct().Select(e => " plus " + e)),
-            seconds < 90 ? $"{Math.Ceiling(seconds)} s" : $"{Math.Ceiling(seconds / 60)} min",
-            budget);
+            Duration(requests * 10.0 / pace.Budget),
+            pace.Budget,
+            pace.Probe ? string.Create(CultureInfo.InvariantCulture, $" if the account allows the published {RatePolicy.HighestPublished} ({Duration(requests * 10.0 / RatePolicy.Spend(RatePolicy.LowestPublished))} at {RatePolicy.Spend(RatePolicy.LowestPublished)} if it allows {RatePolicy.LowestPublished}; {pace.Text})") : $" ({pace.Text})");
         return unknown.Count == 0
             ? (text, requests)
             : ($"{text}, plus the {string.Join(" and ", unknown)}, whose number is unknown until their first pages arrive", null);
+    }
+
+    /// <summary>The budget the run will pace itself with, as the runner decides it (see <see cref="RatePolicy"/>), and why.</summary>
+    private static (int Budget, bool Probe, string Text) Pace(int? setBudget, RateLimitFinding? known, long? requests, DateTime now)
+    {
+        if (setBudget is { } set)
+        {
+            return (set, false, "RequestsPer10Seconds");
+        }
+
+        var probe = RatePolicy.ShouldProbe(known, requests, now);
+        var budget = RatePolicy.StartBudget(known, probe);
+        return (budget, probe, probe
+            ? "auto: the run finds the account's rate limit" + (known is null ? string.Empty : ", last found " + known.Describe())
+            : known is null
+                ? "auto: the lowest published limit; a plan this small does not look for a higher one"
+                : "auto: " + known.Describe());
     }
 }

@@ -39,8 +39,8 @@ public sealed record SyncRequest
     /// </summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromHours(168);
 
-    /// <summary>Setting RequestsPer10Seconds, for the time estimate.</summary>
-    public int RequestsPer10Seconds { get; init; } = 15;
+    /// <summary>Setting RequestsPer10Seconds (null: auto), for the time estimate.</summary>
+    public int? RequestsPer10Seconds { get; init; }
 
     /// <summary>A request with the settings' values for the automatic choice, -IfDue and the estimate.</summary>
     public static SyncRequest FromSettings(HostawaySettings settings, SyncMode? mode, SyncResources resources) => new()

@@ -20,4 +20,14 @@ public sealed record SyncRunResult(
     TimeSpan Duration,
     IReadOnlyList<ResourceSyncResult> Resources,
     ApiRunStatistics Api,
-    HostawayException? Error);
+    HostawayException? Error)
+{
+    /// <summary>The request budget in force at the end of the run (requests per 10 s).</summary>
+    public int RequestsPer10Seconds { get; init; }
+
+    /// <summary>Where that budget came from.</summary>
+    public BudgetSource BudgetSource { get; init; }
+
+    /// <summary>What the auto budget knows of the account's rate limit at the end of the run (null with a set budget, or nothing known).</summary>
+    public RateLimitFinding? RateLimit { get; init; }
+}

@@ -35,24 +35,26 @@ public static class SyncRunner
             ? await StoreOpener.PrepareForWritingAsync(location!, options.ModuleVersion, options.LockTimeout, time, cancellationToken).ConfigureAwait(false)
             : null;
         using var store = options.StoreFactory?.Invoke() ?? StoreOpener.OpenForWriting(location!, options.ModuleVersion, writerLock);
-        // Disposed asynchronously: without a token store, that revokes the run's token.
-        var client = new HostawayClient(options.Client, log);
-        await using var disposeClient = client.ConfigureAwait(false);
         var now = StoreClock.Format(startedAt);
         if (BeforeStart(store, () => store.CloseInterruptedLogs(now)) > 0)
         {
             log.Write(SyncLogLevel.Warning, "The previous sync did not finish; this run resumes from its last stored page.");
         }
 
-        var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
         var plan = options.Plan ?? BeforeStart(store, () => SyncPlanner.Plan(
-            new SyncRequest { Mode = options.Mode, Resources = options.Resources, ReconcileInterval = TimeSpan.Zero },
+            new SyncRequest { Mode = options.Mode, Resources = options.Resources, ReconcileInterval = TimeSpan.Zero, RequestsPer10Seconds = options.Client.RequestsPer10Seconds },
             StoreSummary.FromStates([.. PlannedStates.Select(store.ReadState).OfType<SyncStateRow>()]),
             startedAt));
         if (!plan.Due)
         {
             throw new ArgumentException("The plan says the run is not due: there is nothing to run.", nameof(options));
         }
+
+        // Disposed asynchronously: without a token store, that revokes the run's token.
+        var client = new HostawayClient(BudgetedClient(options.Client, store, plan, startedAt, log), log);
+        await using var disposeClient = client.ConfigureAwait(false);
+        var rateLimitSaved = client.RateLimitFinding.Version;
+        var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
 
         var runLogId = BeforeStart(store, () => store.OpenLog(runId, RunResource, plan.Mode.ToString(), now, null, options.ModuleVersion));
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId}: {plan.Mode} sync of {string.Join(", ", plan.Steps.Select(s => $"{s.Resource} ({s.Mode}, {s.Reason})"))} into '{location?.Display ?? "a test store"}'."));
@@ -140,6 +142,7 @@ public static class SyncRunner
                 error = new HostawayException(ErrorIds.SyncUnexpectedError, ErrorKind.Internal, $"The {resource} sync failed unexpectedly: {exception.Message}", "Report this error with the sync log (Get-HostawaySyncLog).", resource.ToString(), exception);
             }
 
+            SaveRateLimit(context, ref rateLimitSaved, TryLog);
             var spent = Delta(before, client.Statistics);
             var result = new ResourceSyncResult(
                 resource, outcome?.Mode ?? requested, status, outcome?.Counts.Created ?? 0, outcome?.Counts.Updated ?? 0, outcome?.Counts.Unchanged ?? 0,
@@ -171,6 +174,7 @@ public static class SyncRunner
             : SyncStatus.Failed;
         // The plan's mode, unless a pass ran in another (the store changed between planning and the writer lock).
         var mode = results.Count == 0 ? plan.Mode : SyncPlan.RunMode(results.Select(r => (r.Resource, r.Mode)));
+        SaveRateLimit(context, ref rateLimitSaved, TryLog, final: true);
         var api = client.Statistics;
         var total = new ResourceSyncResult(
             plan.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
@@ -179,7 +183,58 @@ public static class SyncRunner
         failure ??= storeLost;
         unexpected?.Throw();
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
-        return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure);
+        return new SyncRunResult(runId, mode, runStatus, startedAt, time.GetElapsedTime(clock), results, api, failure)
+        {
+            RequestsPer10Seconds = client.RequestBudget,
+            BudgetSource = client.BudgetSource,
+            RateLimit = client.RateLimitFinding.Finding,
+        };
+    }
+
+    /// <summary>
+    /// The client of the run: it counts the requests the last run left in the server's window as spent; a set budget is
+    /// used as it is; the auto budget starts from the limit an earlier run stored (the caller's, if it gave one) and probes
+    /// when <see cref="RatePolicy.ShouldProbe"/> says the plan gains from it.
+    /// </summary>
+    private static HostawayClientOptions BudgetedClient(HostawayClientOptions client, ISyncStore store, SyncPlan plan, DateTime now, ISyncLog log)
+    {
+        var state = BeforeStart(store, () => RateLimitState.FromJson(store.ReadState(RateLimitState.StateName)?.Checkpoint));
+        if (state?.RecentUntil is { } until && client.RecentUntil is null)
+        {
+            client = client with { RecentRequests = state.RecentRequests, RecentUntil = new DateTimeOffset(until, TimeSpan.Zero) };
+        }
+
+        if (client.RequestsPer10Seconds is { } set)
+        {
+            log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Request budget: {set} per 10 s (RequestsPer10Seconds)."));
+            return client;
+        }
+
+        var known = client.KnownRateLimit ?? state?.Finding;
+        var probe = RatePolicy.ShouldProbe(known, plan.EstimatedRequests, now);
+        log.Write(SyncLogLevel.Information, probe
+            ? string.Create(CultureInfo.InvariantCulture, $"Request budget: auto, finding the account's rate limit ({(known is null ? "none known yet" : "last found: " + known.Describe())}).")
+            : string.Create(CultureInfo.InvariantCulture, $"Request budget: auto, {RatePolicy.StartBudget(known, false)} per 10 s ({(known is null ? "the lowest published limit; a plan this small does not look for a higher one" : known.Describe())})."));
+        return client with { KnownRateLimit = known, ProbeRateLimit = probe };
+    }
+
+    /// <summary>
+    /// Stores the rate-limit state with the sync state (the checkpoint of its row: the state the next run starts from): a
+    /// new finding as soon as a pass ends, so scheduled runs start at it; and at the end of the run (<paramref name="final"/>)
+    /// the requests still in the server's window, which a run started right after counts as spent.
+    /// </summary>
+    private static void SaveRateLimit(SyncContext context, ref int saved, Func<Action, bool> tryLog, bool final = false)
+    {
+        var version = context.Client.RateLimitFinding.Version;
+        if (!final && version == saved)
+        {
+            return;
+        }
+
+        saved = version;
+        // Without a token store, disposing the client revokes its token: one more request.
+        var state = context.Client.RateLimitState(context.Options.Client.TokenStore is null ? 1 : 0);
+        tryLog(() => context.InTransaction(work => work.SaveCheckpoint(RateLimitState.StateName, state.ToJson(), context.Now)));
     }
 
     /// <summary>The passes a plan reconciles are recorded before any pass runs, so a run killed at any point leaves them to the next.</summary>

@@ -38,10 +38,10 @@ public sealed class SetHostawayConfigurationCommand : HostawayCmdlet
     [ValidateNotNullOrEmpty]
     public string? BaseUrl { get; set; }
 
-    /// <summary>Requests the client may start per 10 seconds.</summary>
+    /// <summary>Requests the client may start per 10 seconds, 1 to 1000, or auto (find the account's limit).</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
-    public int? RequestsPer10Seconds { get; set; }
+    [ValidateNotNullOrEmpty]
+    public string? RequestsPer10Seconds { get; set; }
 
     /// <summary>Store listing photo URLs and metadata.</summary>
     [Parameter]

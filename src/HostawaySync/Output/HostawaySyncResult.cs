@@ -45,6 +45,15 @@ public sealed class HostawaySyncResult
     /// <summary>429 answers received.</summary>
     public long RateLimited { get; init; }
 
+    /// <summary>The request budget in force at the end of the run, in requests per 10 seconds.</summary>
+    public int RequestsPer10Seconds { get; init; }
+
+    /// <summary>Where the budget came from: Setting, LowestPublished, Stored, Probing or Discovered.</summary>
+    public string RateLimitSource { get; init; } = string.Empty;
+
+    /// <summary>The account's rate limit as the run knows it (auto budget), in a sentence; empty when a budget was set.</summary>
+    public string? RateLimit { get; init; }
+
     /// <summary>Stable error id of the first failure, if any.</summary>
     public string? ErrorId { get; init; }
 
@@ -76,6 +85,9 @@ public sealed class HostawaySyncResult
         Requests = result.Api.Requests,
         Retries = result.Api.Retries,
         RateLimited = result.Api.RateLimited,
+        RequestsPer10Seconds = result.RequestsPer10Seconds,
+        RateLimitSource = result.BudgetSource.ToString(),
+        RateLimit = result.RateLimit?.Describe(),
         ErrorId = result.Error?.ErrorId,
         ErrorMessage = result.Error?.Message,
         DatabasePath = StoredObjectExtensions.SqlitePath(store),
