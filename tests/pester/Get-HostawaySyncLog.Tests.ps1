@@ -70,8 +70,22 @@ Describe 'Get-HostawaySyncLog on <Store>' -ForEach $stores {
         $rows.Count | Should -Be 12   # two full runs of 5 rows; the failed run stopped after its first resource
         $rows[0].PSObject.Properties.Name | Should -Contain 'RunId'
         $rows[0].PSObject.Properties.Name | Should -Contain 'ErrorId'
+        $rows[0].PSObject.Properties.Name | Should -Contain 'RequestsPer10Seconds'
         $rows[0].PSObject.Properties.Name | Should -Not -Contain 'DatabaseUrl'
         (Get-Content -LiteralPath $csv -Raw) | Should -Not -Match 'System\.Object\[\]|System\.Collections'
+    }
+
+    It 'shows each row''s pace: the request budget and its source as stored, and the requests per second of its duration' {
+        $log = Get-HostawaySyncLog @database
+        foreach ($name in 'RequestsPerSecond', 'RequestsPer10Seconds', 'RateLimitSource') { $log[0].PSObject.Properties.Name | Should -Contain $name }
+        # The budget and its source are what the engine recorded when it closed the row: a positive number or nothing.
+        $log | Where-Object { $null -ne $_.RequestsPer10Seconds } | ForEach-Object { $_.RequestsPer10Seconds | Should -BeGreaterThan 0 }
+        $timed = @($log | Where-Object { $_.Requests -gt 0 -and $_.Duration.TotalSeconds -gt 0 })
+        $timed.Count | Should -BeGreaterThan 0
+        foreach ($entry in $timed) { $entry.RequestsPerSecond | Should -Be ([math]::Round($entry.Requests / $entry.Duration.TotalSeconds, 2)) }
+        $log | Where-Object { -not ($_.Duration.TotalSeconds -gt 0) } | ForEach-Object { $_.RequestsPerSecond | Should -BeNullOrEmpty }
+        $row = Get-HostawaySyncLog @database -Last 1 -Resource Run | Select-Object RequestsPerSecond, RequestsPer10Seconds, RateLimitSource | ConvertTo-Csv | Select-Object -First 1
+        $row | Should -Be '"RequestsPerSecond","RequestsPer10Seconds","RateLimitSource"'
     }
 
     It 'a place without a database stops with HostawayDatabaseNotFound and creates nothing' {

@@ -31,6 +31,9 @@ internal abstract class ReadDialect
     /// <summary>SQL that counts 1 when the database has the reviews tables (schema 6 in SQLite, 3 in PostgreSQL), else 0: one not upgraded yet is read without them.</summary>
     public abstract string HasReviewsSql { get; }
 
+    /// <summary>SQL that counts 1 when sync_logs has its pace columns (schema 7 in SQLite, 4 in PostgreSQL), else 0: one not upgraded yet is read without them.</summary>
+    public abstract string HasSyncLogPaceSql { get; }
+
     /// <summary>Opens the store for reading; a missing store is HostawayDatabaseNotFound, nothing is created.</summary>
     /// <exception cref="Errors.HostawayException">The store is missing, unreachable or unusable.</exception>
     public abstract DbConnection Open();

@@ -27,11 +27,13 @@ public static class StoreReader
             query.Raw($"run_id IN (SELECT run_id FROM sync_logs WHERE resource = 'Run' ORDER BY sync_log_id DESC LIMIT {query.Add(last)})");
         }
 
-        var rows = Stream<SyncLogRow>(query, $"""
+        // A database not upgraded yet has no pace columns: its rows are read with none.
+        var rows = Stream<SyncLogRow>(query, d.HasSyncLogPaceSql, hasPace => $"""
             SELECT sync_log_id AS Id, run_id AS RunId, resource AS Resource, mode AS Mode, status AS Status, {d.InstantText("started_at")} AS StartedAt,
                    {d.InstantText("finished_at")} AS FinishedAt, duration_ms AS DurationMs, created AS Created, updated AS Updated, unchanged AS Unchanged,
                    deleted AS Deleted, requests AS Requests, retries AS Retries, rate_limited AS RateLimited, cursor_before AS CursorBefore,
-                   cursor_after AS CursorAfter, error_id AS ErrorId, error_message AS ErrorMessage, module_version AS ModuleVersion
+                   cursor_after AS CursorAfter, error_id AS ErrorId, error_message AS ErrorMessage, module_version AS ModuleVersion,
+                   {(hasPace ? "requests_per_10s AS RequestsPer10Seconds, rate_limit_source AS RateLimitSource" : "NULL AS RequestsPer10Seconds, NULL AS RateLimitSource")}
             FROM sync_logs
             """ + query.Where + " ORDER BY sync_log_id DESC;");
         foreach (var row in rows)
@@ -43,6 +45,7 @@ public static class StoreReader
                 Duration = row.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Created = (int)row.Created, Updated = (int)row.Updated,
                 Unchanged = (int)row.Unchanged, Deleted = (int)row.Deleted, Requests = row.Requests, Retries = row.Retries, RateLimited = row.RateLimited,
                 CursorBefore = row.CursorBefore, CursorAfter = row.CursorAfter, ErrorId = row.ErrorId, ErrorMessage = row.ErrorMessage, ModuleVersion = row.ModuleVersion,
+                RequestsPer10Seconds = row.RequestsPer10Seconds is { } budget ? (int)budget : null, RateLimitSource = row.RateLimitSource,
             };
         }
     }
@@ -336,11 +339,14 @@ public static class StoreReader
                 """
             : $"0 AS ReviewCount, NULL AS AverageRating FROM {table}";
 
-    private static IEnumerable<T> Stream<T>(QueryBuilder query, Func<bool, string> sql)
+    private static IEnumerable<T> Stream<T>(QueryBuilder query, Func<bool, string> sql) => Stream<T>(query, query.Dialect.HasReviewsSql, sql);
+
+    /// <summary>The rows of <paramref name="sql"/>, given whether the store has what <paramref name="probe"/> (a query that counts it) asks about.</summary>
+    private static IEnumerable<T> Stream<T>(QueryBuilder query, string probe, Func<bool, string> sql)
     {
         using var connection = query.Dialect.Open();
-        var hasReviews = connection.ExecuteScalar<long>(query.Dialect.HasReviewsSql) != 0;
-        foreach (var row in connection.Query<T>(sql(hasReviews), query.Parameters, buffered: false))
+        var has = connection.ExecuteScalar<long>(probe) != 0;
+        foreach (var row in connection.Query<T>(sql(has), query.Parameters, buffered: false))
         {
             yield return row;
         }
@@ -405,5 +411,9 @@ public static class StoreReader
         public string? ErrorMessage { get; set; }
 
         public string? ModuleVersion { get; set; }
+
+        public long? RequestsPer10Seconds { get; set; }
+
+        public string? RateLimitSource { get; set; }
     }
 }

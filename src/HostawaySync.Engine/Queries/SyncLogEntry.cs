@@ -48,6 +48,12 @@ public sealed record SyncLogEntry
     /// <summary>429 answers.</summary>
     public long RateLimited { get; init; }
 
+    /// <summary>The request budget in force when the row was closed (API requests per 10 seconds); null while running, or when not recorded.</summary>
+    public int? RequestsPer10Seconds { get; init; }
+
+    /// <summary>Where that budget came from (setting, discovered, probed, lowest published, ...), as the engine named it; null when not recorded.</summary>
+    public string? RateLimitSource { get; init; }
+
     /// <summary>Cursor before the run.</summary>
     public string? CursorBefore { get; init; }
 

@@ -27,7 +27,8 @@ internal static class StoreStatements
     public const string CloseLog = """
         UPDATE sync_logs SET status = @Status, mode = @Mode, finished_at = @Now, duration_ms = @DurationMs, created = @Created, updated = @Updated,
             unchanged = @Unchanged, deleted = @Deleted, requests = @Requests, retries = @Retries, rate_limited = @RateLimited,
-            cursor_after = @CursorAfter, error_id = @ErrorId, error_message = @ErrorMessage
+            cursor_after = @CursorAfter, error_id = @ErrorId, error_message = @ErrorMessage,
+            requests_per_10s = @RequestsPer10Seconds, rate_limit_source = @RateLimitSource
         WHERE sync_log_id = @Id;
         """;
 

@@ -2,7 +2,9 @@ namespace HostawaySync.Engine.Store;
 
 /// <summary>
 /// How a run or one resource of it ended, as the sync log stores it: the store keeps text and numbers, so it never
-/// depends on the sync's own result types.
+/// depends on the sync's own result types. <see cref="RequestsPer10Seconds"/> is the request budget in force when the
+/// row was closed and <see cref="RateLimitSource"/> where it came from (setting, discovered, probed, lowest published,
+/// ...: free text, stored as given); either may be null, as in rows logged before the store kept them.
 /// </summary>
 internal sealed record SyncLogRecord(
     string Status,
@@ -17,4 +19,6 @@ internal sealed record SyncLogRecord(
     long RateLimited,
     string? CursorAfter,
     string? ErrorId,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    int? RequestsPer10Seconds = null,
+    string? RateLimitSource = null);

@@ -62,6 +62,7 @@ public sealed class GetHostawaySyncLogCommand : HostawayCmdlet
                     FinishedAt = entry.FinishedAt, Duration = entry.Duration, Created = entry.Created, Updated = entry.Updated, Unchanged = entry.Unchanged,
                     Deleted = entry.Deleted, Requests = entry.Requests, Retries = entry.Retries, RateLimited = entry.RateLimited, ErrorId = entry.ErrorId,
                     ErrorMessage = entry.ErrorMessage, CursorBefore = entry.CursorBefore, CursorAfter = entry.CursorAfter, ModuleVersion = entry.ModuleVersion,
+                    RequestsPer10Seconds = entry.RequestsPer10Seconds, RateLimitSource = entry.RateLimitSource,
                 }.StoredIn(store));
             }
         }

@@ -58,6 +58,15 @@ public sealed class HostawaySyncLogEntry : IStoredObject
     /// <summary>429 answers.</summary>
     public long RateLimited { get; init; }
 
+    /// <summary>The pace achieved: Requests per second of Duration, rounded to 2 decimals; null without a duration (running) or with a zero one.</summary>
+    public double? RequestsPerSecond => Duration is { TotalSeconds: > 0 } duration ? Math.Round(Requests / duration.TotalSeconds, 2) : null;
+
+    /// <summary>The request budget in force when the row was closed (API requests per 10 seconds); empty while running and in rows logged before it was recorded.</summary>
+    public int? RequestsPer10Seconds { get; init; }
+
+    /// <summary>Where that budget came from: setting, discovered, probed, lowest published, ... (as the engine named it); empty when not recorded.</summary>
+    public string? RateLimitSource { get; init; }
+
     /// <summary>Stable error id of a failure.</summary>
     public string? ErrorId { get; init; }
 

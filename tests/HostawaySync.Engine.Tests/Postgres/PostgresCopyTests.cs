@@ -45,6 +45,12 @@ public sealed class PostgresCopyTests(PostgresServer server)
         var postgres = StoreLocation.FromUrl(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = Password }.ConnectionString);
         var back = temp.Combine("back", "hostaway.db");
         var log = new ListLog();
+        using (var db = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
+        {
+            // A pace on the runs' rows, to be copied both ways with the rest of the log.
+            db.Open();
+            Assert.True(db.Execute("UPDATE sync_logs SET requests_per_10s = 190, rate_limit_source = 'probed' WHERE resource = 'Run';") > 0);
+        }
 
         var there = await StoreCopier.CopyAsync(new StoreCopyOptions { Source = harness.DatabasePath, Destination = postgres, ConversationsPath = harness.ConversationsPath, BatchSize = 700 }, log);
         var source = StoreContents.ReadSqlite(harness.DatabasePath);

@@ -1,5 +1,6 @@
 using Dapper;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
 using HostawaySync.Engine.Store.Postgres;
 
@@ -36,6 +37,36 @@ public sealed class PostgresDatabaseInitializerTests(PostgresServer server)
 
         Assert.Equal(PostgresDatabaseInitializer.CurrentSchemaVersion == 1 ? DatabaseAction.Unchanged : DatabaseAction.Upgraded, info.Action);
         Assert.Equal(1, info.PreviousSchemaVersion);
+    }
+
+    [PostgresFact]
+    public void Upgrading_to_version_4_adds_the_sync_log_pace_columns_empty_for_the_rows_logged_before()
+    {
+        using var database = server.CreateDatabase();
+        PostgresDatabaseInitializer.Initialize(database.ConnectionString, "hostaway", "0.1.0", 3);
+        using (var connection = database.Open())
+        {
+            connection.Execute("""
+                INSERT INTO hostaway.sync_logs (run_id, resource, mode, status, started_at, finished_at, duration_ms, requests)
+                VALUES ('r1', 'Run', 'Full', 'Succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 60000, 120);
+                """);
+        }
+
+        // Read before the upgrade, as Get-HostawaySyncLog reads a schema no sync has upgraded yet: without the pace.
+        var before = Assert.Single(StoreReader.SyncLog(StoreLocation.FromUrl(database.ConnectionString), new SyncLogFilter()));
+        Assert.Equal((120L, null, null), (before.Requests, before.RequestsPer10Seconds, before.RateLimitSource));
+
+        var upgraded = PostgresDatabaseInitializer.Initialize(database.ConnectionString);
+
+        Assert.Equal((DatabaseAction.Upgraded, 3, PostgresDatabaseInitializer.CurrentSchemaVersion), (upgraded.Action, upgraded.PreviousSchemaVersion, upgraded.SchemaVersion));
+        using var check = database.Open();
+        Assert.Equal(
+            [("requests_per_10s", "integer"), ("rate_limit_source", "text")],
+            check.Query<(string, string)>(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'hostaway' AND table_name = 'sync_logs' AND column_name IN ('requests_per_10s', 'rate_limit_source') ORDER BY ordinal_position;"));
+        Assert.Equal(
+            ("r1", 120L, null, null),
+            check.QuerySingle<(string, long, long?, string?)>("SELECT run_id, requests::bigint, requests_per_10s::bigint, rate_limit_source FROM hostaway.sync_logs;"));
     }
 
     [PostgresFact]

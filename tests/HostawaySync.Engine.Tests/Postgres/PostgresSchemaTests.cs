@@ -59,6 +59,8 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         Assert.Equal("tsvector", types["review_search.body"]);
         Assert.Equal("numeric", types["reviews.rating"]);
         Assert.Equal("text", types["reviews.external_review_id"]);
+        Assert.Equal("integer", types["sync_logs.requests_per_10s"]);
+        Assert.Equal("text", types["sync_logs.rate_limit_source"]);
     }
 
     [PostgresFact]

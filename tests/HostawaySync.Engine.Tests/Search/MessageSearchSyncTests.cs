@@ -204,8 +204,8 @@ public sealed class MessageSearchSyncTests
 
     /// <summary>
     /// Turns a current database back into what schema version 2 had, data included: version 3 only added the index
-    /// (and the build marker), version 5 the conversations' reconcile columns, version 6 the reviews. Checked against a database that the
-    /// version 2 migrations create.
+    /// (and the build marker), version 5 the conversations' reconcile columns, version 6 the reviews, version 7 the sync
+    /// log's pace columns. Checked against a database that the version 2 migrations create.
     /// </summary>
     private static void MakeVersion2(string path)
     {
@@ -225,6 +225,8 @@ public sealed class MessageSearchSyncTests
                 ALTER TABLE conversations DROP COLUMN file_sha256;
                 ALTER TABLE conversations DROP COLUMN file_bytes;
                 ALTER TABLE conversations DROP COLUMN header_mark;
+                ALTER TABLE sync_logs DROP COLUMN requests_per_10s;
+                ALTER TABLE sync_logs DROP COLUMN rate_limit_source;
                 DELETE FROM sync_state WHERE resource = 'message_search_backfill';
                 DELETE FROM schema_migrations WHERE version > 2;
                 PRAGMA user_version = 2;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Dapper;
 using HostawaySync.Engine.Errors;
+using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
 using Microsoft.Data.Sqlite;
 
@@ -133,6 +134,36 @@ public sealed class DatabaseInitializerTests : IDisposable
         Assert.Equal(
             (null, null, null, null, null),
             check.QuerySingle<(string?, string?, string?, long?, string?)>("SELECT list_mark, messages_mark, file_sha256, file_bytes, header_mark FROM conversations;"));
+    }
+
+    [Fact]
+    public void Upgrading_to_version_7_adds_the_sync_log_pace_columns_empty_for_the_rows_logged_before()
+    {
+        var path = _temp.Combine("v6.db");
+        DatabaseInitializer.Initialize(path, "0.1.0", targetVersion: 6);
+        using (var connection = Open(path))
+        {
+            Assert.Empty(connection.Query<string>("SELECT name FROM pragma_table_info('sync_logs') WHERE name IN ('requests_per_10s', 'rate_limit_source');"));
+            connection.Execute("""
+                INSERT INTO sync_logs (run_id, resource, mode, status, started_at, finished_at, duration_ms, requests)
+                VALUES ('r1', 'Run', 'Full', 'Succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 60000, 120);
+                """);
+        }
+
+        // Read before the upgrade, as Get-HostawaySyncLog reads a database no sync has upgraded yet: without the pace.
+        var before = Assert.Single(StoreReader.SyncLog(StoreLocation.FromPath(path), new SyncLogFilter()));
+        Assert.Equal((120L, null, null), (before.Requests, before.RequestsPer10Seconds, before.RateLimitSource));
+
+        var upgraded = DatabaseInitializer.Initialize(path);
+
+        Assert.Equal((DatabaseAction.Upgraded, 6, DatabaseInitializer.CurrentSchemaVersion), (upgraded.Action, upgraded.PreviousSchemaVersion, upgraded.SchemaVersion));
+        using var check = Open(path);
+        Assert.Equal(
+            [("requests_per_10s", "INTEGER"), ("rate_limit_source", "TEXT")],
+            check.Query<(string, string)>("SELECT name, type FROM pragma_table_info('sync_logs') WHERE name IN ('requests_per_10s', 'rate_limit_source') ORDER BY cid;"));
+        Assert.Equal(
+            ("r1", 120L, null, null),
+            check.QuerySingle<(string, long, long?, string?)>("SELECT run_id, requests, requests_per_10s, rate_limit_source FROM sync_logs;"));
     }
 
     [Fact]

@@ -26,6 +26,9 @@ internal sealed class PostgresReadDialect(PostgresTarget target) : ReadDialect
 
     public override string HasReviewsSql => "SELECT CASE WHEN to_regclass('reviews') IS NULL THEN 0 ELSE 1 END;";
 
+    public override string HasSyncLogPaceSql =>
+        "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('sync_logs') AND attname = 'requests_per_10s' AND NOT attisdropped;";
+
     public override DbConnection Open()
     {
         UtcDateTimeHandler.EnsureRegistered();

@@ -16,6 +16,8 @@ internal sealed class SqliteReadDialect(string databasePath) : ReadDialect
 
     public override string HasReviewsSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'reviews';";
 
+    public override string HasSyncLogPaceSql => "SELECT count(*) FROM pragma_table_info('sync_logs') WHERE name = 'requests_per_10s';";
+
     public override DbConnection Open()
     {
         UtcDateTimeHandler.EnsureRegistered();

@@ -23,6 +23,6 @@ internal static class PostgresSyncLog
             {
                 Id = logId, result.Status, result.Mode, Now = PostgresClock.Utc(now), result.DurationMs,
                 result.Created, result.Updated, result.Unchanged, result.Deleted, result.Requests, result.Retries, result.RateLimited,
-                result.CursorAfter, result.ErrorId, result.ErrorMessage,
+                result.CursorAfter, result.ErrorId, result.ErrorMessage, result.RequestsPer10Seconds, result.RateLimitSource,
             });
 }

@@ -32,6 +32,8 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         return connection;
     }
 
+    private protected override StoreLocation Location => StoreLocation.FromUrl(_database.Value.ConnectionString + ";Schema=" + Schema);
+
     protected override bool StoresNul => false;
 
     protected override IReadOnlyList<long> SearchMessages(string word)

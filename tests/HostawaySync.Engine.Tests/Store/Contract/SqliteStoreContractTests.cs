@@ -22,6 +22,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
 
     protected override DbConnection OpenReader() => StoreConnection.Open(DatabasePath, SqliteOpenMode.ReadOnly);
 
+    private protected override StoreLocation Location => StoreLocation.FromPath(DatabasePath);
+
     protected override IReadOnlyList<long> SearchMessages(string word)
     {
         using var connection = OpenReader();

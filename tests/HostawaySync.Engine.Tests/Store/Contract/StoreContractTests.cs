@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using HostawaySync.Engine.Api.Models;
 using HostawaySync.Engine.Conversations;
+using HostawaySync.Engine.Queries;
 using HostawaySync.Engine.Store;
 using static HostawaySync.Engine.Tests.Store.Contract.ContractDocuments;
 
@@ -20,6 +21,9 @@ public abstract class StoreContractTests
 
     /// <summary>A connection to the store's tables, for counts and columns the contract does not expose.</summary>
     protected abstract DbConnection OpenReader();
+
+    /// <summary>The store as the read side (the Get- cmdlets' queries) opens it.</summary>
+    private protected abstract StoreLocation Location { get; }
 
     /// <summary>The messages whose indexed text matches a word.</summary>
     protected abstract IReadOnlyList<long> SearchMessages(string word);
@@ -216,6 +220,27 @@ public abstract class StoreContractTests
         var rows = reader.Query<(string Status, long Created, string? Cursor, string? ErrorId)>(
             "SELECT status, created, cursor_after, error_id FROM sync_logs ORDER BY sync_log_id;").AsList();
         Assert.Equal([("Succeeded", 5L, "cursor-after", null), ("Failed", 0L, null, "HostawaySyncInterrupted")], rows);
+    }
+
+    [StoreFact]
+    public void The_sync_log_keeps_the_request_budget_of_a_closed_row_and_its_source_and_reads_them_back()
+    {
+        using (var store = OpenStore())
+        {
+            var run = store.OpenLog("run-1", "Run", "Full", Now, null, "1.0.0");
+            var pass = store.OpenLog("run-1", "Listings", "Full", Now, null, "1.0.0");
+            store.CloseLog(pass, new SyncLogRecord("Succeeded", "Full", 4000, 3, 0, 0, 0, 12, 0, 0, "cursor-after", null, null), Later);
+            store.CloseLog(run, new SyncLogRecord("Succeeded", "Full", 5000, 3, 0, 0, 0, 12, 0, 1, null, null, null, RequestsPer10Seconds: 190, RateLimitSource: "probed"), Later);
+            store.OpenLog("run-2", "Run", "Incremental", Later, null, "1.0.0");
+        }
+
+        // Read as Get-HostawaySyncLog reads them, newest first.
+        var rows = StoreReader.SyncLog(Location, new SyncLogFilter())
+            .Select(e => (e.RunId, e.Resource, e.Status, e.RequestsPer10Seconds, e.RateLimitSource)).ToList();
+
+        Assert.Equal(
+            [("run-2", "Run", "Running", null, null), ("run-1", "Listings", "Succeeded", null, null), ("run-1", "Run", "Succeeded", (int?)190, "probed")],
+            rows);
     }
 
     [StoreFact]
