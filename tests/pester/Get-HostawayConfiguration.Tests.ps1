@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-HostawayModuleManifest) -Force
     $names = 'DatabasePath', 'DatabaseUrl', 'ConversationsPath', 'BaseUrl', 'RequestsPer10Seconds', 'StorePhotoMetadata', 'SyncFullOnStart',
-        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'ReviewWindowDays', 'Store', 'Credential'
+        'SyncIncrementalDaily', 'SyncIntervalHours', 'ReconcileIntervalHours', 'IncrementalOverlapMinutes', 'ReviewWindowDays', 'Store', 'RateLimit', 'Credential'
     $variables = 'HOSTAWAY_CONFIG_PATH', 'HOSTAWAY_DATABASE_PATH', 'HOSTAWAY_DATABASE_URL', 'HOSTAWAY_CONVERSATIONS_PATH', 'HOSTAWAY_BASE_URL', 'HOSTAWAY_REQUESTS_PER_10S',
         'HOSTAWAY_RECONCILE_INTERVAL_HOURS', 'HOSTAWAY_ACCOUNT_ID', 'HOSTAWAY_API_KEY'
     $saved = @{}; foreach ($name in $variables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
@@ -21,9 +21,14 @@ Describe 'Get-HostawayConfiguration' {
         $settings = Get-HostawayConfiguration
         $settings[0] | Should -BeOfType 'HostawaySync.Output.HostawayConfigurationSetting'
         $settings.Name | Should -Be $names
-        ($settings | Where-Object Name -NE 'Credential').Source | Sort-Object -Unique | Should -Be 'Default'
+        ($settings | Where-Object Name -NotIn 'Credential', 'RateLimit').Source | Sort-Object -Unique | Should -Be 'Default'
         ($settings | Where-Object Name -EQ 'Credential').Source | Should -Be 'None'
-        (Get-HostawayConfiguration RequestsPer10Seconds).Value | Should -BeExactly 15
+        (Get-HostawayConfiguration RequestsPer10Seconds).Value | Should -BeExactly 'auto'
+        # Nothing synced yet: auto starts at 14 per 10 s (the lowest published 15) until a run finds the limit.
+        $rateLimit = Get-HostawayConfiguration RateLimit
+        $rateLimit.Value | Should -BeExactly 'auto: 14 per 10 s until found'
+        $rateLimit.Source | Should -Be 'LowestPublished'
+        $rateLimit.Description | Should -BeLike '*No run has found*60 requests*'
         (Get-HostawayConfiguration SyncIntervalHours).Value | Should -Be 24
         (Get-HostawayConfiguration ReconcileIntervalHours).Value | Should -BeExactly 168.0
         (Get-HostawayConfiguration BaseUrl).Value | Should -Be 'https://api.hostaway.com/v1/'
@@ -43,6 +48,10 @@ Describe 'Get-HostawayConfiguration' {
         $byName.SyncIntervalHours.Value | Should -Be 3
         $byName.RequestsPer10Seconds.Source | Should -Be 'Environment'
         $byName.RequestsPer10Seconds.Value | Should -BeExactly 12
+        # A set budget is the one in use: obeyed exactly, no discovery.
+        $byName.RateLimit.Value | Should -BeExactly '12 per 10 s'
+        $byName.RateLimit.Source | Should -Be 'Environment'
+        $byName.RateLimit.Description | Should -BeLike '*exactly*never looks*'
         $byName.SyncFullOnStart.Source | Should -Be 'Default'
     }
 

@@ -59,9 +59,25 @@ Describe 'Set-HostawayConfiguration' {
         Set-HostawayConfiguration -SyncIntervalHours 6
         $before = Get-Content -LiteralPath $configPath -Raw
         { Set-HostawayConfiguration -SyncIntervalHours 5 -BaseUrl 'ftp://example.test/' } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
-        { Set-HostawayConfiguration -RequestsPer10Seconds 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { Set-HostawayConfiguration -RequestsPer10Seconds 0 } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
+        { Set-HostawayConfiguration -RequestsPer10Seconds 'fast' } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
         { Set-HostawayConfiguration } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
         Get-Content -LiteralPath $configPath -Raw | Should -BeExactly $before
+    }
+
+    It 'RequestsPer10Seconds: a number is saved as a number, auto as auto, and the environment takes either' {
+        (Set-HostawayConfiguration -RequestsPer10Seconds 180 -PassThru).Value | Should -BeExactly 180
+        (Get-Content -LiteralPath $configPath -Raw | ConvertFrom-Json).RequestsPer10Seconds | Should -BeExactly 180
+        (Set-HostawayConfiguration -RequestsPer10Seconds AUTO -PassThru).Value | Should -BeExactly 'auto'
+        (Get-Content -LiteralPath $configPath -Raw | ConvertFrom-Json).RequestsPer10Seconds | Should -BeExactly 'auto'
+        $env:HOSTAWAY_REQUESTS_PER_10S = 'auto'
+        try {
+            (Get-HostawayConfiguration RequestsPer10Seconds).Source | Should -Be 'Environment'
+            (Get-HostawayConfiguration RateLimit).Value | Should -BeLike 'auto:*'
+            $env:HOSTAWAY_REQUESTS_PER_10S = 'lots'
+            { Get-HostawayConfiguration RequestsPer10Seconds } | Should -Throw -ErrorId 'HostawayConfigurationInvalid*'
+        }
+        finally { Remove-Item Env:HOSTAWAY_REQUESTS_PER_10S -ErrorAction SilentlyContinue }
     }
 
     It 'ReconcileIntervalHours: 0 (never) is saved, a negative value is refused from the parameter and the environment' {

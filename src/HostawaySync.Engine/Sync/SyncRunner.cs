@@ -149,7 +149,7 @@ public static class SyncRunner
                 outcome?.Counts.Deleted ?? 0, outcome?.Messages ?? 0, spent.Requests, spent.Retries, spent.RateLimited, time.GetElapsedTime(resourceClock),
                 cursorBefore, outcome?.CursorAfter ?? cursorBefore, error?.ErrorId, error?.Message);
             results.Add(result);
-            TryLog(() => store.CloseLog(logId, LogRecord(result), context.Now));
+            TryLog(() => store.CloseLog(logId, LogRecord(result, client), context.Now));
             if (error is not null)
             {
                 failure ??= error;
@@ -179,7 +179,7 @@ public static class SyncRunner
         var total = new ResourceSyncResult(
             plan.Resources, mode, runStatus, results.Sum(r => r.Created), results.Sum(r => r.Updated), results.Sum(r => r.Unchanged), results.Sum(r => r.Deleted),
             results.Sum(r => r.Messages), api.Requests, api.Retries, api.RateLimited, time.GetElapsedTime(clock), null, null, failure?.ErrorId, failure?.Message);
-        TryLog(() => store.CloseLog(runLogId, LogRecord(total), context.Now));
+        TryLog(() => store.CloseLog(runLogId, LogRecord(total, client), context.Now));
         failure ??= storeLost;
         unexpected?.Throw();
         log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Sync run {runId} {runStatus}: {api.Requests} requests, {api.Retries} retries, {api.RateLimited} rate limited."));
@@ -335,9 +335,11 @@ public static class SyncRunner
     }
 
     /// <summary>The outcome as the sync log stores it.</summary>
-    private static SyncLogRecord LogRecord(ResourceSyncResult result) => new(
+    /// <summary>The log row of a pass or the run, with the budget in force at its end and where that came from.</summary>
+    private static SyncLogRecord LogRecord(ResourceSyncResult result, HostawayClient client) => new(
         result.Status.ToString(), result.Mode.ToString(), (long)result.Duration.TotalMilliseconds, result.Created, result.Updated, result.Unchanged,
-        result.Deleted, result.Requests, result.Retries, result.RateLimited, result.CursorAfter, result.ErrorId, result.ErrorMessage);
+        result.Deleted, result.Requests, result.Retries, result.RateLimited, result.CursorAfter, result.ErrorId, result.ErrorMessage,
+        client.RequestBudget, client.BudgetSource.ToString());
 
     private static List<(SyncResources Resource, string Name, Func<SyncContext, SyncMode, Task<ResourceOutcome>> Run)> Passes(SyncResources resources)
     {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using HostawaySync.Engine.Api;
+using HostawaySync.Engine.Configuration;
 using HostawaySync.Engine.Errors;
 using HostawaySync.Engine.Security;
 
@@ -15,6 +16,20 @@ public abstract class ApiCmdlet : AsyncHostawayCmdlet
     [Parameter]
     [Credential]
     public PSCredential? Credential { get; set; }
+
+    /// <summary>
+    /// Requests per 10 seconds for this run: a number from 1 to 1000, obeyed exactly (no discovery), or auto (find the
+    /// account's limit). Default: the RequestsPer10Seconds setting.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RequestsPer10Seconds { get; set; }
+
+    /// <summary>The request budget in effect: the -RequestsPer10Seconds parameter, else the setting; null for auto.</summary>
+    /// <exception cref="HostawayException">HostawayConfigurationInvalid: the parameter is neither auto nor 1 to 1000.</exception>
+    protected int? RequestBudget() => RequestsPer10Seconds is null
+        ? Settings.RequestsPer10Seconds
+        : SettingCatalog.Find(SettingCatalog.RequestsPer10Seconds)!.Convert(RequestsPer10Seconds, "the parameter -RequestsPer10Seconds") as int?;
 
     /// <summary>
     /// The client settings: the credential (see <see cref="CredentialResolution"/>: parameter, environment, stored) and the
@@ -41,7 +56,7 @@ public abstract class ApiCmdlet : AsyncHostawayCmdlet
                 Credential = credential,
                 TokenStore = tokens,
                 BaseUrl = Settings.BaseUrl,
-                RequestsPer10Seconds = Settings.RequestsPer10Seconds,
+                RequestsPer10Seconds = RequestBudget(),
             };
             if (tokens?.TakeStale(credential.UserName) is { } stale)
             {

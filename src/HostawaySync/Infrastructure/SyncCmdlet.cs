@@ -44,7 +44,7 @@ public abstract class SyncCmdlet : ApiCmdlet
         SyncPlan plan;
         try
         {
-            var request = SyncRequest.FromSettings(settings, explicitMode, resources) with { IfDue = ifDue, WithPrerequisites = withPrerequisites };
+            var request = SyncRequest.FromSettings(settings, explicitMode, resources) with { IfDue = ifDue, WithPrerequisites = withPrerequisites, RequestsPer10Seconds = RequestBudget() };
             plan = SyncPlanner.Plan(store, request, DateTime.UtcNow);
         }
         catch (HostawayException exception)
@@ -78,11 +78,11 @@ public abstract class SyncCmdlet : ApiCmdlet
         WriteVerbose($"Store {store.Display} ({choice.Reason}).");
         WriteVerbose(string.Format(
             CultureInfo.InvariantCulture,
-            "Mode {0} ({1}): {2}; budget {3} requests per 10 s; API {4}; conversations in '{5}'.",
+            "Mode {0} ({1}): {2}; request budget {3}; API {4}; conversations in '{5}'.",
             plan.Mode,
             plan.Reason,
             string.Join(", ", plan.Steps.Select(s => $"{s.Resource} {s.Mode} ({s.Reason})")),
-            options.Client.RequestsPer10Seconds,
+            options.Client.RequestsPer10Seconds is { } budget ? budget.ToString(CultureInfo.InvariantCulture) + " per 10 s" : "auto",
             options.Client.BaseUrl,
             conversationsPath));
         var progress = new CmdletSyncProgress(this);

@@ -67,6 +67,24 @@ public sealed class HostawayConfigurationSetting
     /// <summary>The name of the row that shows the store in effect.</summary>
     internal const string StoreName = "Store";
 
+    /// <summary>The name of the row that shows the request budget the next run starts with.</summary>
+    internal const string RateLimitName = "RateLimit";
+
+    /// <summary>
+    /// The <see cref="RateLimitName"/> row: not a setting but the request budget a run starts with (RequestsPer10Seconds,
+    /// or for auto the limit a run found and stored), and where it comes from.
+    /// </summary>
+    internal static HostawayConfigurationSetting ForRateLimit(string value, string source, string description, string configurationPath) => new()
+    {
+        Name = RateLimitName,
+        Value = value,
+        Source = source,
+        EnvironmentVariable = Engine.Api.HostawayClientOptions.RequestsPer10SecondsVariable,
+        DefaultValue = Engine.Api.HostawayClientOptions.AutoBudget,
+        Description = description,
+        ConfigurationPath = configurationPath,
+    };
+
     /// <summary>The name of the row that shows where the credential in effect comes from.</summary>
     internal const string CredentialName = "Credential";
 

@@ -47,6 +47,15 @@ public sealed class RateLimitDiscoveryTests
         var stored = Stored(harness);
         Assert.NotNull(stored);
         Assert.Equal((15, RateLimitBasis.Header, "ip"), (stored.Limit, stored.Basis, stored.Applied));
+        using (var connection = harness.Open())
+        {
+            // The sync log records each row's pace: the run's and its last pass's budget is the one found.
+            var logged = connection.Query<(string Resource, int? Budget, string? Source, long RateLimited)>(
+                "SELECT resource, requests_per_10s, rate_limit_source, rate_limited FROM sync_logs ORDER BY sync_log_id;").ToList();
+            Assert.Equal((14, "Discovered", 1L), (logged[0].Budget, logged[0].Source, logged[0].RateLimited));
+            Assert.All(logged, row => Assert.NotNull(row.Budget));
+        }
+
         harness.AssertEqualsGroundTruth();
 
         harness.Simulator.ResetStats();
