@@ -7,8 +7,9 @@ namespace HostawaySync.Benchmarks;
 
 /// <summary>
 /// Writes the human report (markdown) and the figures (JSON). Both files are shared with other tasks (build.ps1
-/// -Task Chaos appends its own section), and the scenarios fall in three sections: issue 6's (key "bench"), the
-/// PostgreSQL ones of issue 11 (key "postgres") and the reconcile ones of issue 12 (key "reconcile"). Each section's markdown is rewritten only between its
+/// -Task Chaos appends its own section), and the scenarios fall in five sections: issue 6's (key "bench"), the
+/// PostgreSQL ones of issue 11 (key "postgres"), the reconcile ones of issue 12 (key "reconcile"), the review ones of
+/// issue 14 (key "reviews") and the rate-limit ones of issue 16 (key "rate-limit"). Each section's markdown is rewritten only between its
 /// <c>&lt;!-- key:start --&gt;</c> and <c>&lt;!-- key:end --&gt;</c> markers and its JSON only under its key, so a run
 /// of some scenarios leaves the other section's figures, and everything else in the files, as they are.
 /// </summary>
@@ -26,10 +27,13 @@ public static class BenchmarkReport
 
     private static readonly Section Reviews = new("reviews", "# Review benchmarks (issue 14)");
 
+    private static readonly Section RateLimit = new("rate-limit", "# Rate-limit discovery benchmarks (issue 16)");
+
     private static Section Of(BenchmarkResult result) =>
         PostgresScenarios.All.Contains(result.Scenario) ? Postgres
         : ReconcileBenchmarks.Scenarios.Contains(result.Scenario) ? Reconcile
         : ReviewBenchmarks.Scenarios.Contains(result.Scenario) ? Reviews
+        : RateLimitBenchmarks.Scenarios.Contains(result.Scenario) ? RateLimit
         : Main;
 
     public static async Task WriteMarkdownAsync(string path, IReadOnlyList<BenchmarkResult> results, MachineInfo machine, DateTime startedUtc, TimeSpan elapsed, string command)
@@ -42,7 +46,7 @@ public static class BenchmarkReport
             var from = text.IndexOf(start, StringComparison.Ordinal);
             var to = text.IndexOf(end, StringComparison.Ordinal);
             // A new section goes after the last of this writer's sections there is (the main one stays first), else first.
-            var last = new[] { Main, Postgres, Reconcile, Reviews }.Select(s => Markers(s).End).Select(e => (At: text.IndexOf(e, StringComparison.Ordinal), e.Length)).MaxBy(p => p.At);
+            var last = new[] { Main, Postgres, Reconcile, Reviews, RateLimit }.Select(s => Markers(s).End).Select(e => (At: text.IndexOf(e, StringComparison.Ordinal), e.Length)).MaxBy(p => p.At);
             var after = last.At >= 0 ? last.At + last.Length : -1;
             text = from >= 0 && to > from ? string.Concat(text.AsSpan(0, from), section, text.AsSpan(to + end.Length))
                 : after >= 0 && group.Key != Main ? string.Concat(text.AsSpan(0, after), "\n\n", section, text.AsSpan(after))

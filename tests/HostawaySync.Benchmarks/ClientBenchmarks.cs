@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using HostawaySync.Engine.Api;
 using HostawaySync.Simulator;
 
@@ -18,7 +17,7 @@ public static class ClientBenchmarks
         var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 200, IpRequestsPer10Seconds = 200, Latency = TimeSpan.FromMilliseconds(200) };
         await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 42, Dataset = DatasetOptions.Medium, Settings = settings });
         var ids = simulator.GetCounts().SentMessagesByConversation.Keys.Order().Take(conversations).ToList();
-        using var client = new HostawayClient(Options(simulator) with { RequestsPer10Seconds = 200 });
+        using var client = new HostawayClient(SimulatedAccount.DefaultClient(simulator) with { RequestsPer10Seconds = 200 });
 
         var (elapsed, requests) = await FetchMessagesAsync(client, ids, consumers: 16);
 
@@ -47,7 +46,7 @@ public static class ClientBenchmarks
         var settings = new SimulatorSettings { AccountRequestsPer10Seconds = 20, IpRequestsPer10Seconds = 15, Latency = TimeSpan.FromMilliseconds(20) };
         await using var simulator = await HostawaySimulator.StartAsync(new SimulatorOptions { Seed = 43, Dataset = DatasetOptions.Small, Settings = settings });
         var ids = simulator.GetCounts().SentMessagesByConversation.Keys.Order().Take(conversations).ToList();
-        using var client = new HostawayClient(Options(simulator));
+        using var client = new HostawayClient(SimulatedAccount.DefaultClient(simulator));
 
         var (elapsed, requests) = await FetchMessagesAsync(client, ids, consumers: 8);
 
@@ -64,12 +63,6 @@ public static class ClientBenchmarks
             Method = "The client's default budget (15 per 10 s) against a simulator that allows exactly 15 per 10 s per IP (20 ms latency).",
         };
     }
-
-    private static HostawayClientOptions Options(HostawaySimulator simulator) => new()
-    {
-        Credential = new NetworkCredential(simulator.AccountId.ToString(CultureInfo.InvariantCulture), simulator.ClientSecret),
-        BaseUrl = simulator.BaseUrl,
-    };
 
     private static async Task<(TimeSpan Elapsed, long Requests)> FetchMessagesAsync(HostawayClient client, IReadOnlyList<long> conversationIds, int consumers)
     {

@@ -15,7 +15,14 @@ using HostawaySync.Simulator;
 // ground truth; then the same for the Large preset, computed from its counts when a full sync would not fit the machine's
 // time. Its figures go to the report's "reconcile" section. reviews (issue 14; about 2 minutes, also in all): a Medium account's
 // full sync, a day of review changes, an incremental run's review requests ÷ the full sync's review pages, and the reviews
-// against the API after it and after a reconcile; its figures go to the report's "reviews" section, the others' to "bench".
+// against the API after it and after a reconcile; its figures go to the report's "reviews" section.
+// Rate-limit discovery (issue 16; NOT in all: they run in real time at the simulated API's pace, with the client's default
+// budget, which has to find the limit from 429 answers): rate-limit (the three below, in this order), rate-limit-revised (a Medium
+// account's full sync under the Revised limits, 200 per 10 s, with 200 ms latency: requests/s ÷ 20 and 429s, then a scheduled
+// run the next day and the rate limit stored in sync_state), rate-limit-small (the same full sync on an account of about 1,300
+// requests), rate-limit-documented (that account under the Documented limits, 15 per 10 s per IP: about 15 minutes).
+// HOSTAWAYSYNC_BENCH_QUICK=1 runs them on a tiny account, to check they run. Their figures go to the report's "rate-limit"
+// section, the others' to "bench".
 // Exit code: 0 when every scenario ran (a missed target is reported, not an error), 1 when one failed to run.
 var options = ParseOptions(args);
 var scenarios = options.Scenarios.Count == 0 ? ["client-budget", "client-default"] : options.Scenarios;
@@ -24,7 +31,7 @@ if (scenarios.Contains("all"))
     scenarios = ["sync-large", "client-budget", "store-throughput", "memory", "queries", "naive", "paging-variants", "reconcile", "reviews"];
 }
 
-scenarios = [.. scenarios.SelectMany(s => s == "postgres" ? PostgresScenarios.All : [s])];
+scenarios = [.. scenarios.SelectMany(s => s switch { "postgres" => PostgresScenarios.All, "rate-limit" => RateLimitBenchmarks.Scenarios, _ => [s] })];
 
 var machine = MachineInfo.Current();
 var startedUtc = DateTime.UtcNow;
@@ -52,6 +59,7 @@ foreach (var scenario in scenarios)
             "paging-variants" => [await PagingVariantBenchmarks.RunAsync()],
             "reconcile" => await ReconcileBenchmarks.RunAsync(),
             "reviews" => await ReviewBenchmarks.RunAsync(),
+            _ when RateLimitBenchmarks.Scenarios.Contains(scenario) => await RateLimitBenchmarks.RunAsync(scenario),
             _ when PostgresScenarios.All.Contains(scenario) => await PostgresScenarios.RunAsync(scenario, options),
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
         };
