@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
+using HostawaySync.Engine.Api;
 using HostawaySync.Engine.Sync;
 using HostawaySync.Simulator;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,6 @@ public static class RateLimitBenchmarks
     /// <summary>Environment variable that swaps every account for <see cref="QuickAccount"/> (a check that the scenarios run, not a measurement).</summary>
     public const string QuickVariable = "HOSTAWAYSYNC_BENCH_QUICK";
 
-    private const string RateLimitResource = "rate-limit";
 
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(200);
 
@@ -79,6 +79,7 @@ public static class RateLimitBenchmarks
             Figure.Of("full sync requests/s", perSecond, "0.00"),
             Figure.Of(Invariant($"requests/s ÷ the limit ({limitPerSecond:0.##}/s)"), ratio, "0.000"),
             Figure.Of("429s the simulator sent during the full sync", full.RateLimited),
+            Figure.Of("full sync's budget at its end (source; finding)", Budget(full.Result)),
             Figure.Of("  by limit (applied, requests per 10 s: 429s)", full.Refusals),
             Figure.Of("  client's own count: 429s seen, time requests waited for the budget or a 429 (s, summed over requests)", Invariant($"{full.Result.Api.RateLimited:N0}, {full.Result.Api.BudgetWait.TotalSeconds:0.0}")),
         ];
@@ -101,7 +102,7 @@ public static class RateLimitBenchmarks
                 Console.WriteLine($"     {row.Resource}: {row.Cursor ?? "(null)"}");
             }
 
-            met = met && next.Status == SyncStatus.Succeeded && next.RateLimited == 0;
+            met = met && next.Status == SyncStatus.Succeeded && next.RateLimited == 0 && next.Result.BudgetSource == BudgetSource.Stored;
             figures.AddRange(
             [
                 Figure.Of("change, a simulated day after the full sync", changed),
@@ -109,10 +110,11 @@ public static class RateLimitBenchmarks
                 Figure.Of("  requests the simulator received (all, token included)", next.Requests),
                 Figure.Of("  elapsed (s)", next.Seconds, "0.0"),
                 Figure.Of("  429s the simulator sent", next.RateLimited),
-                Figure.Of("stored rate limit (sync_state 'rate-limit' cursor)", stored ?? "none"),
+                Figure.Of("  budget (source; finding)", Budget(next.Result)),
+                Figure.Of("stored rate limit (sync_state 'rate-limit')", stored ?? "none"),
             ]);
             headline += Invariant($"; next day: {next.RateLimited:N0} 429s in {next.Requests:N0} requests; stored rate limit: {stored ?? "none"}");
-            target += "; the next day's run: 0 429s, Succeeded";
+            target += "; the next day's run starts at the stored limit (source Stored): 0 429s, Succeeded";
         }
 
         return new BenchmarkResult(measured.Scenario, figures, target, met)
@@ -158,14 +160,19 @@ public static class RateLimitBenchmarks
         return Invariant($"{reviews.NewReviewIds.Count:N0} new reviews, {reviews.AdvancedReviewIds.Count:N0} moved along their lifecycle, {reviews.RespondedReviewIds.Count:N0} host responses, {reviews.DeletedReviewIds.Count:N0} deleted; {reservations:N0} reservations updated, {reservations:N0} new messages");
     }
 
-    /// <summary>Every sync_state row (resource, cursor), and the cursor of the rate-limit row, or null when there is none.</summary>
+    /// <summary>Every sync_state row (resource, cursor or checkpoint), and the rate-limit row's finding in words, or null when there is none.</summary>
     private static (IReadOnlyList<(string Resource, string? Cursor)> Rows, string? RateLimit) SyncState(string databasePath)
     {
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         db.Open();
-        var rows = db.Query<(string Resource, string? Cursor)>("SELECT resource, cursor FROM sync_state ORDER BY resource;").ToList();
-        return (rows, rows.Where(r => r.Resource == RateLimitResource).Select(r => r.Cursor).FirstOrDefault());
+        var rows = db.Query<(string Resource, string? Cursor)>("SELECT resource, coalesce(cursor, checkpoint) FROM sync_state ORDER BY resource;").ToList();
+        var state = RateLimitState.FromJson(rows.Where(r => r.Resource == RateLimitState.StateName).Select(r => r.Cursor).FirstOrDefault());
+        return (rows, state?.Finding?.Describe());
     }
+
+    /// <summary>The budget a run ended with, where it came from, and what it knew of the limit.</summary>
+    private static string Budget(SyncRunResult result) =>
+        Invariant($"{result.RequestsPer10Seconds} per 10 s ({result.BudgetSource}){(result.RateLimit is { } found ? "; " + found.Describe() : string.Empty)}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

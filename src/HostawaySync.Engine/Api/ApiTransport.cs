@@ -172,14 +172,13 @@ internal sealed class ApiTransport : IDisposable
         var retryAt = now + wait;
         _budget.CloseGateUntil(retryAt);
         var serverLimit = RateLimitHeaders.Limit(response.Headers);
-        var before = _budget.Source;
-        if (_budget.RateLimited(serverLimit, RateLimitHeaders.Applied(response.Headers)) is { } budget)
+        var probing = _budget.Source == BudgetSource.Probing;
+        if (_budget.RateLimited(serverLimit, RateLimitHeaders.Applied(response.Headers)) is { } budget && !probing)
         {
-            _log.Write(
-                before == BudgetSource.Probing ? SyncLogLevel.Information : SyncLogLevel.Warning,
-                before == BudgetSource.Probing
-                    ? string.Create(CultureInfo.InvariantCulture, $"Rate limit found: {_budget.Finding.Finding?.Describe()}; spending {budget} requests per 10 s.")
-                    : string.Create(CultureInfo.InvariantCulture, $"The API enforces {serverLimit?.ToString(CultureInfo.InvariantCulture) ?? "a lower limit"} requests per window, fewer than the budget; using {budget} per 10 s from now on."));
+            // While probing, a 429 is how the limit is found: the run reports the finding.
+            _log.Write(SyncLogLevel.Warning, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The API enforces {serverLimit?.ToString(CultureInfo.InvariantCulture) ?? "a lower limit"} requests per window, fewer than the budget; using {budget} per 10 s from now on."));
         }
 
         _log.Write(SyncLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Rate limited by the API (HTTP 429, counter: {RateLimitHeaders.Applied(response.Headers) ?? "unknown"}); pausing all requests for {wait.TotalSeconds:0.0} s."));

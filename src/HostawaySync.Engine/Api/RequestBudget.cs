@@ -42,9 +42,11 @@ internal sealed class RequestBudget : IDisposable
         _counters = counters;
         if (options.RecentUntil is { } until && until > _time.GetUtcNow() && options.RecentRequests > 0)
         {
-            // The last run's requests still count in the server's window: spent until they leave it.
+            // The last run's requests still count in the server's window: spent until they leave it (never longer than a
+            // hold, whatever a stored time says).
             _held = options.RecentRequests;
-            _ = ReleaseLaterAsync(until - _time.GetUtcNow(), options.RecentRequests);
+            var wait = until - _time.GetUtcNow();
+            _ = ReleaseLaterAsync(wait < _hold ? wait : _hold, options.RecentRequests);
         }
 
         if (options.RequestsPer10Seconds is { } explicitBudget)

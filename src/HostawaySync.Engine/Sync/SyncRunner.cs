@@ -231,10 +231,25 @@ public static class SyncRunner
             return;
         }
 
+        if (version != saved && context.Client.RateLimitFinding.Finding is { } finding)
+        {
+            context.Log.Write(SyncLogLevel.Information, string.Create(
+                CultureInfo.InvariantCulture, $"Rate limit: {finding.Describe()}; spending {context.Client.RequestBudget} requests per 10 s. Stored for the next runs."));
+        }
+
         saved = version;
         // Without a token store, disposing the client revokes its token: one more request.
         var state = context.Client.RateLimitState(context.Options.Client.TokenStore is null ? 1 : 0);
-        tryLog(() => context.InTransaction(work => work.SaveCheckpoint(RateLimitState.StateName, state.ToJson(), context.Now)));
+        try
+        {
+            tryLog(() => context.InTransaction(work => work.SaveCheckpoint(RateLimitState.StateName, state.ToJson(), context.Now)));
+        }
+        catch (Exception exception) when (exception is HostawayException or InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            // Only advice for the next run, which then starts from what was stored before: never a reason to fail this one
+            // (a store that failed mid-run has already said so).
+            context.Log.Write(SyncLogLevel.Debug, $"The rate limit could not be stored: {exception.Message}");
+        }
     }
 
     /// <summary>The passes a plan reconciles are recorded before any pass runs, so a run killed at any point leaves them to the next.</summary>

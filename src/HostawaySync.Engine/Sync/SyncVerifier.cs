@@ -22,6 +22,17 @@ public static class SyncVerifier
             {
                 stored.Add((resource, api, store.LiveCount(table), StoreClock.Parse(store.ReadState(name)?.LastSuccessAt)));
             }
+
+            // A handful of requests: never a probe, but the limit a sync found and the requests it left in the window count.
+            if (RateLimitState.FromJson(store.ReadState(RateLimitState.StateName)?.Checkpoint) is { } state)
+            {
+                clientOptions = clientOptions with
+                {
+                    KnownRateLimit = clientOptions.KnownRateLimit ?? state.Finding,
+                    RecentRequests = state.RecentRequests,
+                    RecentUntil = state.RecentUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                };
+            }
         }
 
         // The same token rule as a sync: the kept token, or one minted here and revoked when the client is disposed.

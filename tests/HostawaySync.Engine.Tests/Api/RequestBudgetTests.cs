@@ -318,4 +318,32 @@ public sealed class RequestBudgetTests
         Assert.Null(budget.RateLimited(20, "account"));
         Assert.Equal(19, budget.Limit);
     }
+
+    [Fact]
+    public async Task The_requests_the_last_run_left_in_the_window_count_as_spent_until_they_leave_it()
+    {
+        using var budget = new RequestBudget(Options(5) with { RecentRequests = 4, RecentUntil = _time.GetUtcNow().AddSeconds(3) }, new ApiCounters());
+        (await Sent(budget)).Dispose();
+
+        var second = budget.AcquireAsync(CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(2.9));
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(0.2));
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Assert.Equal(1, budget.Recent().Requests); // the first request, still holding its slot; the second was never sent
+    }
+
+    [Fact]
+    public async Task A_stored_time_far_ahead_holds_the_last_runs_requests_one_window_at_most()
+    {
+        using var budget = new RequestBudget(Options(3) with { RecentRequests = 3, RecentUntil = _time.GetUtcNow().AddDays(1) }, new ApiCounters());
+        var first = budget.AcquireAsync(CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(first.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        (await first.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
 }
