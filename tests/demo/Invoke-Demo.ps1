@@ -24,7 +24,7 @@ function Show([string] $Command, [object[]] $Property) {
 $folder = Join-Path ([IO.Path]::GetTempPath()) "hostawaysync-demo-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
 $null = New-Item -ItemType Directory -Path $folder
 $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
-foreach ($argument in $SimulatorPath, '--port', '0', '--seed', '2026', '--size', 'small', '--account-rate', '0', '--ip-rate', '0') { $info.ArgumentList.Add($argument) }
+foreach ($argument in $SimulatorPath, '--port', '0', '--seed', '2026', '--size', 'small', '--rate-limits', 'revised', '--latency-ms', '50') { $info.ArgumentList.Add($argument) }
 $info.RedirectStandardOutput = $true
 $info.UseShellExecute = $false
 $simulator = [Diagnostics.Process]::Start($info)
@@ -34,18 +34,19 @@ try {
     Write-Host "HostawaySync demo: a simulated Hostaway account at $baseUrl (the simulator ships with the project;"
     Write-Host "nothing here talks to the real Hostaway). Data goes to $folder and is removed at the end."
 
-    # The simulator's rate limits are off for the demo, so the budget can go up; against Hostaway keep the default (15).
+    # The simulator enforces Hostaway's revised limits (200 per 10 s per account and per IP): the first run finds them.
     $env:HOSTAWAY_ACCOUNT_ID, $env:HOSTAWAY_API_KEY = '10450', 'simulator-secret'
-    Set-HostawayConfiguration -SessionOnly -BaseUrl $baseUrl -RequestsPer10Seconds 1000 `
+    Set-HostawayConfiguration -SessionOnly -BaseUrl $baseUrl `
         -DatabasePath (Join-Path $folder 'hostaway.db') -ConversationsPath (Join-Path $folder 'conversations')
 
     Show 'Invoke-HostawaySync'
+    Show 'Get-HostawayConfiguration RateLimit' -Property Name, Value, Source
     Write-Host ''
     Write-Host 'Changing the simulated account: 5 new reservations, 10 changed, 2 cancelled, 25 new messages.'
     $null = Invoke-RestMethod -Method Post "${control}mutate" -ContentType 'application/json' `
         -Body '{ "newReservations": 5, "updatedReservations": 10, "cancelledReservations": 2, "newMessages": 25 }'
     Show 'Invoke-HostawaySync'
-    Show 'Get-HostawaySyncLog -Resource Run'
+    Show 'Get-HostawaySyncLog -Resource Run' -Property StartedAt, Mode, Status, Requests, RateLimited, RequestsPerSecond, RequestsPer10Seconds, RateLimitSource
     Show 'Get-HostawayGuest | Sort-Object ReservationCount -Descending | Select-Object -First 5' -Property FullName, Email, ReservationCount,
         @{ Name = 'FirstArrival'; Expression = { $_.FirstArrivalDate.ToString('yyyy-MM-dd') } }, @{ Name = 'LastArrival'; Expression = { $_.LastArrivalDate.ToString('yyyy-MM-dd') } }
     Show "Search-HostawayMessage 'early check-in' -First 5"

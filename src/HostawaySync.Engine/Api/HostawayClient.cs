@@ -63,11 +63,8 @@ public sealed class HostawayClient : IDisposable, IAsyncDisposable
     /// The rate-limit state to store for the next run: the finding, and the requests that may still count in the server's
     /// window (plus <paramref name="requestsToCome"/>, such as the token revocation at disposal).
     /// </summary>
-    public RateLimitState RateLimitState(int requestsToCome = 0)
-    {
-        var (requests, until) = _transport.Budget.Recent();
-        return new RateLimitState(_transport.Budget.Finding.Finding, requests + requestsToCome, until.UtcDateTime);
-    }
+    public RateLimitState RateLimitState(int requestsToCome = 0) =>
+        new(_transport.Budget.Finding.Finding, _transport.Budget.Recent(requestsToCome));
 
     /// <summary>
     /// All listings with their images (<c>includeResources=1</c>), as one stream of items (the syncers store pages; this and

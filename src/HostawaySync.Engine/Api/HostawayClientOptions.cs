@@ -41,13 +41,10 @@ public sealed record HostawayClientOptions
     public RateLimitFinding? KnownRateLimit { get; init; }
 
     /// <summary>
-    /// Requests an earlier client (the last run) sent that may still count in the server's window until
-    /// <see cref="RecentUntil"/>: this client counts them as spent until then, whatever its budget.
+    /// Requests an earlier client (the last run) sent that may still count in the server's window, by when they leave it:
+    /// this client counts them as spent until then, whatever its budget.
     /// </summary>
-    public int RecentRequests { get; init; }
-
-    /// <summary>When the <see cref="RecentRequests"/> have left the server's window.</summary>
-    public DateTimeOffset? RecentUntil { get; init; }
+    public IReadOnlyList<SlotRelease> RecentRequests { get; init; } = [];
 
     /// <summary>
     /// Auto budget: whether this client finds the limit (the caller decides, <see cref="RatePolicy.ShouldProbe"/>); otherwise

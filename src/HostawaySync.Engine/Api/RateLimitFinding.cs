@@ -94,14 +94,18 @@ public sealed record RateLimitFinding(int Limit, RateLimitBasis Basis, string? A
     }
 }
 
+/// <summary>Slots of the request budget that free at <paramref name="At"/> (UTC): requests that count in the server's window until then.</summary>
+/// <param name="At">When they leave the window.</param>
+/// <param name="Count">How many.</param>
+public sealed record SlotRelease(DateTime At, int Count);
+
 /// <summary>
 /// The rate-limit row of the sync state: what is known of the account's limit, and the requests the last run left in the
 /// server's window (a run started right after another shares that window: it counts them as spent until they leave it).
 /// </summary>
 /// <param name="Finding">The account's limit as found, or null.</param>
-/// <param name="RecentRequests">Requests the last run sent that may still count in the server's window.</param>
-/// <param name="RecentUntil">When they have all left it (UTC), or null.</param>
-public sealed record RateLimitState(RateLimitFinding? Finding, int RecentRequests, DateTime? RecentUntil)
+/// <param name="Recent">The last run's requests that may still count in the server's window, by when they leave it.</param>
+public sealed record RateLimitState(RateLimitFinding? Finding, IReadOnlyList<SlotRelease> Recent)
 {
     /// <summary>The sync_state row that holds it (in its checkpoint column: the state the next run starts from).</summary>
     public const string StateName = "rate-limit";
@@ -120,12 +124,16 @@ public sealed record RateLimitState(RateLimitFinding? Finding, int RecentRequest
                 finding.RootElement.WriteTo(writer);
             }
 
-            writer.WriteNumber("recentRequests", RecentRequests);
-            if (RecentUntil is { } until)
+            writer.WriteStartArray("recent");
+            foreach (var slot in Recent)
             {
-                writer.WriteString("recentUntil", until.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                writer.WriteStartArray();
+                writer.WriteStringValue(slot.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                writer.WriteNumberValue(slot.Count);
+                writer.WriteEndArray();
             }
 
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
@@ -150,12 +158,21 @@ public sealed record RateLimitState(RateLimitFinding? Finding, int RecentRequest
             }
 
             var finding = root.TryGetProperty("finding", out var found) ? RateLimitFinding.FromJson(found.GetRawText()) : null;
-            var recent = root.TryGetProperty("recentRequests", out var count) && count.TryGetInt32(out var n) && n > 0 ? n : 0;
-            DateTime? until = root.TryGetProperty("recentUntil", out var at)
-                && DateTime.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
-                    ? DateTime.SpecifyKind(time, DateTimeKind.Utc)
-                    : null;
-            return new RateLimitState(finding, recent, until);
+            var recent = new List<SlotRelease>();
+            if (root.TryGetProperty("recent", out var slots) && slots.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var slot in slots.EnumerateArray())
+                {
+                    if (slot.ValueKind == JsonValueKind.Array && slot.GetArrayLength() == 2
+                        && DateTime.TryParse(slot[0].GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+                        && slot[1].TryGetInt32(out var count) && count > 0)
+                    {
+                        recent.Add(new SlotRelease(DateTime.SpecifyKind(at, DateTimeKind.Utc), count));
+                    }
+                }
+            }
+
+            return new RateLimitState(finding, recent);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {

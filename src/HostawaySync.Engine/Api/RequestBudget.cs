@@ -21,6 +21,7 @@ internal sealed class RequestBudget : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly bool _auto;
     private readonly List<DateTimeOffset> _passedSends = [];
+    private readonly List<DateTimeOffset> _releases = [];
     private long _gateUntilTicks;
     private bool _gateTimerSet;
     private int _limit;
@@ -40,13 +41,21 @@ internal sealed class RequestBudget : IDisposable
         _maxConcurrency = options.MaxConcurrency;
         _time = options.TimeProvider;
         _counters = counters;
-        if (options.RecentUntil is { } until && until > _time.GetUtcNow() && options.RecentRequests > 0)
+        // The last run's requests still count in the server's window: spent until they leave it (never longer than a hold,
+        // whatever a stored time says).
+        var now = _time.GetUtcNow();
+        foreach (var slot in options.RecentRequests)
         {
-            // The last run's requests still count in the server's window: spent until they leave it (never longer than a
-            // hold, whatever a stored time says).
-            _held = options.RecentRequests;
-            var wait = until - _time.GetUtcNow();
-            _ = ReleaseLaterAsync(wait < _hold ? wait : _hold, options.RecentRequests);
+            var wait = new DateTimeOffset(slot.At, TimeSpan.Zero) - now;
+            if (wait <= TimeSpan.Zero || slot.Count <= 0)
+            {
+                continue;
+            }
+
+            wait = wait < _hold ? wait : _hold;
+            _held += slot.Count;
+            _releases.AddRange(Enumerable.Repeat(now + wait, slot.Count));
+            _ = ReleaseLaterAsync(wait, slot.Count, now + wait);
         }
 
         if (options.RequestsPer10Seconds is { } explicitBudget)
@@ -114,12 +123,21 @@ internal sealed class RequestBudget : IDisposable
         }
     }
 
-    /// <summary>The requests that may still count in the server's window, and when they have all left it (for the next run).</summary>
-    public (int Requests, DateTimeOffset Until) Recent()
+    /// <summary>
+    /// The requests that may still count in the server's window, by the second they leave it (rounded up), with
+    /// <paramref name="requestsToCome"/> more sent now: what the next run counts as spent.
+    /// </summary>
+    public IReadOnlyList<SlotRelease> Recent(int requestsToCome = 0)
     {
         lock (_lock)
         {
-            return (_held, _time.GetUtcNow() + _hold);
+            var now = _time.GetUtcNow();
+            static DateTime Second(DateTimeOffset at) => new(((at.UtcTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            return [.. _releases.Where(at => at > now)
+                .Concat(Enumerable.Repeat(now + _hold, _inFlight + requestsToCome))
+                .GroupBy(Second)
+                .OrderBy(group => group.Key)
+                .Select(group => new SlotRelease(group.Key, group.Count()))];
         }
     }
 
@@ -336,7 +354,14 @@ internal sealed class RequestBudget : IDisposable
 
         if (sent)
         {
-            _ = ReleaseLaterAsync(_hold, 1);
+            DateTimeOffset at;
+            lock (_lock)
+            {
+                at = _time.GetUtcNow() + _hold;
+                _releases.Add(at);
+            }
+
+            _ = ReleaseLaterAsync(_hold, 1, at);
         }
     }
 
@@ -384,7 +409,7 @@ internal sealed class RequestBudget : IDisposable
         }
     }
 
-    private async Task ReleaseLaterAsync(TimeSpan delay, int slots)
+    private async Task ReleaseLaterAsync(TimeSpan delay, int slots, DateTimeOffset at)
     {
         try
         {
@@ -399,6 +424,11 @@ internal sealed class RequestBudget : IDisposable
         lock (_lock)
         {
             _held -= slots;
+            for (var i = 0; i < slots; i++)
+            {
+                _releases.Remove(at);
+            }
+
             PumpLocked();
         }
     }

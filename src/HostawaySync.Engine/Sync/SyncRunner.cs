@@ -199,9 +199,9 @@ public static class SyncRunner
     private static HostawayClientOptions BudgetedClient(HostawayClientOptions client, ISyncStore store, SyncPlan plan, DateTime now, ISyncLog log)
     {
         var state = BeforeStart(store, () => RateLimitState.FromJson(store.ReadState(RateLimitState.StateName)?.Checkpoint));
-        if (state?.RecentUntil is { } until && client.RecentUntil is null)
+        if (state is not null && client.RecentRequests.Count == 0)
         {
-            client = client with { RecentRequests = state.RecentRequests, RecentUntil = new DateTimeOffset(until, TimeSpan.Zero) };
+            client = client with { RecentRequests = state.Recent };
         }
 
         if (client.RequestsPer10Seconds is { } set)

@@ -29,8 +29,7 @@ public static class SyncVerifier
                 clientOptions = clientOptions with
                 {
                     KnownRateLimit = clientOptions.KnownRateLimit ?? state.Finding,
-                    RecentRequests = state.RecentRequests,
-                    RecentUntil = state.RecentUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+                    RecentRequests = state.Recent,
                 };
             }
         }

@@ -322,23 +322,29 @@ public sealed class RequestBudgetTests
     [Fact]
     public async Task The_requests_the_last_run_left_in_the_window_count_as_spent_until_they_leave_it()
     {
-        using var budget = new RequestBudget(Options(5) with { RecentRequests = 4, RecentUntil = _time.GetUtcNow().AddSeconds(3) }, new ApiCounters());
+        var start = _time.GetUtcNow();
+        using var budget = new RequestBudget(Options(5) with { RecentRequests = [new(start.AddSeconds(1).UtcDateTime, 1), new(start.AddSeconds(3).UtcDateTime, 3)] }, new ApiCounters());
         (await Sent(budget)).Dispose();
 
+        // Four slots held by the last run, one by this request: the next waits for the first of the last run's to leave.
         var second = budget.AcquireAsync(CancellationToken.None).AsTask();
-        _time.Advance(TimeSpan.FromSeconds(2.9));
+        _time.Advance(TimeSpan.FromSeconds(0.9));
         await Task.Delay(50);
         Assert.False(second.IsCompleted);
 
         _time.Advance(TimeSpan.FromSeconds(0.2));
         (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
-        Assert.Equal(1, budget.Recent().Requests); // the first request, still holding its slot; the second was never sent
+
+        // What the next run would count: the last run's three until 3 s, this run's one until a window after it was sent
+        // (the second was never sent).
+        Assert.Equal([new SlotRelease(start.AddSeconds(3).UtcDateTime, 3), new SlotRelease(start.AddSeconds(10).UtcDateTime, 1)], budget.Recent());
+        Assert.Equal(3, budget.Recent(requestsToCome: 2).Count);
     }
 
     [Fact]
     public async Task A_stored_time_far_ahead_holds_the_last_runs_requests_one_window_at_most()
     {
-        using var budget = new RequestBudget(Options(3) with { RecentRequests = 3, RecentUntil = _time.GetUtcNow().AddDays(1) }, new ApiCounters());
+        using var budget = new RequestBudget(Options(3) with { RecentRequests = [new(_time.GetUtcNow().AddDays(1).UtcDateTime, 3)] }, new ApiCounters());
         var first = budget.AcquireAsync(CancellationToken.None).AsTask();
         await Task.Delay(50);
         Assert.False(first.IsCompleted);

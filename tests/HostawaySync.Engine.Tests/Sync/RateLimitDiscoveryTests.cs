@@ -135,9 +135,11 @@ public sealed class RateLimitDiscoveryTests
         var finding = new RateLimitFinding(15, RateLimitBasis.Header, "ip", new DateTime(2026, 12, 2, 10, 11, 12, DateTimeKind.Utc), 15);
 
         Assert.Equal(finding, RateLimitFinding.FromJson(finding.ToJson()));
-        var state = new RateLimitState(finding, 12, new DateTime(2026, 12, 2, 10, 11, 22, 500, DateTimeKind.Utc));
-        Assert.Equal(state, RateLimitState.FromJson(state.ToJson()));
-        Assert.Equal(new RateLimitState(null, 3, null), RateLimitState.FromJson("{\"recentRequests\":3}"));
+        var state = new RateLimitState(finding, [new(new DateTime(2026, 12, 2, 10, 11, 22, 500, DateTimeKind.Utc), 12), new(new DateTime(2026, 12, 2, 10, 11, 23, DateTimeKind.Utc), 3)]);
+        var read = RateLimitState.FromJson(state.ToJson());
+        Assert.Equal(state.Finding, read?.Finding);
+        Assert.Equal(state.Recent, read?.Recent);
+        Assert.Empty(RateLimitState.FromJson("{\"recent\":[[\"no time\",3]]}")!.Recent);
         Assert.Null(RateLimitState.FromJson("[1]"));
         Assert.Null(RateLimitFinding.FromJson("{\"limit\":\"many\"}"));
         Assert.Null(RateLimitFinding.FromJson("not json"));
