@@ -209,7 +209,10 @@ public static class SyncPlanner
         var pace = Pace(setBudget, summary?.RateLimit, counted, now);
         if (unknown.Count == steps.Count)
         {
-            return ($"the account's size is unknown until the first pages arrive (about one request per 100 listings, reservations and conversations, plus one per conversation for its messages); {pace.Text}", null);
+            var paced = pace.Probe
+                ? string.Create(CultureInfo.InvariantCulture, $"paced at {pace.Budget} requests per 10 s if the account allows the published {RatePolicy.HighestPublished}, {RatePolicy.Spend(RatePolicy.LowestPublished)} if it allows {RatePolicy.LowestPublished} ({pace.Text})")
+                : string.Create(CultureInfo.InvariantCulture, $"paced at {pace.Budget} requests per 10 s ({pace.Text})");
+            return ($"the account's size is unknown until the first pages arrive (about one request per 100 listings, reservations and conversations, plus one per conversation for its messages); {paced}", null);
         }
 
         static string Duration(double seconds) => seconds < 90 ? $"{Math.Ceiling(seconds)} s" : $"{Math.Ceiling(seconds / 60)} min";
@@ -237,7 +240,7 @@ public static class SyncPlanner
         var probe = RatePolicy.ShouldProbe(known, requests, now);
         var budget = RatePolicy.StartBudget(known, probe);
         return (budget, probe, probe
-            ? "auto: the run finds the account's rate limit" + (known is null ? string.Empty : ", last found " + known.Describe())
+            ? "auto: the run finds the account's rate limit" + (known is null ? string.Empty : "; last found " + known.Describe())
             : known is null
                 ? "auto: the lowest published limit; a plan this small does not look for a higher one"
                 : "auto: " + known.Describe());

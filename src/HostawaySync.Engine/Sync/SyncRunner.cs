@@ -51,7 +51,9 @@ public static class SyncRunner
         }
 
         // Disposed asynchronously: without a token store, that revokes the run's token.
-        var client = new HostawayClient(BudgetedClient(options.Client, store, plan, startedAt, log), log);
+        // A plan made here from the sync state alone has no counts: the probe decision asks the store's summary for the estimate.
+        var estimate = options.Plan is not null || location is null ? plan.EstimatedRequests : EstimateFromSummary(location, options, startedAt);
+        var client = new HostawayClient(BudgetedClient(options.Client, store, estimate, startedAt, log), log);
         await using var disposeClient = client.ConfigureAwait(false);
         var rateLimitSaved = client.RateLimitFinding.Version;
         var context = new SyncContext(store, client, options, log, progress, runId, cancellationToken);
@@ -196,7 +198,7 @@ public static class SyncRunner
     /// used as it is; the auto budget starts from the limit an earlier run stored (the caller's, if it gave one) and probes
     /// when <see cref="RatePolicy.ShouldProbe"/> says the plan gains from it.
     /// </summary>
-    private static HostawayClientOptions BudgetedClient(HostawayClientOptions client, ISyncStore store, SyncPlan plan, DateTime now, ISyncLog log)
+    private static HostawayClientOptions BudgetedClient(HostawayClientOptions client, ISyncStore store, long? estimatedRequests, DateTime now, ISyncLog log)
     {
         var state = BeforeStart(store, () => RateLimitState.FromJson(store.ReadState(RateLimitState.StateName)?.Checkpoint));
         if (state is not null && client.RecentRequests.Count == 0)
@@ -211,11 +213,31 @@ public static class SyncRunner
         }
 
         var known = client.KnownRateLimit ?? state?.Finding;
-        var probe = RatePolicy.ShouldProbe(known, plan.EstimatedRequests, now);
+        var probe = RatePolicy.ShouldProbe(known, estimatedRequests, now);
         log.Write(SyncLogLevel.Information, probe
             ? string.Create(CultureInfo.InvariantCulture, $"Request budget: auto, finding the account's rate limit ({(known is null ? "none known yet" : "last found: " + known.Describe())}).")
             : string.Create(CultureInfo.InvariantCulture, $"Request budget: auto, {RatePolicy.StartBudget(known, false)} per 10 s ({(known is null ? "the lowest published limit; a plan this small does not look for a higher one" : known.Describe())})."));
         return client with { KnownRateLimit = known, ProbeRateLimit = probe };
+    }
+
+    /// <summary>The requests a plan of the run's request would estimate from the store's counts (read without a trace), or null.</summary>
+    private static long? EstimateFromSummary(StoreLocation location, SyncOptions options, DateTime now)
+    {
+        if (options.Client.RequestsPer10Seconds is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var request = new SyncRequest { Mode = options.Mode, Resources = options.Resources, ReconcileInterval = TimeSpan.Zero };
+            return SyncPlanner.Plan(request, StoreSummary.TryRead(location), now).EstimatedRequests;
+        }
+        catch (HostawayException)
+        {
+            // No estimate: the run is taken as big, as a first sync is.
+            return null;
+        }
     }
 
     /// <summary>

@@ -113,6 +113,24 @@ public sealed class RateLimitDiscoveryTests
     }
 
     [Fact]
+    public async Task A_small_plan_runs_at_the_lowest_published_limit_without_probing()
+    {
+        // Synced once with a set budget (nothing found, nothing stored), then a few changes: the incremental plan is small.
+        await using var harness = await SyncHarness.StartAsync(1604, Small, Preset(RateLimitPreset.Revised));
+        Assert.Equal(SyncStatus.Succeeded, (await harness.RunAsync(SyncMode.Full)).Status);
+        harness.Simulator.Mutate(new MutationRequest { NewMessages = 2, Seed = 4 });
+        harness.Simulator.ResetStats();
+
+        var run = await SyncRunner.RunAsync(Auto(harness, SyncMode.Incremental));
+
+        Assert.Equal(SyncStatus.Succeeded, run.Status);
+        Assert.Equal((RatePolicy.Spend(RatePolicy.LowestPublished), BudgetSource.LowestPublished), (run.RequestsPer10Seconds, run.BudgetSource));
+        Assert.Null(run.RateLimit);
+        Assert.Equal(0, harness.Simulator.GetStats().RateLimited);
+        Assert.Null(Stored(harness));
+    }
+
+    [Fact]
     public void A_small_plan_never_probes_and_a_finding_below_the_highest_limit_is_probed_again_after_a_week()
     {
         var now = new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);
