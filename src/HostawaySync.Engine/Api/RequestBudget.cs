@@ -29,7 +29,6 @@ internal sealed class RequestBudget : IDisposable
     private int _inFlight;
     private int _mostPassed;
     private bool _probing;
-    private int _fastUntil;
     private BudgetSource _source;
     private RateLimitFinding? _finding;
     private int _findingVersion;
@@ -71,7 +70,6 @@ internal sealed class RequestBudget : IDisposable
         _probing = options.ProbeRateLimit;
         _limit = RatePolicy.StartBudget(known, _probing);
         // Probing starts at the highest published pace; the first window's shape (see Admits) keeps the 429s to one.
-        _fastUntil = Math.Max(RatePolicy.LowestPublished, known is null ? 0 : Math.Min(known.Limit, RatePolicy.HighestPublished));
         _source = _probing ? BudgetSource.Probing : known is null ? BudgetSource.LowestPublished : BudgetSource.Stored;
     }
 
@@ -249,7 +247,7 @@ internal sealed class RequestBudget : IDisposable
 
         // Probing, past the lowest published limit and before the window showed the limit is above the per-account 20:
         // one request at a time, so an account at 15 or 20 draws one 429, which names its limit.
-        return !_probing || _held < _fastUntil || _mostPassed >= RatePolicy.SerialProbeCeiling || _inFlight == 0;
+        return !_probing || _held < RatePolicy.LowestPublished || _mostPassed >= RatePolicy.SerialProbeCeiling || _inFlight == 0;
     }
 
     private void Grant()
