@@ -40,6 +40,9 @@ Describe 'Get-HostawaySyncLog on <Store>' -ForEach $stores {
         ($log | Where-Object Resource -EQ 'Run').Count | Should -Be 3
         $log[0].Id | Should -BeGreaterThan $log[-1].Id
         ($log | Where-Object RunId -EQ $full.RunId).Resource | Sort-Object | Should -Be @('Conversations', 'Listings', 'Reservations', 'Reviews', 'Run')
+        # Each resource's entries can be asked for by name, the reviews pass's too.
+        (Get-HostawaySyncLog @database -RunId $full.RunId -Resource Reviews).Resource | Should -Be 'Reviews'
+        (Get-HostawaySyncLog @database -RunId $full.RunId -Resource Listings, Reviews).Resource | Sort-Object | Should -Be @('Listings', 'Reviews')
         (Get-Command Get-HostawaySyncLog).OutputType.Name | Should -Contain 'HostawaySync.Output.HostawaySyncLogEntry'
     }
 

@@ -18,9 +18,9 @@ public sealed class GetHostawaySyncLogCommand : HostawayCmdlet
     [ValidateNotNullOrEmpty]
     public string? RunId { get; set; }
 
-    /// <summary>Only these entries: Run (whole runs), Listings, Reservations, Conversations.</summary>
+    /// <summary>Only these entries: Run (whole runs), Listings, Reservations, Conversations, Reviews.</summary>
     [Parameter]
-    [ValidateSet("Run", "Listings", "Reservations", "Conversations", IgnoreCase = true)]
+    [ValidateSet("Run", "Listings", "Reservations", "Conversations", "Reviews", IgnoreCase = true)]
     public string[]? Resource { get; set; }
 
     /// <summary>Only these statuses.</summary>
