@@ -365,10 +365,16 @@ internal sealed class RequestBudget : IDisposable
 
     /// <summary>
     /// Counts a request the API answered (not with a 429). The requests that passed and were sent after the answer's time
-    /// minus one window all reached the server inside one window: the account allows at least that many.
+    /// minus one window all reached the server inside one window: the account allows at least that many. Only the auto
+    /// budget needs it: a set budget keeps nothing (it may pass thousands of requests per window).
     /// </summary>
     private void Passed(DateTimeOffset sentAt)
     {
+        if (!_auto)
+        {
+            return;
+        }
+
         var now = _time.GetUtcNow();
         _passedSends.Add(sentAt);
         _passedSends.RemoveAll(t => t <= now - _window - _window);
