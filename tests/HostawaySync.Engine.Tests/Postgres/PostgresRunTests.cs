@@ -89,7 +89,7 @@ public sealed class PostgresRunTests(PostgresServer server)
         await WaitUntilAsync(() => StoreSnapshot.Read(harness).RunningResource is not null, TimeSpan.FromSeconds(60));
         var mid = StoreSnapshot.Read(harness);
         var second = await SyncRunner.RunAsync(harness.Options(SyncMode.Full) with { LockTimeout = TimeSpan.FromMilliseconds(300) }).ContinueWith(t => t.Exception?.InnerException);
-        await first.WaitForExitAsync();
+        await SyncHostProcess.WaitForExitAsync(first);
 
         Assert.Equal(ErrorIds.SyncInProgress, Assert.IsType<HostawayException>(second).ErrorId);
         Assert.Equal(0, first.ExitCode);

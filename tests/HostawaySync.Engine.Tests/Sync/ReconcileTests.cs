@@ -219,7 +219,9 @@ public sealed class ReconcileTests
         {
             // The first kill at a random time (often while listings are read); the others once a reconciling pass runs.
             var killAt = DateTime.UtcNow.AddMilliseconds(random.Next(1000, 4000));
-            while (killed > 0 && !process.HasExited && StoreSnapshot.Read(harness).RunningResource is not ("Reservations" or "Conversations"))
+            // Not for ever: a process that never reaches those passes within two minutes is killed wherever it is.
+            var giveUpAt = DateTime.UtcNow.AddMinutes(2);
+            while (killed > 0 && !process.HasExited && DateTime.UtcNow < giveUpAt && StoreSnapshot.Read(harness).RunningResource is not ("Reservations" or "Conversations"))
             {
                 await Task.Delay(50);
                 killAt = DateTime.UtcNow.AddMilliseconds(random.Next(100, 1500));

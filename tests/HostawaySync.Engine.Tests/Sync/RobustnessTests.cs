@@ -67,7 +67,9 @@ public sealed class RobustnessTests
         var reads = 0;
         var reader = Task.Run(() =>
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = harness.DatabasePath, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 0, Pooling = false }.ToString());
+            // A reader the sync blocks gets SQLITE_BUSY at once (busy_timeout 0), which Microsoft.Data.Sqlite retries for the
+            // command timeout: 5 s, then the test fails (0 would retry for ever, and a blocked reader would hang the test).
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = harness.DatabasePath, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 5, Pooling = false }.ToString());
             connection.Open();
             connection.Execute("PRAGMA busy_timeout = 0;");
             while (!done.IsCancellationRequested)

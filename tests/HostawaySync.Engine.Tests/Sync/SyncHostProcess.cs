@@ -83,7 +83,7 @@ public static class SyncHostProcess
             }
             else
             {
-                await process.WaitForExitAsync();
+                await WaitForExitAsync(process);
             }
 
             var snapshot = StoreSnapshot.Read(harness);
@@ -92,6 +92,26 @@ public static class SyncHostProcess
         }
 
         return kills;
+    }
+
+    /// <summary>
+    /// Waits for a sync process to end by itself, at most <paramref name="limit"/> (3 minutes unless given; a Small sync takes
+    /// seconds): one that runs longer is killed and the test fails with what it printed, instead of hanging the test run.
+    /// </summary>
+    public static async Task WaitForExitAsync(Process process, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"The sync process did not end within {(limit ?? TimeSpan.FromMinutes(3)).TotalSeconds:0} s; it printed: {await process.StandardOutput.ReadToEndAsync()}{await process.StandardError.ReadToEndAsync()}");
+        }
     }
 
     public static string HostPath()
