@@ -161,10 +161,10 @@ function Invoke-Test {
     $env:HOSTAWAY_CONFIG_PATH = Join-Path $ResultsOut 'test-config/config.json'
 
     Write-Host "> dotnet test $Solution"
-    # A test that hangs is stopped after 10 minutes (the slowest takes under a minute): the run fails and names it,
+    # A test that hangs is stopped after 5 minutes (the slowest takes under a minute): the run fails and names it,
     # instead of waiting for CI to give up on the whole run.
     & dotnet test $Solution -c $Configuration --no-build --logger trx --results-directory (Join-Path $ResultsOut 'xunit') --nologo `
-        --blame-hang-timeout 10m --blame-hang-dump-type none | Out-Host
+        --blame-hang-timeout 5m --blame-hang-dump-type none | Out-Host
     $xunitExit = $LASTEXITCODE
     $xunit = Read-TrxCounts (Join-Path $ResultsOut 'xunit')
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
