@@ -181,8 +181,20 @@ function Invoke-Test {
     $savedModulePath = $env:PSModulePath
     try {
         $env:PSModulePath = $Out + [IO.Path]::PathSeparator + $env:PSModulePath
-        & $pwsh[0] @pesterArgs | Out-Host
-        $pesterExit = $LASTEXITCODE
+        # In its own process, with a limit (it takes about 5 minutes): a hung test stops the run within minutes, not CI's hours.
+        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+        foreach ($argument in $pesterArgs) { $start.ArgumentList.Add([string]$argument) }
+        $start.UseShellExecute = $false
+        $pesterProcess = [System.Diagnostics.Process]::Start($start)
+        if ($pesterProcess.WaitForExit([TimeSpan]::FromMinutes(20))) {
+            $pesterExit = $pesterProcess.ExitCode
+        }
+        else {
+            Write-Host 'Pester did not finish within 20 minutes: stopped. The test it was running is the last one printed above.'
+            $pesterProcess.Kill($true)
+            $pesterProcess.WaitForExit()
+            $pesterExit = 1
+        }
     }
     finally { $env:PSModulePath = $savedModulePath }
     $pester = if (Test-Path -LiteralPath $summaryPath) { Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } }
