@@ -22,7 +22,8 @@ internal sealed class RequestBudget : IDisposable
     private readonly bool _auto;
     private readonly List<DateTimeOffset> _passedSends = [];
     private readonly List<DateTimeOffset> _releases = [];
-    private long _gateUntilTicks;
+    // When the gate opens, on the monotonic clock (a wall clock set back meanwhile must not keep it closed): 0 when open.
+    private long _gateUntilTimestamp;
     private bool _gateTimerSet;
     private int _limit;
     private int _held;
@@ -167,12 +168,22 @@ internal sealed class RequestBudget : IDisposable
         return new Lease(this);
     }
 
-    /// <summary>Pauses every request until <paramref name="until"/> (a 429's retry time).</summary>
+    /// <summary>
+    /// Pauses every request until <paramref name="until"/> (a 429's retry time), taken as a wait from now on the monotonic
+    /// clock: a system clock corrected meanwhile (NTP, a daylight-saving mistake) neither extends nor shortens it.
+    /// </summary>
     public void CloseGateUntil(DateTimeOffset until)
     {
         lock (_lock)
         {
-            _gateUntilTicks = Math.Max(_gateUntilTicks, until.UtcTicks);
+            var wait = until - _time.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            var opens = _time.GetTimestamp() + (long)Math.Ceiling(wait.TotalSeconds * _time.TimestampFrequency);
+            _gateUntilTimestamp = Math.Max(_gateUntilTimestamp, opens);
             ScheduleGateLocked();
         }
     }
@@ -297,8 +308,19 @@ internal sealed class RequestBudget : IDisposable
 
     private TimeSpan GateRemainingLocked()
     {
-        var remaining = new DateTimeOffset(_gateUntilTicks, TimeSpan.Zero) - _time.GetUtcNow();
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        if (_gateUntilTimestamp == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var now = _time.GetTimestamp();
+        if (now >= _gateUntilTimestamp)
+        {
+            _gateUntilTimestamp = 0;
+            return TimeSpan.Zero;
+        }
+
+        return _time.GetElapsedTime(now, _gateUntilTimestamp);
     }
 
     /// <summary>Makes sure the waiters are served when the gate opens.</summary>

@@ -128,6 +128,27 @@ public sealed class RequestBudgetTests
     }
 
     [Fact]
+    public async Task A_wall_clock_set_back_while_the_gate_is_closed_does_not_keep_it_closed()
+    {
+        // The system clock is corrected an hour back one second into a 5-second pause: the pause still ends 5 s after the 429.
+        var clock = new CorrectedClock(_time);
+        using var budget = new RequestBudget(Options(10) with { TimeProvider = clock }, new ApiCounters());
+        budget.CloseGateUntil(clock.GetUtcNow().AddSeconds(5));
+
+        var waiting = budget.AcquireAsync(CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        clock.Correction = TimeSpan.FromHours(-1);
+        _time.Advance(TimeSpan.FromSeconds(3.9));
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(0.1), budget.GateRemaining());
+
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Assert.Equal(TimeSpan.Zero, budget.GateRemaining());
+    }
+
+    [Fact]
     public async Task A_closed_gate_holds_every_request_until_the_retry_time()
     {
         using var budget = Budget(10);
@@ -351,5 +372,20 @@ public sealed class RequestBudgetTests
 
         _time.Advance(TimeSpan.FromSeconds(10));
         (await first.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    /// <summary>A wall clock that can be set back or forward (as NTP does); its monotonic clock and timers stay the fake's.</summary>
+    private sealed class CorrectedClock(FakeTimeProvider inner) : TimeProvider
+    {
+        public TimeSpan Correction { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Correction;
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime, period);
     }
 }
